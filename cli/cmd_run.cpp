@@ -1,0 +1,43 @@
+// begroting run FILE [--format table|json|csv] [--output PATH] [--set PATH=VALUE]... [--strict]
+#include <iostream>
+
+#include "begroting/engine.hpp"
+#include "begroting/reports.hpp"
+#include "commands.hpp"
+#include "common.hpp"
+
+namespace begroting::cli {
+
+int cmd_run(const std::vector<std::string>& args) {
+  po::options_description o("Opties voor 'begroting run'");
+  o.add_options()("help,h", "deze hulp")
+      ("format,f", po::value<std::string>()->default_value("table"), "table | json | csv")
+      ("output,o", po::value<std::string>()->default_value(""), "schrijf naar dit bestand (atomair) in plaats van stdout")
+      ("strict", "afsluitcode 1 als de run signalen gaf (eigen vermogen onder het weerstandsvermogen, ...)")
+      ("file", po::value<std::string>(), "scenariobestand");
+  add_set_option(o);
+  po::positional_options_description pos;
+  pos.add("file", 1);
+  const auto vm = parse(args, o, pos);
+  if (vm.count("help")) {
+    std::cout << "Gebruik: begroting run SCENARIO.yaml [opties]\n\n"
+                 "Rekent de meerjarenbegroting van een scenario door en toont elke regel per jaar.\n\n"
+              << o
+              << "\nVoorbeelden:\n"
+                 "  begroting run scenarios/zuid-kennemerland-2024.yaml\n"
+                 "  begroting run scenarios/zuid-kennemerland-2024.yaml --format json --output begroting.json\n"
+                 "  begroting run scenarios/zuid-kennemerland-2024.yaml --set leerlingen.so_cat1.groei=0.06\n";
+    return kOk;
+  }
+  if (!vm.count("file")) throw UsageError("begroting run: geen scenariobestand opgegeven; verwacht 'begroting run SCENARIO.yaml'");
+  const std::string format = vm["format"].as<std::string>();
+  check_choice("format", format, {"table", "json", "csv"});
+  const Scenario s = load_scenario(vm["file"].as<std::string>(), overrides_from(vm));
+  const Result r = run(s);
+  const std::string out = format == "json" ? render_json(s, r) : format == "csv" ? render_csv(s, r) : render_table(s, r);
+  emit(out, vm["output"].as<std::string>());
+  // --strict: any finding (below weerstandsvermogen, above signaleringswaarde, ...) gives 1.
+  return vm.count("strict") && !r.findings.empty() ? kFindings : kOk;
+}
+
+}  // namespace begroting::cli

@@ -1,0 +1,10 @@
+// One function per command; each returns its exit code and throws InputError for bad input.
+#pragma once
+#include <string>
+#include <vector>
+
+namespace begroting::cli {
+
+int cmd_run(const std::vector<std::string>& args);
+
+}  // namespace begroting::cli

@@ -1,0 +1,52 @@
+#include "common.hpp"
+
+#include <iostream>
+
+#include "begroting/reports.hpp"
+
+namespace begroting::cli {
+
+po::variables_map parse(const std::vector<std::string>& args, const po::options_description& opts,
+                        const po::positional_options_description& pos) {
+  po::variables_map vm;
+  try {
+    namespace st = po::command_line_style;
+    const int style = st::default_style & ~st::allow_guessing;
+    po::store(po::command_line_parser(args).options(opts).positional(pos).style(style).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    throw UsageError(std::string("ongeldige aanroep: ") + e.what() + "; zie --help");
+  }
+  return vm;
+}
+
+void add_set_option(po::options_description& o) {
+  o.add_options()("set", po::value<std::vector<std::string>>()->composing(),
+                  "PAD=WAARDE: overschrijf een waarde uit het scenario (herhaalbaar), "
+                  "bijvoorbeeld --set leerlingen.so_cat1.groei=0.06 of --set tarieven.sbo.2026=6700");
+}
+
+std::vector<Override> overrides_from(const po::variables_map& vm) {
+  std::vector<Override> out;
+  if (vm.count("set"))
+    for (const auto& s : vm["set"].as<std::vector<std::string>>()) out.push_back(Override{s});
+  return out;
+}
+
+void emit(const std::string& content, const std::string& output_path) {
+  if (output_path.empty() || output_path == "-") {
+    std::cout << content << std::flush;
+    return;
+  }
+  write_atomically(output_path, content);
+}
+
+void check_choice(const std::string& option, const std::string& value, const std::vector<std::string>& allowed) {
+  for (const auto& a : allowed)
+    if (a == value) return;
+  std::string list;
+  for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
+  throw UsageError("--" + option + " " + value + ": onbekende waarde; verwacht een van: " + list);
+}
+
+}  // namespace begroting::cli

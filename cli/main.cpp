@@ -1,0 +1,60 @@
+// begroting: the command-line runner. Parses the command, maps errors to exit codes:
+// 0 success; 1 (only with --strict) findings; 2 bad input or usage; 3 internal error.
+#include <exception>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "begroting/money.hpp"
+#include "commands.hpp"
+#include "common.hpp"
+
+namespace {
+
+const char* kUsage =
+    "begroting: meerjarenbegroting en scenario's voor een samenwerkingsverband passend onderwijs\n"
+    "\n"
+    "Gebruik: begroting COMMANDO [opties]   (begroting COMMANDO --help voor de opties)\n"
+    "\n"
+    "Commando's:\n"
+    "  run SCENARIO.yaml     reken een scenario door: alle regels per jaar (table, json, csv)\n"
+    "\n"
+    "Voorbeelden:\n"
+    "  begroting run scenarios/zuid-kennemerland-2024.yaml\n"
+    "  begroting run scenarios/zuid-kennemerland-2024.yaml --format json\n"
+    "  begroting run scenarios/zuid-kennemerland-2024.yaml --format csv --output begroting.csv\n"
+    "  begroting run scenarios/zuid-kennemerland-2024.yaml --set leerlingen.so_cat1.groei=0.06\n"
+    "\n"
+    "Afsluitcodes:\n"
+    "  0  gelukt\n"
+    "  1  alleen met --strict: de run is gelukt maar gaf signalen (bijvoorbeeld eigen vermogen\n"
+    "     onder het niveau van het weerstandsvermogen)\n"
+    "  2  fout in de invoer of de aanroep (bestand, regel en kolom staan in de melding)\n"
+    "  3  interne fout\n";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace begroting::cli;
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+    std::cout << kUsage;
+    return args.empty() ? kBadInput : kOk;
+  }
+  const std::string cmd = args[0];
+  args.erase(args.begin());
+  try {
+    if (cmd == "run") return cmd_run(args);
+    std::cerr << "begroting: onbekend commando '" << cmd << "'; verwacht een van: run (zie begroting --help)\n";
+    return kBadInput;
+  } catch (const begroting::InputError& e) {
+    std::cerr << e.what() << "\n";
+    return kBadInput;
+  } catch (const begroting::ArithmeticError& e) {
+    std::cerr << "begroting: rekenfout: " << e.what() << "\n";
+    return kInternal;
+  } catch (const std::exception& e) {
+    std::cerr << "begroting: interne fout: " << e.what() << "\n";
+    return kInternal;
+  }
+}

@@ -1,0 +1,66 @@
+// The engine: pure computation of every line per year from Inputs.
+#pragma once
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "begroting/inputs.hpp"
+#include "begroting/lines.hpp"
+
+namespace begroting {
+
+/// A signal the run raised (for reports and --strict).
+struct Finding {
+  enum class Kind { OnderWeerstandsvermogen, BovenSignaleringswaarde, NegatiefEigenVermogen, Other };
+  Kind kind;
+  int year;
+  std::string message;  ///< Dutch
+};
+
+struct Result {
+  Horizon horizon;
+  std::vector<Cents> cents;   ///< money lines: [line * n + i]
+  std::vector<double> real;   ///< count and ratio lines: [line * n + i]
+  std::vector<Finding> findings;
+
+  void reset(const Horizon& h);
+  [[nodiscard]] int n() const { return horizon.size(); }
+  Cents& c(Line l, int i) { return cents[static_cast<size_t>(static_cast<int>(l) * n() + i)]; }
+  [[nodiscard]] Cents c(Line l, int i) const { return cents[static_cast<size_t>(static_cast<int>(l) * n() + i)]; }
+  double& r(Line l, int i) { return real[static_cast<size_t>(static_cast<int>(l) * n() + i)]; }
+  [[nodiscard]] double r(Line l, int i) const { return real[static_cast<size_t>(static_cast<int>(l) * n() + i)]; }
+  /// The value of any line in a year as a double: euros for money lines.
+  [[nodiscard]] double value(Line l, int year) const;
+};
+
+/// One input of a traced figure.
+struct TraceTerm {
+  std::string name;        ///< Dutch description
+  double value = 0;        ///< in `unit` (euros for money)
+  Unit unit = Unit::Euro;
+  std::string param;       ///< scenario parameter path, if it is one
+  int param_year = 0;      ///< year key of that parameter (0 for Single)
+  int line = -1;           ///< a line of the result, if it is one (for recursion)
+  int line_year = 0;
+};
+
+struct TraceEntry {
+  std::string formula;   ///< Dutch, with the plan paragraph
+  std::string rounding;  ///< which rounding step applied
+  std::vector<TraceTerm> terms;
+};
+
+/// Filled by compute() when given: how each (line, year) was computed.
+struct Trace {
+  std::map<std::pair<int, int>, TraceEntry> entries;  ///< key (line, year)
+  TraceEntry& at(Line l, int year) { return entries[{static_cast<int>(l), year}]; }
+};
+
+/// Compute every line for every year. `out` is reused (no allocation when sized).
+void compute(const Inputs& in, Result& out, Trace* trace = nullptr);
+
+/// Convenience: compile + compute.
+Result run(const Scenario& s, Trace* trace = nullptr);
+
+}  // namespace begroting

@@ -1,0 +1,53 @@
+// Engine inputs: the Scenario compiled into dense, typed arrays (money in cents).
+// Built once per scenario; repeated evaluation (solve, risk) changes values in place,
+// so a run allocates nothing once its Result buffers exist.
+#pragma once
+#include <array>
+#include <cmath>
+#include <vector>
+
+#include "begroting/lines.hpp"
+#include "begroting/money.hpp"
+#include "begroting/scenario.hpp"
+
+namespace begroting {
+
+enum class Pop : int { bo, sbo, so_cat1, so_cat2, so_cat3, ikc, ikc_ander_swv, COUNT };
+inline constexpr int kPopCount = static_cast<int>(Pop::COUNT);
+std::string_view pop_key(Pop p);  ///< "bo", "sbo", ... (scenario key under leerlingen.)
+
+/// Pupils on teldatum 1 February of years F-1 .. L-1 (index i = teldatum F-1+i).
+struct PopulationInput {
+  std::vector<double> given;   ///< explicit count, NaN where the scenario gives none (index 0 always given)
+  std::vector<double> growth;  ///< growth into teldatum F-1+i (index 0 unused)
+};
+
+struct Inputs {
+  Horizon horizon;
+  std::array<PopulationInput, kPopCount> pop;
+  // tarieven per begrotingsjaar (index i = year F+i)
+  std::vector<Cents> t_lichte, t_zware, t_sbo, t_so1, t_so2, t_so3;
+  std::vector<double> ikc_share_sbo, ikc_share_so1;
+  std::vector<Cents> kal_zware;
+  std::vector<Cents> ob_per_leerling, afdracht;
+  std::vector<double> instroom_lj, terug_lj;
+  std::vector<Cents> bedrag_instroom;
+  Cents personeel_first = 0;
+  std::vector<double> personeel_groei;  ///< index i: growth into year F+i (index 0 unused)
+  std::array<std::vector<Cents>, kLineCount> amounts;  ///< per Amount line; empty for others
+  Cents ev_begin = 0;
+  std::vector<Cents> wv_niveau, mva;
+  int bestemmingsreserve_last = 0;
+  std::vector<double> signal_pct;
+  std::vector<Cents> signal_min;
+};
+
+/// Compile a complete Scenario (as the loader leaves it) into Inputs.
+/// Throws std::invalid_argument naming the parameter when something is missing.
+Inputs compile(const Scenario& s);
+
+/// Projected pupils per begrotingsjaar: index i = count on teldatum 1 Feb of (F+i)-1.
+/// An explicit count wins; otherwise previous count x (1 + growth). (DOMAIN 1; 8.1.1)
+void project_population(const PopulationInput& in, double* out);
+
+}  // namespace begroting

@@ -1,0 +1,45 @@
+#include "begroting/engine.hpp"
+
+#include "rules/rules.hpp"
+
+namespace begroting {
+
+void Result::reset(const Horizon& h) {
+  horizon = h;
+  const auto size = static_cast<size_t>(kLineCount * h.size());
+  cents.assign(size, 0);
+  real.assign(size, 0.0);
+  findings.clear();
+}
+
+double Result::value(Line l, int year) const {
+  const int i = horizon.index(year);
+  return is_money(l) ? cents_to_euros(c(l, i)) : r(l, i);
+}
+
+void compute(const Inputs& in, Result& out, Trace* trace) {
+  out.reset(in.horizon);
+  rules::Ctx c{in, out, trace, in.horizon.size(), in.horizon.first};
+  // Order matters: each rule reads only lines computed before it.
+  rules::population(c);
+  rules::rijksbijdrage(c);
+  rules::inhouding_duo(c);
+  rules::ikc_volumebekostiging(c);
+  rules::ondersteuningsbedrag_bao(c);
+  rules::instroom_terugplaatsing(c);
+  rules::personeel(c);
+  rules::amounts(c);
+  rules::totals(c);
+  rules::reserves(c);
+  rules::signaleringswaarde(c);
+  rules::kengetallen(c);
+}
+
+Result run(const Scenario& s, Trace* trace) {
+  const Inputs in = compile(s);
+  Result r;
+  compute(in, r, trace);
+  return r;
+}
+
+}  // namespace begroting

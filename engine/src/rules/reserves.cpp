@@ -1,0 +1,60 @@
+// Resultaat and eigen vermogen (chapter 12): resultaat = totale baten - totale lasten;
+// eigen vermogen(t) = eigen vermogen(t-1) + resultaat(t), from the opening balance.
+// Split (chapter 12; Bestedingsplan 2022): the weerstandsvermogen (algemene reserve) at its set
+// level, the bestemmingsreserve "instandhouding ondersteuningsbedrag" holding what is above
+// it, never negative. After the bestemmingsreserve's last year the whole eigen vermogen is
+// algemene reserve (the plan's 2028 column: weerstandsvermogen 613,292 = eigen vermogen).
+#include "rules.hpp"
+
+#include <algorithm>
+
+namespace begroting::rules {
+
+void reserves(Ctx& c) {
+  for (int i = 0; i < c.n; ++i) {
+    const int y = c.year(i);
+    const auto k = static_cast<size_t>(i);
+    const Cents res = sub_checked(c.r.c(Line::baten_totaal, i), c.r.c(Line::lasten_totaal, i));
+    c.r.c(Line::resultaat, i) = res;
+    const Cents prev = i == 0 ? c.in.ev_begin : c.r.c(Line::eigen_vermogen, i - 1);
+    const Cents ev = add_checked(prev, res);
+    c.r.c(Line::eigen_vermogen, i) = ev;
+    const Cents niveau = c.in.wv_niveau[k];
+    c.r.c(Line::weerstandsvermogen_niveau, i) = niveau;
+    const bool loopt = y <= c.in.bestemmingsreserve_last;
+    const Cents bestemming = loopt ? std::max<Cents>(0, sub_checked(ev, niveau)) : 0;
+    c.r.c(Line::bestemmingsreserve, i) = bestemming;
+    c.r.c(Line::weerstandsvermogen, i) = ev - bestemming;  // cannot overflow: 0 <= bestemming <= |ev|+|niveau|
+    if (ev < 0)
+      c.r.findings.push_back({Finding::Kind::NegatiefEigenVermogen, y, "eigen vermogen op 31-12-" + std::to_string(y) + " is negatief"});
+    else if (ev < niveau)
+      c.r.findings.push_back({Finding::Kind::OnderWeerstandsvermogen, y,
+                              "eigen vermogen op 31-12-" + std::to_string(y) + " ligt onder het niveau van het weerstandsvermogen"});
+    if (!c.tr) continue;
+    auto& r = c.tr->at(Line::resultaat, y);
+    r.formula = "totale baten - totale lasten (hfst 12)";
+    r.rounding = "exact in centen";
+    r.terms = {line(c, Line::baten_totaal, i), line(c, Line::lasten_totaal, i)};
+    auto& e = c.tr->at(Line::eigen_vermogen, y);
+    e.formula = "eigen vermogen 31-12 vorig jaar + resultaat (hfst 12)";
+    e.rounding = "exact in centen";
+    e.terms = {i == 0 ? param("eigen vermogen 31-12-" + std::to_string(y - 1), eur(prev), Unit::Euro,
+                              "reserves.eigen_vermogen_begin", 0)
+                      : line(c, Line::eigen_vermogen, i - 1),
+               line(c, Line::resultaat, i)};
+    auto& n = c.tr->at(Line::weerstandsvermogen_niveau, y);
+    n.formula = "gewenst niveau weerstandsvermogen (hfst 12)";
+    n.terms = {param("niveau weerstandsvermogen", eur(niveau), Unit::Euro, "reserves.weerstandsvermogen_niveau", y)};
+    auto& b = c.tr->at(Line::bestemmingsreserve, y);
+    b.formula = loopt ? "max(0, eigen vermogen - niveau weerstandsvermogen) (Bestedingsplan 2022)"
+                      : "0: de bestemmingsreserve loopt tot en met " + std::to_string(c.in.bestemmingsreserve_last);
+    b.terms = {line(c, Line::eigen_vermogen, i), line(c, Line::weerstandsvermogen_niveau, i),
+               param("laatste jaar bestemmingsreserve", c.in.bestemmingsreserve_last, Unit::Jaar,
+                     "reserves.bestemmingsreserve_laatste_jaar", 0)};
+    auto& w = c.tr->at(Line::weerstandsvermogen, y);
+    w.formula = "eigen vermogen - bestemmingsreserve (hfst 12)";
+    w.terms = {line(c, Line::eigen_vermogen, i), line(c, Line::bestemmingsreserve, i)};
+  }
+}
+
+}  // namespace begroting::rules

@@ -1,0 +1,44 @@
+// Internal: the rule functions compute() calls in order, one file each, each citing the
+// plan paragraph it implements. Every rule reads Inputs and earlier lines of the Result.
+#pragma once
+#include <cmath>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "begroting/engine.hpp"
+
+namespace begroting::rules {
+
+struct Ctx {
+  const Inputs& in;
+  Result& r;
+  Trace* tr;
+  int n;      ///< number of years
+  int first;  ///< first begrotingsjaar
+  [[nodiscard]] int year(int i) const { return first + i; }
+};
+
+inline TraceTerm param(std::string name, double value, Unit unit, std::string path, int year) {
+  return TraceTerm{std::move(name), value, unit, std::move(path), year, -1, 0};
+}
+inline TraceTerm line(const Ctx& c, Line l, int i) {
+  const double v = c.r.value(l, c.year(i));
+  return TraceTerm{std::string(def(l).label), v, def(l).unit, "", 0, static_cast<int>(l), c.year(i)};
+}
+inline double eur(Cents x) { return cents_to_euros(x); }
+
+void population(Ctx& c);                 // population.cpp           DOMAIN 1, 8.1.1
+void rijksbijdrage(Ctx& c);              // rijksbijdrage.cpp        8.1.1
+void inhouding_duo(Ctx& c);              // inhouding_duo.cpp        8.1.1 (DUO pays SBO/SO directly)
+void ikc_volumebekostiging(Ctx& c);      // ikc_volumebekostiging.cpp 8.1.6
+void ondersteuningsbedrag_bao(Ctx& c);   // ondersteuningsbedrag.cpp 8.1.2
+void instroom_terugplaatsing(Ctx& c);    // instroom_terugplaatsing.cpp 8.1.5
+void personeel(Ctx& c);                  // personeel.cpp            hfst 12 II.1
+void amounts(Ctx& c);                    // amounts.cpp              hfst 12 (lines without derivation)
+void totals(Ctx& c);                     // totals.cpp               hfst 12 subtotals
+void reserves(Ctx& c);                   // reserves.cpp             hfst 12, Bestedingsplan 2022
+void signaleringswaarde(Ctx& c);         // signaleringswaarde.cpp   Inspectie
+void kengetallen(Ctx& c);                // kengetallen.cpp          DOMAIN 4
+
+}  // namespace begroting::rules

@@ -1,0 +1,34 @@
+// Scenario files: YAML -> Scenario. Every error names FILE:LINE:COLUMN (1-based) and says what
+// was expected, in words a finance person understands.
+#pragma once
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "begroting/scenario.hpp"
+
+namespace begroting {
+
+/// Bad input: a scenario file, an --set argument, a command-line value. Exit code 2.
+struct InputError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+/// "PATH=VALUE", e.g. "leerlingen.so_cat1.groei=0.06" or "tarieven.sbo.2026=6700".
+struct Override {
+  std::string text;
+};
+
+/// Load a scenario file with its `extends` chain and apply overrides (precedence:
+/// parent file < child file < --set). Validates everything; throws InputError.
+Scenario load_scenario(const std::string& path, const std::vector<Override>& overrides = {});
+
+/// Same, from text in memory (for tests and the fuzzer); `name` is used in messages.
+/// `extends` is resolved relative to the directory of `name`.
+Scenario load_scenario_text(const std::string& text, const std::string& name,
+                            const std::vector<Override>& overrides = {});
+
+/// Levenshtein distance, for did-you-mean suggestions.
+int edit_distance(const std::string& a, const std::string& b);
+
+}  // namespace begroting

@@ -1,0 +1,500 @@
+// Scenario loading: read (UTF-8 checked) -> parse (duplicates refused) -> extends chain ->
+// horizon -> interpret every file against the schema (parent first, child overrides per year)
+// -> --set -> defaults -> completeness. Every message: FILE:LINE:COLUMN: what; expected.
+#include "begroting/loader.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <limits>
+#include <set>
+#include <sstream>
+
+#include "tree.hpp"
+
+namespace begroting {
+
+using detail::Loc;
+using detail::Tree;
+namespace fs = std::filesystem;
+
+int edit_distance(const std::string& a, const std::string& b) {
+  std::vector<int> prev(b.size() + 1), cur(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) prev[j] = static_cast<int>(j);
+  for (size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = static_cast<int>(i);
+    for (size_t j = 1; j <= b.size(); ++j)
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
+namespace {
+
+[[noreturn]] void fail(const Loc& l, const std::string& msg) { throw InputError(l.str() + ": " + msg); }
+
+// ---- reading ---------------------------------------------------------------------------
+
+/// Position (1-based line, column) of the first byte that is not valid UTF-8, or {0,0}.
+std::pair<int, int> first_invalid_utf8(const std::string& s) {
+  int line = 1, col = 1;
+  for (size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    if (len == 0 || i + len > s.size()) return {line, col};
+    for (size_t k = 1; k < len; ++k)
+      if ((static_cast<unsigned char>(s[i + k]) >> 6) != 0x2) return {line, col};
+    if (c == '\n') { ++line; col = 1; } else { ++col; }
+    i += len;
+  }
+  return {0, 0};
+}
+
+std::string read_file(const std::string& path, const Loc* from) {
+  const std::string where = from ? from->str() + ": " : "";
+  std::error_code ec;
+  if (!fs::exists(path, ec))
+    throw InputError(where + path + ": bestand bestaat niet; verwacht een scenariobestand (.yaml)");
+  if (fs::is_directory(path, ec)) throw InputError(where + path + ": is een map; verwacht een scenariobestand (.yaml)");
+  std::ifstream f(path, std::ios::binary);
+  if (!f) throw InputError(where + path + ": kan het bestand niet lezen (rechten?)");
+  std::ostringstream ss;
+  ss << f.rdbuf();
+  return ss.str();
+}
+
+void check_text(const std::string& text, const std::string& name) {
+  if (text.find('\0') != std::string::npos)
+    throw InputError(name + ":1:1: bevat nul-bytes (geen tekstbestand); verwacht een YAML-tekstbestand in UTF-8");
+  auto [l, c] = first_invalid_utf8(text);
+  if (l != 0)
+    throw InputError(name + ":" + std::to_string(l) + ":" + std::to_string(c) +
+                     ": geen geldige UTF-8-tekst; sla het bestand op als UTF-8");
+}
+
+// ---- numbers -----------------------------------------------------------------------------
+
+/// Strict decimal number: optional sign, digits, optional '.' and digits. Returns the number
+/// of decimals through `decimals`.
+bool parse_decimal(const std::string& s, double& out, int& decimals) {
+  size_t i = 0;
+  if (i < s.size() && (s[i] == '-' || s[i] == '+')) ++i;
+  const size_t digits_start = i;
+  while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) ++i;
+  size_t int_digits = i - digits_start;
+  decimals = 0;
+  if (i < s.size() && s[i] == '.') {
+    ++i;
+    const size_t d0 = i;
+    while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) ++i;
+    decimals = static_cast<int>(i - d0);
+    if (decimals == 0) return false;
+  }
+  if (i != s.size() || int_digits == 0) return false;
+  const char* b = s.data() + (s[0] == '+' ? 1 : 0);
+  auto [p, ec] = std::from_chars(b, s.data() + s.size(), out);
+  return ec == std::errc() && p == s.data() + s.size() && std::isfinite(out);
+}
+
+std::string unit_example(Unit u) {
+  switch (u) {
+    case Unit::Fractie: return "een fractie, bijvoorbeeld 0.04 voor 4%";
+    case Unit::Euro: return "een bedrag in euro's met hooguit twee decimalen, bijvoorbeeld 1250 of 356.36";
+    case Unit::EuroPerLeerling: return "een bedrag per leerling in euro's, bijvoorbeeld 356.36";
+    case Unit::Leerlingen: return "een aantal leerlingen, bijvoorbeeld 585";
+    case Unit::Leerlingjaren: return "een aantal leerlingjaren, bijvoorbeeld 12.5";
+    case Unit::Jaar: return "een kalenderjaar, bijvoorbeeld 2027";
+  }
+  return "een getal";
+}
+
+double parse_value(const std::string& text, bool is_null, const ParamSpec& spec, const Loc& loc) {
+  if (is_null) fail(loc, spec.path + " heeft geen waarde; verwacht " + unit_example(spec.unit));
+  std::string s = text;
+  s.erase(0, s.find_first_not_of(" \t"));
+  s.erase(s.find_last_not_of(" \t") + 1);
+  double v = 0;
+  int decimals = 0;
+  if (!parse_decimal(s, v, decimals)) {
+    std::string hint;
+    if (!s.empty() && s.back() == '%') {
+      std::string num = s.substr(0, s.size() - 1);
+      double p = 0;
+      int d = 0;
+      if (parse_decimal(num, p, d)) {
+        std::ostringstream os;
+        os << p / 100.0;
+        hint = ": schrijf " + os.str();
+      }
+      fail(loc, "'" + s + "' is geen getal" + (hint.empty() ? "; verwacht " + unit_example(spec.unit) : hint));
+    }
+    if (s.find(',') != std::string::npos)
+      fail(loc, "'" + s + "' is geen getal: gebruik een punt als decimaalteken en geen scheidingstekens voor duizendtallen; verwacht " +
+                    unit_example(spec.unit));
+    if (std::count(s.begin(), s.end(), '.') > 1)
+      fail(loc, "'" + s + "' is geen getal: schrijf bedragen zonder punten voor duizendtallen (1234567.89); verwacht " +
+                    unit_example(spec.unit));
+    fail(loc, "'" + s + "' is geen getal; verwacht " + unit_example(spec.unit));
+  }
+  if ((spec.unit == Unit::Euro || spec.unit == Unit::EuroPerLeerling) && decimals > 2)
+    fail(loc, "'" + s + "' heeft meer dan twee decimalen; verwacht een bedrag in hele centen (" + unit_example(spec.unit) + ")");
+  if (spec.unit == Unit::Jaar && decimals > 0) fail(loc, "'" + s + "' is geen heel jaar; verwacht " + unit_example(spec.unit));
+  if (spec.unit == Unit::Fractie && v > spec.max && v <= 100.0 && spec.max <= 1.0) {
+    std::ostringstream os;
+    os << v / 100.0;
+    fail(loc, spec.path + " = " + s + " lijkt een percentage; schrijf " + os.str() + " voor " + s + "% (" +
+                  unit_example(spec.unit) + ")");
+  }
+  if (spec.min_exclusive ? v <= spec.min : v < spec.min) {
+    if (spec.unit == Unit::Fractie && spec.min == -1.0)
+      fail(loc, spec.path + " = " + s + ": een groei van -100% of minder kan niet; verwacht een waarde boven -1 (bijvoorbeeld -0.007)");
+    std::ostringstream os;
+    os << spec.min;
+    fail(loc, spec.path + " = " + s + " is te klein; verwacht " + (spec.min == 0 ? std::string("0 of meer") : "minstens " + os.str()) +
+                  " (" + std::string(unit_name(spec.unit)) + ")");
+  }
+  if (v > spec.max) {
+    std::ostringstream os;
+    os << spec.max;
+    fail(loc, spec.path + " = " + s + " is te groot; verwacht hooguit " + os.str() + " (" + std::string(unit_name(spec.unit)) + ")");
+  }
+  return v;
+}
+
+bool parse_year_key(const std::string& s, int& year) {
+  if (s.size() != 4 || !std::all_of(s.begin(), s.end(), [](char ch) { return std::isdigit(static_cast<unsigned char>(ch)); }))
+    return false;
+  year = std::stoi(s);
+  return true;
+}
+
+std::string range_text(const YearRange& r) {
+  return r.first == r.last ? std::to_string(r.first) : std::to_string(r.first) + "-" + std::to_string(r.last);
+}
+
+// ---- interpretation ------------------------------------------------------------------------
+
+struct Builder {
+  Scenario& sc;
+  std::map<std::string, Loc> defined_at;  ///< where each parameter was last given (for messages)
+
+  void put(const ParamSpec& spec, int year, double v, const Loc& loc) {
+    sc.set(spec.path, year, v, Provenance{Provenance::Kind::File, loc.file, loc.line, loc.column, ""});
+  }
+
+  void leaf(const ParamSpec& spec, const Tree& t) {
+    const YearRange r = years_for(spec.shape, sc.horizon);
+    defined_at[spec.path] = t.loc;
+    auto& pv = sc.params[spec.path];
+    if (spec.shape == Shape::Single) {
+      if (t.kind == Tree::Kind::Seq || t.kind == Tree::Kind::Map)
+        fail(t.loc, spec.path + " is een enkele waarde; verwacht " + unit_example(spec.unit));
+      pv.by_year.clear();
+      put(spec, 0, parse_value(t.scalar, t.kind == Tree::Kind::Null, spec, t.loc), t.loc);
+      return;
+    }
+    const bool counts = spec.shape == Shape::Teldatum;
+    const std::string what = counts ? "teldata 1 februari " : "jaren ";
+    switch (t.kind) {
+      case Tree::Kind::Null:
+      case Tree::Kind::Scalar: {
+        const double v = parse_value(t.scalar, t.kind == Tree::Kind::Null, spec, t.loc);
+        pv.by_year.clear();
+        pv.provenance.clear();
+        if (counts) put(spec, r.first, v, t.loc);  // a single count is the first teldatum
+        else
+          for (int y = r.first; y <= r.last; ++y) put(spec, y, v, t.loc);
+        return;
+      }
+      case Tree::Kind::Seq: {
+        const auto n = static_cast<int>(t.seq.size());
+        const int want = r.last - r.first + 1;
+        if (counts ? (n < 1 || n > want) : n != want)
+          fail(t.loc, spec.path + " heeft " + std::to_string(n) + " waarden; verwacht " +
+                          (counts ? "1 tot " : "") + std::to_string(want) + " waarden, voor de " + what + range_text(r));
+        pv.by_year.clear();
+        pv.provenance.clear();
+        for (int i = 0; i < n; ++i) {
+          const Tree& e = t.seq[static_cast<size_t>(i)];
+          if (e.kind == Tree::Kind::Seq || e.kind == Tree::Kind::Map)
+            fail(e.loc, spec.path + ": een lijst van getallen verwacht; verwacht " + unit_example(spec.unit));
+          put(spec, r.first + i, parse_value(e.scalar, e.kind == Tree::Kind::Null, spec, e.loc), e.loc);
+        }
+        return;
+      }
+      case Tree::Kind::Map: {
+        // Per-year map: overrides only the years it names (an extends child may change one year).
+        for (size_t i = 0; i < t.map.size(); ++i) {
+          const auto& [k, e] = t.map[i];
+          int y = 0;
+          if (!parse_year_key(k, y))
+            fail(t.key_locs[i], "'" + k + "' is geen jaartal; verwacht " + what + range_text(r) + " als sleutel (bijvoorbeeld " +
+                                    std::to_string(r.first) + ": ...)");
+          if (y < r.first || y > r.last)
+            fail(t.key_locs[i], spec.path + ": jaar " + k + " valt buiten de horizon; verwacht " + what + range_text(r));
+          if (e.kind == Tree::Kind::Seq || e.kind == Tree::Kind::Map)
+            fail(e.loc, spec.path + "." + k + ": een getal verwacht; verwacht " + unit_example(spec.unit));
+          put(spec, y, parse_value(e.scalar, e.kind == Tree::Kind::Null, spec, e.loc), e.loc);
+        }
+        return;
+      }
+    }
+  }
+
+  /// Keys valid directly below `prefix` (prefix "" = top level).
+  static std::set<std::string> children_of(const std::string& prefix) {
+    std::set<std::string> out;
+    for (const auto& s : schema()) {
+      if (s.path.compare(0, prefix.size(), prefix) != 0) continue;
+      const std::string rest = s.path.substr(prefix.size());
+      out.insert(rest.substr(0, rest.find('.')));
+    }
+    if (prefix.empty()) out.insert({"naam", "beschrijving", "extends", "jaren", "scholen"});
+    return out;
+  }
+
+  void walk(const Tree& t, const std::string& prefix) {
+    for (size_t i = 0; i < t.map.size(); ++i) {
+      const auto& [key, child] = t.map[i];
+      const Loc& kloc = t.key_locs[i];
+      if (prefix.empty() && (key == "naam" || key == "beschrijving" || key == "extends" || key == "jaren" || key == "scholen"))
+        continue;  // handled elsewhere
+      const std::string path = prefix + key;
+      if (const ParamSpec* spec = find_spec(path)) {
+        leaf(*spec, child);
+        continue;
+      }
+      const auto kids = children_of(path + ".");
+      if (!kids.empty() && *kids.begin() != "") {
+        if (child.kind != Tree::Kind::Map)
+          fail(child.loc, path + " is een groep; verwacht daaronder de sleutels " + join(kids));
+        walk(child, path + ".");
+        continue;
+      }
+      unknown_key(key, kloc, prefix);
+    }
+  }
+
+  static std::string join(const std::set<std::string>& s) {
+    std::string out;
+    for (const auto& k : s) out += (out.empty() ? "" : ", ") + k;
+    return out;
+  }
+
+  [[noreturn]] static void unknown_key(const std::string& key, const Loc& loc, const std::string& prefix) {
+    const auto valid = children_of(prefix);
+    std::string best;
+    int best_d = 1 << 30;
+    for (const auto& v : valid) {
+      const int d = edit_distance(key, v);
+      if (d < best_d) { best_d = d; best = v; }
+    }
+    const std::string where = prefix.empty() ? "op het hoogste niveau" : "onder " + prefix.substr(0, prefix.size() - 1);
+    std::string msg = "onbekende sleutel '" + key + "' " + where;
+    if (!best.empty() && best_d <= std::max<int>(2, static_cast<int>(key.size()) / 3)) msg += "; bedoelt u '" + best + "'?";
+    else msg += "; verwacht een van: " + join(valid);
+    fail(loc, msg);
+  }
+};
+
+// ---- extends ---------------------------------------------------------------------------------
+
+struct Doc {
+  Tree tree;
+  std::string file;
+};
+
+void load_chain(const std::string& text, const std::string& name, std::vector<Doc>& chain,
+                std::vector<std::string>& stack, const Loc* from) {
+  check_text(text, name);
+  Tree t = detail::parse_yaml(text, name);
+  if (t.kind == Tree::Kind::Null) fail(Loc{name, 1, 1}, "het bestand is leeg; verwacht een scenario met 'jaren:', 'leerlingen:', 'tarieven:' ...");
+  if (t.kind != Tree::Kind::Map) fail(t.loc, "een scenario is een map van sleutels; verwacht 'sleutel: waarde' op het hoogste niveau");
+  (void)from;
+  if (const Tree* ext = t.get("extends")) {
+    if (ext->kind != Tree::Kind::Scalar || ext->scalar.empty())
+      fail(ext->loc, "extends verwacht een bestandsnaam, bijvoorbeeld 'extends: zuid-kennemerland-2024.yaml'");
+    const fs::path base = fs::path(name).parent_path() / ext->scalar;
+    std::error_code ec;
+    const fs::path canon = fs::weakly_canonical(base, ec);
+    const std::string key = ec ? base.string() : canon.string();
+    if (std::find(stack.begin(), stack.end(), key) != stack.end()) {
+      std::string cyc;
+      for (const auto& s : stack) cyc += s + " -> ";
+      fail(ext->loc, "extends maakt een kring (" + cyc + key + "); verwacht een keten die eindigt bij een scenario zonder extends");
+    }
+    stack.push_back(key);
+    const std::string parent_text = read_file(base.string(), &ext->loc);
+    load_chain(parent_text, base.string(), chain, stack, &ext->loc);
+  }
+  chain.push_back(Doc{std::move(t), name});
+}
+
+Horizon read_horizon(const std::vector<Doc>& chain) {
+  const Tree* j = nullptr;
+  for (const auto& d : chain)
+    if (const Tree* x = d.tree.get("jaren")) j = x;
+  if (!j) {
+    const auto& last = chain.back();
+    fail(Loc{last.file, 1, 1}, "ontbrekende sleutel 'jaren'; verwacht bijvoorbeeld 'jaren: {van: 2024, tot_en_met: 2028}'");
+  }
+  if (j->kind != Tree::Kind::Map) fail(j->loc, "jaren verwacht 'van' en 'tot_en_met', bijvoorbeeld 'jaren: {van: 2024, tot_en_met: 2028}'");
+  ParamSpec yr{"jaren", Shape::Single, Unit::Jaar, 1990, 2100, false, std::nullopt, "", ""};
+  Horizon h;
+  bool van = false, tot = false;
+  for (size_t i = 0; i < j->map.size(); ++i) {
+    const auto& [k, v] = j->map[i];
+    yr.path = "jaren." + k;
+    if (k == "van") { h.first = static_cast<int>(parse_value(v.scalar, v.kind != Tree::Kind::Scalar, yr, v.loc)); van = true; }
+    else if (k == "tot_en_met") { h.last = static_cast<int>(parse_value(v.scalar, v.kind != Tree::Kind::Scalar, yr, v.loc)); tot = true; }
+    else fail(j->key_locs[i], "onbekende sleutel '" + k + "' onder jaren; verwacht 'van' en 'tot_en_met'");
+  }
+  if (!van || !tot) fail(j->loc, "jaren mist " + std::string(!van ? "'van'" : "'tot_en_met'") + "; verwacht 'jaren: {van: 2024, tot_en_met: 2028}'");
+  if (h.last < h.first) fail(j->loc, "jaren: 'tot_en_met' ligt voor 'van'; verwacht van <= tot_en_met");
+  if (h.size() > 50) fail(j->loc, "jaren: meer dan 50 jaar; verwacht een horizon van hooguit 50 jaar");
+  return h;
+}
+
+// ---- --set -----------------------------------------------------------------------------------
+
+void apply_override(Scenario& sc, const Override& o) {
+  const auto eq = o.text.find('=');
+  const std::string where = "--set " + o.text;
+  if (eq == std::string::npos || eq == 0)
+    throw InputError(where + ": verwacht PAD=WAARDE, bijvoorbeeld --set leerlingen.so_cat1.groei=0.06");
+  std::string path = o.text.substr(0, eq);
+  const std::string value = o.text.substr(eq + 1);
+  int year = 0;
+  bool has_year = false;
+  const ParamSpec* spec = find_spec(path);
+  if (!spec) {
+    const auto dot = path.rfind('.');
+    if (dot != std::string::npos && parse_year_key(path.substr(dot + 1), year)) {
+      spec = find_spec(path.substr(0, dot));
+      if (spec) { has_year = true; path = path.substr(0, dot); }
+    }
+  }
+  if (!spec) {
+    std::string best;
+    int best_d = 1 << 30;
+    for (const auto& s : schema()) {
+      const int d = edit_distance(path, s.path);
+      if (d < best_d) { best_d = d; best = s.path; }
+    }
+    throw InputError(where + ": onbekende parameter '" + path + "'" +
+                     (best_d <= 4 ? "; bedoelt u '" + best + "'?" : "; verwacht een pad uit het scenariobestand, bijvoorbeeld tarieven.sbo"));
+  }
+  const Loc loc{"--set " + o.text, 1, static_cast<int>(eq) + 2};
+  double v = 0;
+  try {
+    v = parse_value(value, false, *spec, loc);
+  } catch (const InputError& e) {
+    std::string m = e.what();
+    throw InputError(where + ": " + m.substr(loc.str().size() + 2));
+  }
+  const YearRange r = years_for(spec->shape, sc.horizon);
+  const Provenance p{Provenance::Kind::Set, "", 0, 0, o.text};
+  if (spec->shape == Shape::Single) {
+    if (has_year) throw InputError(where + ": " + path + " is een enkele waarde zonder jaar; verwacht --set " + path + "=WAARDE");
+    sc.set(path, 0, v, p);
+  } else if (has_year) {
+    if (year < r.first || year > r.last)
+      throw InputError(where + ": jaar " + std::to_string(year) + " valt buiten de horizon; verwacht een jaar in " + range_text(r));
+    sc.set(path, year, v, p);
+  } else if (spec->shape == Shape::Teldatum) {
+    sc.set(path, r.first, v, p);
+  } else {
+    for (int y = r.first; y <= r.last; ++y) sc.set(path, y, v, p);
+  }
+}
+
+// ---- completeness -------------------------------------------------------------------------------
+
+void complete(Scenario& sc, const std::map<std::string, Loc>& defined_at, const std::string& main_file) {
+  for (const auto& spec : schema()) {
+    const YearRange r = years_for(spec.shape, sc.horizon);
+    auto& pv = sc.params[spec.path];
+    const bool given = !pv.by_year.empty();
+    if (spec.shape == Shape::Single) {
+      if (given) continue;
+      if (!spec.default_value)
+        fail(Loc{main_file, 1, 1}, "ontbrekende parameter " + spec.path + " (" + spec.description + "); verwacht " + unit_example(spec.unit));
+      sc.set(spec.path, 0, *spec.default_value, Provenance{});
+      continue;
+    }
+    if (spec.shape == Shape::Teldatum) {
+      if (!pv.by_year.count(r.first)) {
+        const auto it = defined_at.find(spec.path);
+        fail(it != defined_at.end() ? it->second : Loc{main_file, 1, 1},
+             "ontbrekende parameter " + spec.path + " voor 1 februari " + std::to_string(r.first) + " (" + spec.description +
+                 "); verwacht bijvoorbeeld 'teldatum: {" + std::to_string(r.first) + ": 585}'");
+      }
+      continue;  // later teldata are optional: projected with groei
+    }
+    if (r.first > r.last) continue;  // growth over a one-year horizon: no years
+    if (!given && spec.default_value) {
+      for (int y = r.first; y <= r.last; ++y) sc.set(spec.path, y, *spec.default_value, Provenance{});
+      continue;
+    }
+    if (!given)
+      fail(Loc{main_file, 1, 1}, "ontbrekende parameter " + spec.path + " (" + spec.description + ", " +
+                                     std::string(unit_name(spec.unit)) + "); verwacht een waarde voor de jaren " + range_text(r));
+    std::vector<int> missing;
+    for (int y = r.first; y <= r.last; ++y)
+      if (!pv.by_year.count(y)) missing.push_back(y);
+    if (!missing.empty()) {
+      std::string ys;
+      for (int y : missing) ys += (ys.empty() ? "" : ", ") + std::to_string(y);
+      const auto it = defined_at.find(spec.path);
+      fail(it != defined_at.end() ? it->second : Loc{main_file, 1, 1},
+           spec.path + " mist jaar " + ys + "; verwacht een waarde voor elk jaar " + range_text(r) + " (of een enkele waarde voor alle jaren)");
+    }
+    // drop values outside the horizon (from a parent with a longer horizon)
+    for (auto it = pv.by_year.begin(); it != pv.by_year.end();) {
+      if (it->first < r.first || it->first > r.last) { pv.provenance.erase(it->first); it = pv.by_year.erase(it); }
+      else ++it;
+    }
+  }
+}
+
+Scenario build(const std::string& text, const std::string& name, const std::vector<Override>& overrides) {
+  std::vector<Doc> chain;
+  std::error_code ec;
+  const fs::path canon = fs::weakly_canonical(fs::path(name), ec);
+  std::vector<std::string> stack{ec ? name : canon.string()};
+  load_chain(text, name, chain, stack, nullptr);
+  Scenario sc;
+  sc.horizon = read_horizon(chain);
+  Builder b{sc, {}};
+  for (const auto& d : chain) {
+    if (const Tree* n = d.tree.get("naam")) {
+      if (n->kind != Tree::Kind::Scalar) fail(n->loc, "naam verwacht een tekst");
+      sc.name = n->scalar;
+    }
+    if (const Tree* n = d.tree.get("beschrijving")) {
+      if (n->kind != Tree::Kind::Scalar) fail(n->loc, "beschrijving verwacht een tekst");
+      sc.description = n->scalar;
+    }
+    b.walk(d.tree, "");
+  }
+  for (auto it = chain.rbegin(); it != chain.rend(); ++it) sc.files.push_back(it->file);
+  if (sc.name.empty()) sc.name = fs::path(name).stem().string();
+  for (const auto& o : overrides) apply_override(sc, o);
+  complete(sc, b.defined_at, name);
+  return sc;
+}
+
+}  // namespace
+
+Scenario load_scenario_text(const std::string& text, const std::string& name, const std::vector<Override>& overrides) {
+  return build(text, name, overrides);
+}
+
+Scenario load_scenario(const std::string& path, const std::vector<Override>& overrides) {
+  return build(read_file(path, nullptr), path, overrides);
+}
+
+}  // namespace begroting

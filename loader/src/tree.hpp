@@ -1,0 +1,34 @@
+// Internal: a YAML document as plain data with 1-based locations, duplicate keys refused.
+#pragma once
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace begroting::detail {
+
+struct Loc {
+  std::string file;
+  int line = 1;    ///< 1-based
+  int column = 1;  ///< 1-based
+  [[nodiscard]] std::string str() const { return file + ":" + std::to_string(line) + ":" + std::to_string(column); }
+};
+
+struct Tree {
+  enum class Kind { Null, Scalar, Seq, Map } kind = Kind::Null;
+  std::string scalar;
+  bool quoted = false;
+  std::vector<Tree> seq;
+  std::vector<std::pair<std::string, Tree>> map;  ///< in file order
+  std::vector<Loc> key_locs;                      ///< location of each map key
+  Loc loc;
+  [[nodiscard]] const Tree* get(const std::string& key) const {
+    for (const auto& [k, v] : map)
+      if (k == key) return &v;
+    return nullptr;
+  }
+};
+
+/// Parse YAML text into a Tree. Throws InputError with file:line:column.
+Tree parse_yaml(const std::string& text, const std::string& file);
+
+}  // namespace begroting::detail

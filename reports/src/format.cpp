@@ -1,0 +1,76 @@
+#include <fmt/format.h>
+
+#include <cmath>
+
+#include "begroting/reports.hpp"
+
+namespace begroting {
+
+namespace {
+struct DutchPunct : std::numpunct<char> {
+  char do_decimal_point() const override { return ','; }
+  char do_thousands_sep() const override { return '.'; }
+  std::string do_grouping() const override { return "\3"; }
+};
+
+size_t display_width(const std::string& s) {
+  size_t w = 0;
+  for (unsigned char ch : s)
+    if ((ch & 0xC0) != 0x80) ++w;  // count UTF-8 lead bytes only
+  return w;
+}
+}  // namespace
+
+const std::locale& dutch_locale() {
+  static const std::locale loc(std::locale::classic(), new DutchPunct);
+  return loc;
+}
+
+std::string format_euro(Cents c) { return fmt::format(dutch_locale(), "{:L}", cents_to_whole_euros(c)); }
+
+std::string format_euro_cents(Cents c) {
+  const Cents a = c < 0 ? -c : c;
+  return fmt::format(dutch_locale(), "{}{:L},{:02}", c < 0 ? "-" : "", a / 100, a % 100);
+}
+
+std::string format_number(double v, int decimals) {
+  if (!std::isfinite(v)) return "n.v.t.";
+  // Format with '.' first, then swap punctuation: exact and independent of fmt's float L support.
+  std::string s = fmt::format("{:.{}f}", v, decimals);
+  if (s == "-0" || s.rfind("-0.", 0) == 0) {
+    bool all_zero = s.find_first_not_of("-0.") == std::string::npos;
+    if (all_zero) s.erase(0, 1);
+  }
+  const auto dot = s.find('.');
+  std::string ip = s.substr(0, dot), fp = dot == std::string::npos ? "" : s.substr(dot + 1);
+  const bool neg = !ip.empty() && ip[0] == '-';
+  if (neg) ip.erase(0, 1);
+  std::string grouped;
+  for (size_t i = 0; i < ip.size(); ++i) {
+    if (i > 0 && (ip.size() - i) % 3 == 0) grouped += '.';
+    grouped += ip[i];
+  }
+  return (neg ? "-" : "") + grouped + (fp.empty() ? "" : "," + fp);
+}
+
+std::string format_percent(double fraction, int decimals) {
+  if (!std::isfinite(fraction)) return "n.v.t.";
+  return format_number(fraction * 100.0, decimals) + "%";
+}
+
+std::string cents_plain(Cents c) {
+  const Cents a = c < 0 ? -c : c;
+  return fmt::format("{}{}.{:02}", c < 0 ? "-" : "", a / 100, a % 100);
+}
+
+std::string pad_left(const std::string& s, size_t width) {
+  const size_t w = display_width(s);
+  return w >= width ? s : std::string(width - w, ' ') + s;
+}
+
+std::string pad_right(const std::string& s, size_t width) {
+  const size_t w = display_width(s);
+  return w >= width ? s : s + std::string(width - w, ' ');
+}
+
+}  // namespace begroting

@@ -1,0 +1,52 @@
+// JSON: {"scenario", "files", "years", "lines": {id: [euros per year]}, "units", "findings"}.
+// Money lines are euros with cents (exact decimal from the cents); non-finite ratios are null.
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+
+#include "begroting/reports.hpp"
+
+namespace begroting {
+
+namespace {
+nlohmann::json value_json(const Result& r, Line l, int i) {
+  if (is_money(l)) return nlohmann::json(cents_to_euros(r.c(l, i)));
+  const double v = r.r(l, i);
+  return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr);
+}
+
+std::string_view finding_kind(Finding::Kind k) {
+  switch (k) {
+    case Finding::Kind::OnderWeerstandsvermogen: return "onder_weerstandsvermogen";
+    case Finding::Kind::BovenSignaleringswaarde: return "boven_signaleringswaarde";
+    case Finding::Kind::NegatiefEigenVermogen: return "negatief_eigen_vermogen";
+    case Finding::Kind::Other: return "overig";
+  }
+  return "overig";
+}
+}  // namespace
+
+std::string render_json(const Scenario& s, const Result& r) {
+  nlohmann::ordered_json j;
+  j["scenario"] = s.name;
+  j["files"] = s.files;
+  auto years = nlohmann::json::array();
+  for (int y = r.horizon.first; y <= r.horizon.last; ++y) years.push_back(y);
+  j["years"] = years;
+  nlohmann::ordered_json lines = nlohmann::ordered_json::object(), units = nlohmann::ordered_json::object();
+  for (const auto& d : line_table()) {
+    auto arr = nlohmann::json::array();
+    for (int i = 0; i < r.n(); ++i) arr.push_back(value_json(r, d.line, i));
+    lines[std::string(d.id)] = arr;
+    units[std::string(d.id)] = std::string(unit_name(d.unit));
+  }
+  j["lines"] = lines;
+  j["units"] = units;
+  auto f = nlohmann::json::array();
+  for (const auto& x : r.findings)
+    f.push_back({{"year", x.year}, {"kind", finding_kind(x.kind)}, {"message", x.message}});
+  j["findings"] = f;
+  return j.dump(2) + "\n";
+}
+
+}  // namespace begroting

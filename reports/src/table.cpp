@@ -1,0 +1,51 @@
+// Terminal table in the plan's layout, Dutch notation, fits 100 columns for five years.
+#include <fmt/format.h>
+
+#include "begroting/reports.hpp"
+
+namespace begroting {
+
+std::string cell_text(const Result& r, Line l, int i) {
+  switch (def(l).unit) {
+    case Unit::Euro: return format_euro(r.c(l, i));
+    case Unit::EuroPerLeerling: return r.c(l, i) % 100 == 0 ? format_euro(r.c(l, i)) : format_euro_cents(r.c(l, i));
+    case Unit::Fractie: return format_percent(r.r(l, i), 1);
+    case Unit::Leerlingen:
+    case Unit::Leerlingjaren: return format_number(r.r(l, i), 1);
+    case Unit::Jaar: return format_number(r.r(l, i), 0);
+  }
+  return "";
+}
+
+std::string render_table(const Scenario& s, const Result& r) {
+  constexpr size_t kLabel = 44, kCol = 11;  // 44 + 5 x 11 = 99 columns
+  const int n = r.n();
+  std::string out;
+  out += s.name + "\n";
+  out += "Meerjarenbegroting " + std::to_string(r.horizon.first) + "-" + std::to_string(r.horizon.last) +
+         " (bedragen in euro's)\n";
+  std::string head = pad_right("", kLabel);
+  for (int i = 0; i < n; ++i) head += pad_left(std::to_string(r.horizon.first + i), kCol);
+  out += head + "\n";
+  const std::string rule(kLabel + kCol * static_cast<size_t>(n), '-');
+  out += rule + "\n";
+  for (const auto& row : plan_layout()) {
+    const std::string ind(static_cast<size_t>(row.indent) * 2, ' ');
+    if (row.kind == LayoutRow::Kind::Blank) { out += "\n"; continue; }
+    if (row.kind == LayoutRow::Kind::Section) { out += ind + row.text + "\n"; continue; }
+    std::string label = ind + std::string(def(row.line).label);
+    // Truncate long labels to the column (labels are ASCII).
+    if (label.size() > kLabel - 1) label = label.substr(0, kLabel - 2) + "~";
+    std::string line = pad_right(label, kLabel);
+    for (int i = 0; i < n; ++i) line += pad_left(cell_text(r, row.line, i), kCol);
+    out += line + "\n";
+    if (row.emphasis && row.indent == 0) out += rule + "\n";
+  }
+  if (!r.findings.empty()) {
+    out += "\nSIGNALEN\n";
+    for (const auto& f : r.findings) out += "  " + std::to_string(f.year) + ": " + f.message + "\n";
+  }
+  return out;
+}
+
+}  // namespace begroting

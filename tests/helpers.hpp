@@ -1,0 +1,34 @@
+// Test helpers: paths, the baseline scenario, running the CLI.
+#pragma once
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "begroting/engine.hpp"
+#include "begroting/loader.hpp"
+
+namespace testutil {
+
+inline std::string source(const std::string& rel) { return std::string(BEGROTING_SOURCE_DIR) + "/" + rel; }
+inline std::string baseline_path() { return source("scenarios/zuid-kennemerland-2024.yaml"); }
+inline begroting::Scenario baseline(const std::vector<begroting::Override>& o = {}) {
+  return begroting::load_scenario(baseline_path(), o);
+}
+/// Cents of a line in a year.
+inline begroting::Cents cents(const begroting::Result& r, begroting::Line l, int year) {
+  return r.c(l, r.horizon.index(year));
+}
+
+struct CliResult {
+  int exit_code;
+  std::string out;  ///< stdout
+  std::string err;  ///< stderr
+};
+
+/// Run the begroting executable with a shell-quoted argument string.
+CliResult run_cli(const std::string& args);
+
+/// A fresh temporary directory for a test.
+std::string temp_dir();
+
+}  // namespace testutil
