@@ -13,6 +13,8 @@ int cmd_run(const std::vector<std::string>& args) {
   o.add_options()("help,h", "deze hulp")
       ("format,f", po::value<std::string>()->default_value("table"), "table | json | csv")
       ("output,o", po::value<std::string>()->default_value(""), "schrijf naar dit bestand (atomair) in plaats van stdout")
+      ("view", po::value<std::string>()->default_value("begroting"),
+       "begroting (de hele begroting) | waterbed (par. 8.1.1: waar de rijksbijdrage heen gaat)")
       ("strict", "afsluitcode 1 als de run signalen gaf (eigen vermogen onder het weerstandsvermogen, ...)")
       ("file", po::value<std::string>(), "scenariobestand");
   add_set_option(o);
@@ -26,15 +28,19 @@ int cmd_run(const std::vector<std::string>& args) {
               << "\nVoorbeelden:\n"
                  "  begroting run scenarios/zuid-kennemerland-2024.yaml\n"
                  "  begroting run scenarios/zuid-kennemerland-2024.yaml --format json --output begroting.json\n"
-                 "  begroting run scenarios/zuid-kennemerland-2024.yaml --set leerlingen.so_cat1.groei=0.06\n";
+                 "  begroting run scenarios/zuid-kennemerland-2024.yaml --set leerlingen.so_cat1.groei=0.06\n"
+                 "  begroting run scenarios/zuid-kennemerland-2024.yaml --view waterbed\n"
+                 "  begroting run scenarios/zuid-kennemerland-2024.yaml --view waterbed --format json\n";
     return kOk;
   }
   if (!vm.count("file")) throw UsageError("begroting run: geen scenariobestand opgegeven; verwacht 'begroting run SCENARIO.yaml'");
   const std::string format = vm["format"].as<std::string>();
   check_choice("format", format, {"table", "json", "csv"});
+  const std::string view = vm["view"].as<std::string>();
+  check_choice("view", view, view_names());
   const Scenario s = load_scenario(vm["file"].as<std::string>(), overrides_from(vm));
   const Result r = run(s);
-  const std::string out = format == "json" ? render_json(s, r) : format == "csv" ? render_csv(s, r) : render_table(s, r);
+  const std::string out = render_view(s, r, view, format);
   emit(out, vm["output"].as<std::string>());
   // --strict: any finding (below weerstandsvermogen, above signaleringswaarde, ...) gives 1.
   return vm.count("strict") && !r.findings.empty() ? kFindings : kOk;

@@ -33,6 +33,7 @@ void compute(const Inputs& in, Result& out, Trace* trace) {
   rules::reserves(c);
   rules::signaleringswaarde(c);
   rules::kengetallen(c);
+  rules::waterbed(c);  // last: reads the final lines and checks the waterbed identity
 }
 
 Result run(const Scenario& s, Trace* trace) {

@@ -92,6 +92,19 @@ constexpr std::array<LineDef, kLineCount> kTable{{
   {L::leerlingen_ikc, "leerlingen.ikc", "Leerlingen IKC (teldatum 1-2 t-1)", K::Memo, LL, none, 1, "8.1.6"},
   {L::leerlingen_ikc_ander_swv, "leerlingen.ikc_ander_swv", "IKC-leerlingen uit ander swv (teldatum 1-2 t-1)", K::Memo, LL, none, 1, "8.1.6"},
   {L::ikc_tarief, "tarieven.ikc", "IKC tarief (70% SBO + 30% SO cat. I)", K::Memo, EPL, none, 1, "8.1.6"},
+
+  {L::waterbed_rijksbijdragen, "waterbed.rijksbijdragen", "Rijksbijdragen (het geheel)", K::Memo, E, none, 1, "8.1.1; hfst 12 I"},
+  {L::waterbed_inhouding_sbo, "waterbed.inhouding_duo_sbo", "Inhouding DUO SBO", K::Memo, E, none, 1, "8.1.1"},
+  {L::waterbed_inhouding_so_cat1, "waterbed.inhouding_duo_so_cat1", "Inhouding DUO SO cat. I", K::Memo, E, none, 1, "8.1.1"},
+  {L::waterbed_inhouding_so_cat2, "waterbed.inhouding_duo_so_cat2", "Inhouding DUO SO cat. II", K::Memo, E, none, 1, "8.1.1"},
+  {L::waterbed_inhouding_so_cat3, "waterbed.inhouding_duo_so_cat3", "Inhouding DUO SO cat. III", K::Memo, E, none, 1, "8.1.1"},
+  {L::waterbed_aanvulling_ikc, "waterbed.aanvulling_volumebekostiging_ikc", "Aanvulling volumebekostiging IKC", K::Memo, E, none, 1, "8.1.6"},
+  {L::waterbed_overig_gespecialiseerd, "waterbed.overige_arrangementen_gespecialiseerd", "Gentiaan en intensieve groepen SO3", K::Memo, E, none, 1, "hfst 12 I.6, I.8"},
+  {L::waterbed_eigen_kosten, "waterbed.eigen_kosten_swv", "Eigen kosten swv (M&O en uitvoering)", K::Memo, E, none, 1, "8.1.2; hfst 12 II, III"},
+  {L::waterbed_ruimte_regulier, "waterbed.ruimte_reguliere_scholen", "Ruimte voor reguliere scholen", K::Memo, E, none, 1, "8.1.1 waterbed"},
+  {L::waterbed_regulier, "waterbed.reguliere_scholen", "Naar reguliere scholen (TOP)", K::Memo, E, none, 1, "8.1.2-8.1.5"},
+  {L::waterbed_af_overige_baten, "waterbed.af_overige_baten", "Af: gedekt uit overige baten", K::Memo, E, none, 1, "hfst 12 II"},
+  {L::waterbed_naar_eigen_vermogen, "waterbed.naar_eigen_vermogen", "Naar (+) / uit (-) eigen vermogen", K::Memo, E, none, 1, "hfst 12 resultaat"},
 }};
 
 constexpr bool table_in_enum_order() {

@@ -21,6 +21,8 @@ std::string_view finding_kind(Finding::Kind k) {
     case Finding::Kind::BovenSignaleringswaarde: return "boven_signaleringswaarde";
     case Finding::Kind::NegatiefEigenVermogen: return "negatief_eigen_vermogen";
     case Finding::Kind::Other: return "overig";
+    case Finding::Kind::IkcBandbreedte: return "ikc_bandbreedte_overleg";
+    case Finding::Kind::VangnetOverschrijding: return "vangnet_overschrijding";
   }
   return "overig";
 }

@@ -1,6 +1,7 @@
 // The engine: pure computation of every line per year from Inputs.
 #pragma once
 #include <map>
+#include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
@@ -12,7 +13,11 @@ namespace begroting {
 
 /// A signal the run raised (for reports and --strict).
 struct Finding {
-  enum class Kind { OnderWeerstandsvermogen, BovenSignaleringswaarde, NegatiefEigenVermogen, Other };
+  enum class Kind {
+    OnderWeerstandsvermogen, BovenSignaleringswaarde, NegatiefEigenVermogen, Other,
+    IkcBandbreedte,          ///< 8.1.6: later IKC count beyond the bandbreedte: "overleg"
+    VangnetOverschrijding,   ///< 8.1.7: vangnet claims above the budgeted maximale ruimte
+  };
   Kind kind;
   int year;
   std::string message;  ///< Dutch
@@ -32,6 +37,12 @@ struct Result {
   [[nodiscard]] double r(Line l, int i) const { return real[static_cast<size_t>(static_cast<int>(l) * n() + i)]; }
   /// The value of any line in a year as a double: euros for money lines.
   [[nodiscard]] double value(Line l, int year) const;
+};
+
+/// A bookkeeping identity the engine checks on every run failed (for example the waterbed
+/// parts do not sum to the rijksbijdrage to the cent). A bug, never bad input: exit code 3.
+struct IdentityError : std::logic_error {
+  using std::logic_error::logic_error;
 };
 
 /// One input of a traced figure.

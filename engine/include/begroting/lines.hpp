@@ -46,6 +46,10 @@ enum class Line : int {
   // drivers shown for the audit trail
   leerlingen_bo, leerlingen_sbo, leerlingen_so_cat1, leerlingen_so_cat2, leerlingen_so_cat3,
   leerlingen_ikc, leerlingen_ikc_ander_swv, ikc_tarief,
+  // waterbed view (8.1.1): where the rijksbijdrage goes (rules/waterbed.cpp)
+  waterbed_rijksbijdragen, waterbed_inhouding_sbo, waterbed_inhouding_so_cat1, waterbed_inhouding_so_cat2,
+  waterbed_inhouding_so_cat3, waterbed_aanvulling_ikc, waterbed_overig_gespecialiseerd, waterbed_eigen_kosten,
+  waterbed_ruimte_regulier, waterbed_regulier, waterbed_af_overige_baten, waterbed_naar_eigen_vermogen,
   COUNT
 };
 // clang-format on

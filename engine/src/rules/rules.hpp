@@ -40,5 +40,6 @@ void totals(Ctx& c);                     // totals.cpp               hfst 12 sub
 void reserves(Ctx& c);                   // reserves.cpp             hfst 12, Bestedingsplan 2022
 void signaleringswaarde(Ctx& c);         // signaleringswaarde.cpp   Inspectie
 void kengetallen(Ctx& c);                // kengetallen.cpp          DOMAIN 4
+void waterbed(Ctx& c);                   // waterbed.cpp             8.1.1 (view + identity check)
 
 }  // namespace begroting::rules

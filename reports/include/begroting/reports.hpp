@@ -40,6 +40,13 @@ std::string render_table(const Scenario& s, const Result& r);
 std::string render_json(const Scenario& s, const Result& r);
 std::string render_csv(const Scenario& s, const Result& r);
 
+/// Views of `begroting run --view` (plan 8.1): "begroting" (the full budget, default),
+/// "waterbed", "ikc", "vangnet", "scholen". `format` is table, json or csv.
+const std::vector<std::string>& view_names();
+std::string render_view(const Scenario& s, const Result& r, const std::string& view, const std::string& format);
+/// Per-school and per-bestuur budgets (plan 8.1.2-8.1.5); a note when the scenario has no schools file.
+std::string render_scholen(const Scenario& s, const Result& r, const std::string& format);
+
 /// Write `content` to `path` atomically: a temporary file beside it, flushed, then renamed
 /// into place. On any error the existing file is untouched. Throws std::runtime_error.
 void write_atomically(const std::string& path, const std::string& content);

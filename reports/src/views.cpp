@@ -1,0 +1,139 @@
+// Views of `begroting run --view NAME` (plan 8.1): the waterbed, the IKC volumebekostiging, the
+// vangnet and the schools. Line-based views show a selection of the result's lines in the same
+// three formats as the full budget; they compute nothing new.
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <stdexcept>
+
+#include "begroting/reports.hpp"
+#include "views_detail.hpp"
+
+namespace begroting {
+
+namespace {
+using K = LayoutRow::Kind;
+using L = Line;
+
+struct View {
+  std::string title;
+  std::vector<LayoutRow> rows;
+};
+
+const View* line_view(std::string_view name) {
+  static const View waterbed = [] {
+    View v{"Waterbed (par. 8.1.1): waar de rijksbijdrage heen gaat", {}};
+    auto ln = [&](Line l, int ind, bool emph = false) { v.rows.push_back({K::Line, "", l, ind, emph}); };
+    auto sec = [&](std::string t, int ind) { v.rows.push_back({K::Section, std::move(t), {}, ind, true}); };
+    ln(L::waterbed_rijksbijdragen, 0, true);
+    sec("Gespecialiseerd onderwijs (inhouding DUO, 1-2 t-1)", 1);
+    for (auto l : {L::waterbed_inhouding_sbo, L::waterbed_inhouding_so_cat1, L::waterbed_inhouding_so_cat2,
+                   L::waterbed_inhouding_so_cat3, L::waterbed_aanvulling_ikc, L::waterbed_overig_gespecialiseerd})
+      ln(l, 2);
+    ln(L::waterbed_eigen_kosten, 1);
+    ln(L::waterbed_ruimte_regulier, 0, true);
+    sec("Besteding van de ruimte", 1);
+    for (auto l : {L::waterbed_regulier, L::waterbed_af_overige_baten, L::waterbed_naar_eigen_vermogen}) ln(l, 2);
+    v.rows.push_back({K::Blank, "", {}, 0, false});
+    sec("Leerlingen op de teldatum 1 februari t-1", 0);
+    for (auto l : {L::leerlingen_bo, L::leerlingen_sbo, L::leerlingen_so_cat1, L::leerlingen_so_cat2, L::leerlingen_so_cat3,
+                   L::leerlingen_ikc})
+      ln(l, 1);
+    return v;
+  }();
+  if (name == "waterbed") return &waterbed;
+  return nullptr;
+}
+
+nlohmann::json value_json(const Result& r, Line l, int i) {
+  if (is_money(l)) return nlohmann::json(cents_to_euros(r.c(l, i)));
+  const double v = r.r(l, i);
+  return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr);
+}
+
+std::string table(const Scenario& s, const Result& r, const View& v, const std::string& note) {
+  constexpr size_t kLabel = 44, kCol = 11;
+  const int n = r.n();
+  std::string out = s.name + "\n" + v.title + " (bedragen in euro's)\n";
+  std::string head = pad_right("", kLabel);
+  for (int i = 0; i < n; ++i) head += pad_left(std::to_string(r.horizon.first + i), kCol);
+  out += head + "\n";
+  const std::string rule(kLabel + kCol * static_cast<size_t>(n), '-');
+  out += rule + "\n";
+  for (const auto& row : v.rows) {
+    const std::string ind(static_cast<size_t>(row.indent) * 2, ' ');
+    if (row.kind == K::Blank) { out += "\n"; continue; }
+    if (row.kind == K::Section) { out += ind + row.text + "\n"; continue; }
+    std::string label = ind + std::string(def(row.line).label);
+    if (label.size() > kLabel - 1) label = label.substr(0, kLabel - 2) + "~";
+    std::string line = pad_right(label, kLabel);
+    for (int i = 0; i < n; ++i) line += pad_left(cell_text(r, row.line, i), kCol);
+    out += line + "\n";
+    if (row.emphasis && row.indent == 0) out += rule + "\n";
+  }
+  if (!note.empty()) out += "\n" + note;
+  return out;
+}
+
+}  // namespace
+
+const std::vector<std::string>& view_names() {
+  static const std::vector<std::string> v{"begroting", "waterbed"};
+  return v;
+}
+
+std::string render_view(const Scenario& s, const Result& r, const std::string& view, const std::string& format) {
+  if (view == "begroting" || view.empty())
+    return format == "json" ? render_json(s, r) : format == "csv" ? render_csv(s, r) : render_table(s, r);
+  if (view == "scholen") return render_scholen(s, r, format);
+  const View* v = line_view(view);
+  if (!v) throw std::invalid_argument("onbekende weergave " + view);
+  std::vector<Line> lines;
+  for (const auto& row : v->rows)
+    if (row.kind == K::Line) lines.push_back(row.line);
+  if (format == "json") {
+    nlohmann::ordered_json j;
+    j["scenario"] = s.name;
+    j["files"] = s.files;
+    j["view"] = view;
+    auto years = nlohmann::json::array();
+    for (int y = r.horizon.first; y <= r.horizon.last; ++y) years.push_back(y);
+    j["years"] = years;
+    nlohmann::ordered_json ls = nlohmann::ordered_json::object(), units = nlohmann::ordered_json::object();
+    for (Line l : lines) {
+      auto arr = nlohmann::json::array();
+      for (int i = 0; i < r.n(); ++i) arr.push_back(value_json(r, l, i));
+      ls[std::string(def(l).id)] = arr;
+      units[std::string(def(l).id)] = std::string(unit_name(def(l).unit));
+    }
+    j["lines"] = ls;
+    j["units"] = units;
+    if (view == "waterbed") j["identiteit"] = "delen = rijksbijdragen, op de cent gecontroleerd";
+    extend_view_json(view, r, j);
+    return j.dump(2) + "\n";
+  }
+  if (format == "csv") {
+    std::string out = "id";
+    for (int y = r.horizon.first; y <= r.horizon.last; ++y) out += "," + std::to_string(y);
+    out += "\n";
+    for (Line l : lines) {
+      out += def(l).id;
+      for (int i = 0; i < r.n(); ++i) {
+        out += ",";
+        if (is_money(l)) out += cents_plain(r.c(l, i));
+        else if (std::isfinite(r.r(l, i))) out += fmt::format("{}", r.r(l, i));
+      }
+      out += "\n";
+    }
+    return out;
+  }
+  std::string note;
+  if (view == "waterbed")
+    note = "Controle: inhoudingen + aanvulling IKC + overige arrangementen + eigen kosten + reguliere scholen\n"
+           "- overige baten + resultaat = rijksbijdragen, op de cent (elke run).\n";
+  note += extend_view_table(view, r);
+  return table(s, r, *v, note);
+}
+
+}  // namespace begroting
