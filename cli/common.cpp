@@ -38,7 +38,13 @@ void emit(const std::string& content, const std::string& output_path) {
     std::cout << content << std::flush;
     return;
   }
-  write_atomically(output_path, content);
+  try {
+    write_atomically(output_path, content);
+  } catch (const std::runtime_error& e) {
+    // A path that cannot be written (missing folder, no permission) is bad usage, not an
+    // internal error; write_atomically has already removed its temporary file.
+    throw UsageError(std::string("--output ") + e.what() + "; verwacht een pad in een bestaande map waarin u mag schrijven");
+  }
 }
 
 void check_choice(const std::string& option, const std::string& value, const std::vector<std::string>& allowed) {

@@ -39,7 +39,7 @@ TEST_CASE("table: the plan's layout in Dutch notation within 100 columns") {
   CHECK(widest <= 100);
 }
 
-TEST_CASE("csv: header id;years then one row per line id with exact euros") {
+TEST_CASE("csv: header id+years then one row per line id with exact euros") {
   const auto r = testutil::run_cli("run scenarios/zuid-kennemerland-2024.yaml --format csv");
   REQUIRE(r.exit_code == 0);
   CHECK(r.out.rfind("id,2024,2025,2026,2027,2028\n", 0) == 0);
@@ -47,7 +47,7 @@ TEST_CASE("csv: header id;years then one row per line id with exact euros") {
   CHECK(r.out.find("\nbaten.rijksbijdragen.lichte_ondersteuning,7749760.92,") != std::string::npos);
 }
 
-TEST_CASE("bad usage and bad input exit 2; abbreviated options are not guessed") {
+TEST_CASE("bad usage and bad input exit 2 - abbreviated options are not guessed") {
   CHECK(testutil::run_cli("run").exit_code == 2);
   CHECK(testutil::run_cli("run does-not-exist.yaml").exit_code == 2);
   CHECK(testutil::run_cli("run scenarios/zuid-kennemerland-2024.yaml --format xml").exit_code == 2);

@@ -27,7 +27,7 @@ TEST_CASE("mul_round: pupils x tarief rounds once to the cent") {
   CHECK(mul_round(95836300, 1.02) == 97753026);
 }
 
-TEST_CASE("whole euros for printing: half away from zero; in integers") {
+TEST_CASE("whole euros for printing: half away from zero - in integers") {
   CHECK(cents_to_whole_euros(150) == 2);
   CHECK(cents_to_whole_euros(149) == 1);
   CHECK(cents_to_whole_euros(-150) == -2);

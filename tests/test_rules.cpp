@@ -12,7 +12,7 @@ namespace {
 Result baseline_result() { return run(testutil::baseline()); }
 }  // namespace
 
-TEST_CASE("population: funding year t uses teldatum 1 February t-1; projected with groei") {
+TEST_CASE("population: funding year t uses teldatum 1 February t-1 - projected with groei") {
   const Result r = baseline_result();
   CHECK(r.value(Line::leerlingen_bo, 2024) == doctest::Approx(21747.0));
   // 21,747 x 0.993 = 21,594.771
@@ -23,7 +23,7 @@ TEST_CASE("population: funding year t uses teldatum 1 February t-1; projected wi
   CHECK(r.value(Line::leerlingen_ikc_ander_swv, 2028) == 116.0);
 }
 
-TEST_CASE("rijksbijdrage 8.1.1: lichte = bo x tarief; zware = (bo + sbo) x tarief + kalibratie") {
+TEST_CASE("rijksbijdrage 8.1.1: lichte = bo x tarief - zware = (bo + sbo) x tarief + kalibratie") {
   const Result r = baseline_result();
   CHECK(cents(r, Line::lichte_ondersteuning, 2024) == 774976092);  // 21,747 x 356.36 = 7,749,760.92
   // 21,594.771 x 356.36 = 7,695,512.59 (21,594.771 x 356 = 7,687,738.476; x 0.36 = 7,774.118)
@@ -32,7 +32,7 @@ TEST_CASE("rijksbijdrage 8.1.1: lichte = bo x tarief; zware = (bo + sbo) x tarie
   CHECK(cents(r, Line::zware_ondersteuning, 2024) == 1095831200);
 }
 
-TEST_CASE("inhouding DUO: SBO per pupil; SO per category") {
+TEST_CASE("inhouding DUO: SBO per pupil - SO per category") {
   const Result r = baseline_result();
   CHECK(cents(r, Line::sbo_inhouding, 2024) == 388119420);  // 585 x 6,634.52 = 3,881,194.20
   // 115 x 12,938.34 = 1,487,909.10; 38 x 21,053.23 = 800,022.74; 30 x 31,419.53 = 942,585.90
@@ -41,7 +41,7 @@ TEST_CASE("inhouding DUO: SBO per pupil; SO per category") {
   CHECK(cents(r, Line::so_inhouding, 2025) == 335973845);
 }
 
-TEST_CASE("IKC volumebekostiging 8.1.6: (70% SBO + 30% SO I - SBO) per pupil; tarief unrounded") {
+TEST_CASE("IKC volumebekostiging 8.1.6: (70% SBO + 30% SO I - SBO) per pupil - tarief unrounded") {
   const Result r = baseline_result();
   // IKC tarief = 0.7 x 6,634.52 + 0.3 x 12,938.34 = 4,644.164 + 3,881.502 = 8,525.666 -> shown 8,525.67
   CHECK(cents(r, Line::ikc_tarief, 2024) == 852567);
@@ -93,7 +93,7 @@ TEST_CASE("totals are exact sums of their lines") {
   }
 }
 
-TEST_CASE("reserves: bestemmingsreserve = max(0; EV - niveau) is never negative and is released after its last year") {
+TEST_CASE("reserves: bestemmingsreserve = max(0 or EV - niveau) is never negative and is released after its last year") {
   const Scenario s = testutil::baseline();
   Inputs in = compile(s);
   Result r;
@@ -104,8 +104,10 @@ TEST_CASE("reserves: bestemmingsreserve = max(0; EV - niveau) is never negative 
   // 2028 is after bestemmingsreserve_laatste_jaar 2027: all eigen vermogen is weerstandsvermogen
   CHECK(cents(r, Line::bestemmingsreserve, 2028) == 0);
   CHECK(cents(r, Line::weerstandsvermogen, 2028) == cents(r, Line::eigen_vermogen, 2028));
-  // opening balance 300,000: EV 2024 below the 655,000 level -> bestemmingsreserve 0, not negative
-  in.ev_begin = 30000000;
+  // opening balance 1,000,000: EV 2024 = 1,000,000 - 762,957.12 (the plan's resultaat 2024)
+  // = 237,042.88, positive but below the 655,000 level -> bestemmingsreserve 0, not negative,
+  // and the OnderWeerstandsvermogen finding (a negative EV would raise NegatiefEigenVermogen).
+  in.ev_begin = 100000000;
   compute(in, r);
   CHECK(cents(r, Line::bestemmingsreserve, 2024) == 0);
   CHECK(cents(r, Line::weerstandsvermogen, 2024) == cents(r, Line::eigen_vermogen, 2024));
@@ -114,7 +116,7 @@ TEST_CASE("reserves: bestemmingsreserve = max(0; EV - niveau) is never negative 
   CHECK(flagged);
 }
 
-TEST_CASE("signaleringswaarde = max(3.5% x totale baten; 250000)") {
+TEST_CASE("signaleringswaarde = max(3.5% x totale baten or 250000)") {
   Inputs in = compile(testutil::baseline());
   Result r;
   compute(in, r);

@@ -308,7 +308,7 @@ struct Doc {
 };
 
 void load_chain(const std::string& text, const std::string& name, std::vector<Doc>& chain,
-                std::vector<std::string>& stack, const Loc* from) {
+                std::vector<std::string>& stack, std::vector<std::string>& shown, const Loc* from) {
   check_text(text, name);
   Tree t = detail::parse_yaml(text, name);
   if (t.kind == Tree::Kind::Null) fail(Loc{name, 1, 1}, "het bestand is leeg; verwacht een scenario met 'jaren:', 'leerlingen:', 'tarieven:' ...");
@@ -322,13 +322,16 @@ void load_chain(const std::string& text, const std::string& name, std::vector<Do
     const fs::path canon = fs::weakly_canonical(base, ec);
     const std::string key = ec ? base.string() : canon.string();
     if (std::find(stack.begin(), stack.end(), key) != stack.end()) {
+      // Name the files as the user wrote them (not canonical paths: those differ per machine).
       std::string cyc;
-      for (const auto& s : stack) cyc += s + " -> ";
-      fail(ext->loc, "extends maakt een kring (" + cyc + key + "); verwacht een keten die eindigt bij een scenario zonder extends");
+      for (const auto& s : shown) cyc += s + " -> ";
+      fail(ext->loc, "extends maakt een kring (" + cyc + base.lexically_normal().string() +
+                         "); verwacht een keten die eindigt bij een scenario zonder extends");
     }
     stack.push_back(key);
+    shown.push_back(base.lexically_normal().string());
     const std::string parent_text = read_file(base.string(), &ext->loc);
-    load_chain(parent_text, base.string(), chain, stack, &ext->loc);
+    load_chain(parent_text, base.string(), chain, stack, shown, &ext->loc);
   }
   chain.push_back(Doc{std::move(t), name});
 }
@@ -465,7 +468,8 @@ Scenario build(const std::string& text, const std::string& name, const std::vect
   std::error_code ec;
   const fs::path canon = fs::weakly_canonical(fs::path(name), ec);
   std::vector<std::string> stack{ec ? name : canon.string()};
-  load_chain(text, name, chain, stack, nullptr);
+  std::vector<std::string> shown{fs::path(name).lexically_normal().string()};
+  load_chain(text, name, chain, stack, shown, nullptr);
   Scenario sc;
   sc.horizon = read_horizon(chain);
   Builder b{sc, {}};
