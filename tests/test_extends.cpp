@@ -57,7 +57,7 @@ TEST_CASE("extends: a grandchild in another folder extends relative to its own f
   CHECK(cents(r, Line::sbo_inhouding, 2027) == 422148542);
 }
 
-TEST_CASE("--set beats every file of the chain; a year-only --set leaves the other years") {
+TEST_CASE("--set beats every file of the chain - a year-only --set leaves the other years") {
   const Scenario s = load_scenario(data("sub/extends-kleinkind.yaml"),
                                    {{"tarieven.sbo.2027=6900"}, {"tarieven.so_cat1=12000"}});
   CHECK(s.value("tarieven.sbo", 2026) == 6700.0);  // child, untouched by the year-only --set

@@ -17,7 +17,7 @@ const char* kLibrary[] = {"so-groei-6.yaml",          "ocw-korting-2025-2028.yam
 Result run_file(const std::string& f) { return run(load_scenario(testutil::source("scenarios/" + f))); }
 }  // namespace
 
-TEST_CASE("scenario library: each file states its question; extends the baseline and runs") {
+TEST_CASE("scenario library: each file states its question - extends the baseline and runs") {
   for (const char* f : kLibrary) {
     INFO(f);
     std::ifstream in(testutil::source(std::string("scenarios/") + f));
