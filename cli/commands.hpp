@@ -6,5 +6,6 @@
 namespace begroting::cli {
 
 int cmd_run(const std::vector<std::string>& args);
+int cmd_compare(const std::vector<std::string>& args);
 
 }  // namespace begroting::cli

@@ -18,12 +18,16 @@ const char* kUsage =
     "\n"
     "Commando's:\n"
     "  run SCENARIO.yaml     reken een scenario door: alle regels per jaar (table, json, csv)\n"
+    "  compare A.yaml B.yaml [...]\n"
+    "                        scenario's naast elkaar met verschillen ten opzichte van A, en per\n"
+    "                        scenario het eerste jaar onder signaleringswaarde en weerstandsvermogen\n"
     "\n"
     "Voorbeelden:\n"
     "  begroting run scenarios/zuid-kennemerland-2024.yaml\n"
     "  begroting run scenarios/zuid-kennemerland-2024.yaml --format json\n"
     "  begroting run scenarios/zuid-kennemerland-2024.yaml --format csv --output begroting.csv\n"
     "  begroting run scenarios/zuid-kennemerland-2024.yaml --set leerlingen.so_cat1.groei=0.06\n"
+    "  begroting compare scenarios/zuid-kennemerland-2024.yaml scenarios/so-groei-6.yaml\n"
     "\n"
     "Afsluitcodes:\n"
     "  0  gelukt\n"
@@ -45,7 +49,8 @@ int main(int argc, char** argv) {
   args.erase(args.begin());
   try {
     if (cmd == "run") return cmd_run(args);
-    std::cerr << "begroting: onbekend commando '" << cmd << "'; verwacht een van: run (zie begroting --help)\n";
+    if (cmd == "compare") return cmd_compare(args);
+    std::cerr << "begroting: onbekend commando '" << cmd << "'; verwacht een van: run, compare (zie begroting --help)\n";
     return kBadInput;
   } catch (const begroting::InputError& e) {
     std::cerr << e.what() << "\n";
