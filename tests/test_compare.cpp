@@ -37,7 +37,7 @@ TEST_CASE("compare csv golden: baseline vs SO 6% on the SO line with the eigen v
   CHECK(r.out == slurp(testutil::source("tests/data/compare-so6-so-lijn.csv")));
 }
 
-TEST_CASE("compare json: deltas against A; eigen vermogen path and first years below the yardsticks") {
+TEST_CASE("compare json: deltas against A - eigen vermogen path and first years below the yardsticks") {
   const auto r = testutil::run_cli("compare " + kBase + " " + kSo6 + " --format json");
   REQUIRE(r.exit_code == 0);
   const auto j = nlohmann::json::parse(r.out);
@@ -72,7 +72,7 @@ TEST_CASE("compare table: differences with a sign and 'nooit' for a yardstick ne
   CHECK(r.out.find("[baten.totaal]") == std::string::npos);
 }
 
-TEST_CASE("compare: identical scenarios show no lines; --all shows every line") {
+TEST_CASE("compare: identical scenarios show no lines - --all shows every line") {
   const auto same = testutil::run_cli("compare " + kBase + " " + kBase + " --format json");
   REQUIRE(same.exit_code == 0);
   CHECK(nlohmann::json::parse(same.out)["lines"].empty());
@@ -93,7 +93,7 @@ TEST_CASE("compare: --set applies to every scenario") {
   CHECK(j["lines"][0]["values"]["B"][1].get<double>() == doctest::Approx(3389496.63).epsilon(1e-12));
 }
 
-TEST_CASE("compare: bad calls exit 2 with a clear message; --output is written") {
+TEST_CASE("compare: bad calls exit 2 with a clear message - --output is written") {
   CHECK(testutil::run_cli("compare " + kBase).exit_code == 2);
   const auto bad = testutil::run_cli("compare " + kBase + " " + kSo6 + " --line resultat");
   CHECK(bad.exit_code == 2);
