@@ -44,6 +44,7 @@ std::pair<int, int> first_invalid_utf8(const std::string& s) {
   for (size_t i = 0; i < s.size();) {
     const auto c = static_cast<unsigned char>(s[i]);
     size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    if (c == 0xC0 || c == 0xC1 || c > 0xF4) len = 0;  // overlong or beyond U+10FFFF
     if (len == 0 || i + len > s.size()) return {line, col};
     for (size_t k = 1; k < len; ++k)
       if ((static_cast<unsigned char>(s[i + k]) >> 6) != 0x2) return {line, col};
@@ -53,12 +54,21 @@ std::pair<int, int> first_invalid_utf8(const std::string& s) {
   return {0, 0};
 }
 
+constexpr std::uintmax_t kMaxFileBytes = 4u * 1024 * 1024;  // a scenario is a few kB
+
 std::string read_file(const std::string& path, const Loc* from) {
   const std::string where = from ? from->str() + ": " : "";
   std::error_code ec;
   if (!fs::exists(path, ec))
     throw InputError(where + path + ": bestand bestaat niet; verwacht een scenariobestand (.yaml)");
   if (fs::is_directory(path, ec)) throw InputError(where + path + ": is een map; verwacht een scenariobestand (.yaml)");
+  // Not a device, pipe or socket: /dev/zero or a FIFO would never end.
+  if (!fs::is_regular_file(path, ec))
+    throw InputError(where + path + ": is geen gewoon bestand; verwacht een scenariobestand (.yaml)");
+  const auto size = fs::file_size(path, ec);
+  if (!ec && size > kMaxFileBytes)
+    throw InputError(where + path + ": bestand van " + std::to_string(size / (1024 * 1024)) +
+                     " MB is te groot; verwacht een scenariobestand van hooguit 4 MB");
   std::ifstream f(path, std::ios::binary);
   if (!f) throw InputError(where + path + ": kan het bestand niet lezen (rechten?)");
   std::ostringstream ss;
@@ -67,6 +77,10 @@ std::string read_file(const std::string& path, const Loc* from) {
 }
 
 void check_text(const std::string& text, const std::string& name) {
+  if (text.size() > kMaxFileBytes)
+    throw InputError(name + ":1:1: de tekst is te groot; verwacht een scenariobestand van hooguit 4 MB");
+  if (text.size() >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') || (text[0] == '\xFE' && text[1] == '\xFF')))
+    throw InputError(name + ":1:1: het bestand is opgeslagen als UTF-16; sla het op als UTF-8");
   if (text.find('\0') != std::string::npos)
     throw InputError(name + ":1:1: bevat nul-bytes (geen tekstbestand); verwacht een YAML-tekstbestand in UTF-8");
   auto [l, c] = first_invalid_utf8(text);
@@ -96,8 +110,23 @@ bool parse_decimal(const std::string& s, double& out, int& decimals) {
   if (i != s.size() || int_digits == 0) return false;
   const char* b = s.data() + (s[0] == '+' ? 1 : 0);
   auto [p, ec] = std::from_chars(b, s.data() + s.size(), out);
+  if (ec == std::errc::result_out_of_range && int_digits > 300) {  // beyond double: certainly too large
+    out = s[0] == '-' ? -std::numeric_limits<double>::infinity() : std::numeric_limits<double>::infinity();
+    return true;
+  }
   return ec == std::errc() && p == s.data() + s.size() && std::isfinite(out);
 }
+
+/// A bound for a message, without exponent: 1000000, 100000000000, 0.5, -1.
+std::string plain(double v) {
+  if (std::fabs(v) < 1e15 && v == std::floor(v)) return std::to_string(static_cast<long long>(v));
+  std::ostringstream os;
+  os << v;
+  return os.str();
+}
+
+/// A value the user wrote, shortened for a message when it is absurdly long.
+std::string shown(const std::string& s) { return s.size() <= 40 ? s : s.substr(0, 20) + "..." + s.substr(s.size() - 10); }
 
 std::string unit_example(Unit u) {
   switch (u) {
@@ -116,6 +145,7 @@ double parse_value(const std::string& text, bool is_null, const ParamSpec& spec,
   std::string s = text;
   s.erase(0, s.find_first_not_of(" \t"));
   s.erase(s.find_last_not_of(" \t") + 1);
+  const std::string w = shown(s);  // as written, shortened if absurdly long
   double v = 0;
   int decimals = 0;
   if (!parse_decimal(s, v, decimals)) {
@@ -129,37 +159,35 @@ double parse_value(const std::string& text, bool is_null, const ParamSpec& spec,
         os << p / 100.0;
         hint = ": schrijf " + os.str();
       }
-      fail(loc, "'" + s + "' is geen getal" + (hint.empty() ? "; verwacht " + unit_example(spec.unit) : hint));
+      fail(loc, "'" + w + "' is geen getal" + (hint.empty() ? "; verwacht " + unit_example(spec.unit) : hint));
     }
     if (s.find(',') != std::string::npos)
-      fail(loc, "'" + s + "' is geen getal: gebruik een punt als decimaalteken en geen scheidingstekens voor duizendtallen; verwacht " +
+      fail(loc, "'" + w + "' is geen getal: gebruik een punt als decimaalteken en geen scheidingstekens voor duizendtallen; verwacht " +
                     unit_example(spec.unit));
     if (std::count(s.begin(), s.end(), '.') > 1)
-      fail(loc, "'" + s + "' is geen getal: schrijf bedragen zonder punten voor duizendtallen (1234567.89); verwacht " +
+      fail(loc, "'" + w + "' is geen getal: schrijf bedragen zonder punten voor duizendtallen (1234567.89); verwacht " +
                     unit_example(spec.unit));
-    fail(loc, "'" + s + "' is geen getal; verwacht " + unit_example(spec.unit));
+    fail(loc, "'" + w + "' is geen getal; verwacht " + unit_example(spec.unit));
   }
   if ((spec.unit == Unit::Euro || spec.unit == Unit::EuroPerLeerling) && decimals > 2)
-    fail(loc, "'" + s + "' heeft meer dan twee decimalen; verwacht een bedrag in hele centen (" + unit_example(spec.unit) + ")");
-  if (spec.unit == Unit::Jaar && decimals > 0) fail(loc, "'" + s + "' is geen heel jaar; verwacht " + unit_example(spec.unit));
+    fail(loc, "'" + w + "' heeft meer dan twee decimalen; verwacht een bedrag in hele centen (" + unit_example(spec.unit) + ")");
+  if (spec.unit == Unit::Leerlingen && decimals > 0)
+    fail(loc, "'" + w + "' is geen heel aantal leerlingen; verwacht " + unit_example(spec.unit));
+  if (spec.unit == Unit::Jaar && decimals > 0) fail(loc, "'" + w + "' is geen heel jaar; verwacht " + unit_example(spec.unit));
   if (spec.unit == Unit::Fractie && v > spec.max && v <= 100.0 && spec.max <= 1.0) {
     std::ostringstream os;
     os << v / 100.0;
-    fail(loc, spec.path + " = " + s + " lijkt een percentage; schrijf " + os.str() + " voor " + s + "% (" +
+    fail(loc, spec.path + " = " + w + " lijkt een percentage; schrijf " + os.str() + " voor " + w + "% (" +
                   unit_example(spec.unit) + ")");
   }
   if (spec.min_exclusive ? v <= spec.min : v < spec.min) {
     if (spec.unit == Unit::Fractie && spec.min == -1.0)
-      fail(loc, spec.path + " = " + s + ": een groei van -100% of minder kan niet; verwacht een waarde boven -1 (bijvoorbeeld -0.007)");
-    std::ostringstream os;
-    os << spec.min;
-    fail(loc, spec.path + " = " + s + " is te klein; verwacht " + (spec.min == 0 ? std::string("0 of meer") : "minstens " + os.str()) +
+      fail(loc, spec.path + " = " + w + ": een groei van -100% of minder kan niet; verwacht een waarde boven -1 (bijvoorbeeld -0.007)");
+    fail(loc, spec.path + " = " + w + " is te klein; verwacht " + (spec.min == 0 ? std::string("0 of meer") : "minstens " + plain(spec.min)) +
                   " (" + std::string(unit_name(spec.unit)) + ")");
   }
   if (v > spec.max) {
-    std::ostringstream os;
-    os << spec.max;
-    fail(loc, spec.path + " = " + s + " is te groot; verwacht hooguit " + os.str() + " (" + std::string(unit_name(spec.unit)) + ")");
+    fail(loc, spec.path + " = " + w + " is te groot; verwacht hooguit " + plain(spec.max) + " (" + std::string(unit_name(spec.unit)) + ")");
   }
   return v;
 }
@@ -269,8 +297,12 @@ struct Builder {
       }
       const auto kids = children_of(path + ".");
       if (!kids.empty() && *kids.begin() != "") {
-        if (child.kind != Tree::Kind::Map)
-          fail(child.loc, path + " is een groep; verwacht daaronder de sleutels " + join(kids));
+        if (child.kind == Tree::Kind::Null)
+          fail(child.loc, path + " is leeg; verwacht daaronder de sleutels " + join(kids));
+        if (child.kind == Tree::Kind::Scalar)
+          fail(child.loc, path + " is een groep, geen enkele waarde ('" + shown(child.scalar) + "'); verwacht daaronder de sleutels " + join(kids));
+        if (child.kind == Tree::Kind::Seq)
+          fail(child.loc, path + " is een groep, geen lijst; verwacht daaronder de sleutels " + join(kids));
         walk(child, path + ".");
         continue;
       }
@@ -351,6 +383,8 @@ Horizon read_horizon(const std::vector<Doc>& chain) {
   for (size_t i = 0; i < j->map.size(); ++i) {
     const auto& [k, v] = j->map[i];
     yr.path = "jaren." + k;
+    if ((k == "van" || k == "tot_en_met") && (v.kind == Tree::Kind::Seq || v.kind == Tree::Kind::Map))
+      fail(v.loc, "jaren." + k + " is een enkel jaartal; verwacht bijvoorbeeld 'jaren: {van: 2024, tot_en_met: 2028}'");
     if (k == "van") { h.first = static_cast<int>(parse_value(v.scalar, v.kind != Tree::Kind::Scalar, yr, v.loc)); van = true; }
     else if (k == "tot_en_met") { h.last = static_cast<int>(parse_value(v.scalar, v.kind != Tree::Kind::Scalar, yr, v.loc)); tot = true; }
     else fail(j->key_locs[i], "onbekende sleutel '" + k + "' onder jaren; verwacht 'van' en 'tot_en_met'");
