@@ -20,6 +20,7 @@ int cmd_compare(const std::vector<std::string>& args) {
       ("output,o", po::value<std::string>()->default_value(""), "schrijf naar dit bestand (atomair) in plaats van stdout")
       ("files", po::value<std::vector<std::string>>(), "scenariobestanden");
   add_set_option(o);
+  add_strict_option(o);
   po::positional_options_description pos;
   pos.add("files", -1);
   const auto vm = parse(args, o, pos);
@@ -37,7 +38,8 @@ int cmd_compare(const std::vector<std::string>& args) {
                  "  begroting compare scenarios/zuid-kennemerland-2024.yaml scenarios/so-groei-6.yaml\n"
                  "  begroting compare scenarios/zuid-kennemerland-2024.yaml scenarios/ocw-korting-2025-2028.yaml \\\n"
                  "      scenarios/bo-krimp-1-5.yaml --line resultaat --line eigen_vermogen_31_december\n"
-                 "  begroting compare scenarios/zuid-kennemerland-2024.yaml scenarios/so-groei-6.yaml --format csv --output v.csv\n";
+                 "  begroting compare scenarios/zuid-kennemerland-2024.yaml scenarios/so-groei-6.yaml --format csv --output v.csv\n\n"
+              << kExitCodesHelp;
     return kOk;
   }
   const auto files = vm.count("files") ? vm["files"].as<std::vector<std::string>>() : std::vector<std::string>{};
@@ -67,7 +69,9 @@ int cmd_compare(const std::vector<std::string>& args) {
                           : format == "csv" ? render_compare_csv(entries, opt)
                                             : render_compare_table(entries, opt);
   emit(out, vm["output"].as<std::string>());
-  return kOk;
+  std::vector<Finding> findings;  // --strict: a finding in any of the scenarios counts
+  for (const auto& r : results) findings.insert(findings.end(), r.findings.begin(), r.findings.end());
+  return strict_exit(vm, findings);
 }
 
 }  // namespace begroting::cli

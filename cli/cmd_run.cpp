@@ -15,9 +15,9 @@ int cmd_run(const std::vector<std::string>& args) {
       ("output,o", po::value<std::string>()->default_value(""), "schrijf naar dit bestand (atomair) in plaats van stdout")
       ("view", po::value<std::string>()->default_value("begroting"),
        "begroting (de hele begroting) | waterbed (par. 8.1.1: waar de rijksbijdrage heen gaat)")
-      ("strict", "afsluitcode 1 als de run signalen gaf (eigen vermogen onder het weerstandsvermogen, ...)")
       ("file", po::value<std::string>(), "scenariobestand");
   add_set_option(o);
+  add_strict_option(o);
   po::positional_options_description pos;
   pos.add("file", 1);
   const auto vm = parse(args, o, pos);
@@ -42,8 +42,7 @@ int cmd_run(const std::vector<std::string>& args) {
   const Result r = run(s);
   const std::string out = render_view(s, r, view, format);
   emit(out, vm["output"].as<std::string>());
-  // --strict: any finding (below weerstandsvermogen, above signaleringswaarde, ...) gives 1.
-  return vm.count("strict") && !r.findings.empty() ? kFindings : kOk;
+  return strict_exit(vm, r.findings);
 }
 
 }  // namespace begroting::cli

@@ -47,6 +47,25 @@ void emit(const std::string& content, const std::string& output_path) {
   }
 }
 
+const char* const kExitCodesHelp =
+    "Afsluitcodes:\n"
+    "  0  gelukt\n"
+    "  1  alleen met --strict: de run is gelukt maar gaf signalen; telt mee: elk signaal van de run:\n"
+    "     eigen vermogen negatief, onder het niveau van het weerstandsvermogen of boven de\n"
+    "     signaleringswaarde, en elk signaal van een verdeelregel (vangnet, bandbreedte, ...)\n"
+    "  2  fout in de invoer of de aanroep (bestand, regel en kolom staan in de melding); een\n"
+    "     bestaand --output-bestand blijft dan onaangeroerd\n"
+    "  3  interne fout of rekenfout (bijvoorbeeld een bedrag dat niet meer in centen past)\n";
+
+void add_strict_option(po::options_description& o) {
+  o.add_options()("strict", "afsluitcode 1 als de run signalen gaf (eigen vermogen onder het weerstandsvermogen, "
+                            "boven de signaleringswaarde, negatief; signalen van verdeelregels)");
+}
+
+int strict_exit(const po::variables_map& vm, const std::vector<Finding>& findings) {
+  return vm.count("strict") && !findings.empty() ? kFindings : kOk;
+}
+
 void check_choice(const std::string& option, const std::string& value, const std::vector<std::string>& allowed) {
   for (const auto& a : allowed)
     if (a == value) return;

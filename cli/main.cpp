@@ -28,13 +28,7 @@ const char* kUsage =
     "  begroting run scenarios/zuid-kennemerland-2024.yaml --format csv --output begroting.csv\n"
     "  begroting run scenarios/zuid-kennemerland-2024.yaml --set leerlingen.so_cat1.groei=0.06\n"
     "  begroting compare scenarios/zuid-kennemerland-2024.yaml scenarios/so-groei-6.yaml\n"
-    "\n"
-    "Afsluitcodes:\n"
-    "  0  gelukt\n"
-    "  1  alleen met --strict: de run is gelukt maar gaf signalen (bijvoorbeeld eigen vermogen\n"
-    "     onder het niveau van het weerstandsvermogen)\n"
-    "  2  fout in de invoer of de aanroep (bestand, regel en kolom staan in de melding)\n"
-    "  3  interne fout\n";
+    "\n";
 
 }  // namespace
 
@@ -42,7 +36,7 @@ int main(int argc, char** argv) {
   using namespace begroting::cli;
   std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
-    std::cout << kUsage;
+    std::cout << kUsage << kExitCodesHelp;
     return args.empty() ? kBadInput : kOk;
   }
   const std::string cmd = args[0];
@@ -56,7 +50,8 @@ int main(int argc, char** argv) {
     std::cerr << e.what() << "\n";
     return kBadInput;
   } catch (const begroting::ArithmeticError& e) {
-    std::cerr << "begroting: rekenfout: " << e.what() << "\n";
+    std::cerr << "begroting: rekenfout: " << e.what()
+              << "; de invoer leidt tot bedragen buiten het rekenbereik (controleer groeivoeten, aantallen en bedragen)\n";
     return kInternal;
   } catch (const std::exception& e) {
     std::cerr << "begroting: interne fout: " << e.what() << "\n";

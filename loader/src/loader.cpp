@@ -171,8 +171,6 @@ double parse_value(const std::string& text, bool is_null, const ParamSpec& spec,
   }
   if ((spec.unit == Unit::Euro || spec.unit == Unit::EuroPerLeerling) && decimals > 2)
     fail(loc, "'" + w + "' heeft meer dan twee decimalen; verwacht een bedrag in hele centen (" + unit_example(spec.unit) + ")");
-  if (spec.unit == Unit::Leerlingen && decimals > 0)
-    fail(loc, "'" + w + "' is geen heel aantal leerlingen; verwacht " + unit_example(spec.unit));
   if (spec.unit == Unit::Jaar && decimals > 0) fail(loc, "'" + w + "' is geen heel jaar; verwacht " + unit_example(spec.unit));
   if (spec.unit == Unit::Fractie && v > spec.max && v <= 100.0 && spec.max <= 1.0) {
     std::ostringstream os;
