@@ -21,6 +21,8 @@ const char* kUsage =
     "  compare A.yaml B.yaml [...]\n"
     "                        scenario's naast elkaar met verschillen ten opzichte van A, en per\n"
     "                        scenario het eerste jaar onder signaleringswaarde en weerstandsvermogen\n"
+    "  report SCENARIO.yaml...  rapport voor AV en kwaliteitscommissie (html, xlsx, md, csv);\n"
+    "                        met meer scenario's ook een vergelijking\n"
     "\n"
     "Voorbeelden:\n"
     "  begroting run scenarios/zuid-kennemerland-2024.yaml\n"
@@ -28,6 +30,7 @@ const char* kUsage =
     "  begroting run scenarios/zuid-kennemerland-2024.yaml --format csv --output begroting.csv\n"
     "  begroting run scenarios/zuid-kennemerland-2024.yaml --set leerlingen.so_cat1.groei=0.06\n"
     "  begroting compare scenarios/zuid-kennemerland-2024.yaml scenarios/so-groei-6.yaml\n"
+    "  begroting report scenarios/zuid-kennemerland-2024.yaml --format html --output begroting.html\n"
     "\n";
 
 }  // namespace
@@ -44,7 +47,8 @@ int main(int argc, char** argv) {
   try {
     if (cmd == "run") return cmd_run(args);
     if (cmd == "compare") return cmd_compare(args);
-    std::cerr << "begroting: onbekend commando '" << cmd << "'; verwacht een van: run, compare (zie begroting --help)\n";
+    if (cmd == "report") return cmd_report(args);
+    std::cerr << "begroting: onbekend commando '" << cmd << "'; verwacht een van: run, compare, report (zie begroting --help)\n";
     return kBadInput;
   } catch (const begroting::InputError& e) {
     std::cerr << e.what() << "\n";

@@ -38,7 +38,68 @@ const std::vector<LayoutRow>& plan_layout();
 
 std::string render_table(const Scenario& s, const Result& r);
 std::string render_json(const Scenario& s, const Result& r);
-std::string render_csv(const Scenario& s, const Result& r);
+
+/// CSV dialect: international (',' separator, '.' decimal point) or Dutch Excel (';' and ',').
+struct CsvDialect {
+  char separator = ',';
+  char decimal = '.';
+  static CsvDialect dutch() { return {';', ','}; }
+};
+std::string render_csv(const Scenario& s, const Result& r, const CsvDialect& d = {});
+
+/// One scenario with its result, as the multi-scenario reports take them (first = reference
+/// for comparisons).
+struct ScenarioRun {
+  const Scenario* scenario;
+  const Result* result;
+};
+
+/// Risk results for the HTML report (filled by the risk analysis when it runs; optional).
+/// Percentile series of eigen vermogen per year give a fan chart; the tornado bars give the
+/// effect of each uncertain parameter at its low and high value on eigen vermogen at the horizon.
+struct RiskView {
+  struct Percentile {
+    double p = 0;                 ///< 0.05 .. 0.95
+    std::vector<Cents> values;    ///< per year of the horizon
+  };
+  std::vector<Percentile> eigen_vermogen;  ///< sorted by p; a fan needs P5..P95 (P50 in the middle)
+  struct Bar {
+    std::string label;  ///< Dutch description of the parameter
+    Cents low = 0;      ///< eigen vermogen at the horizon with the parameter at its low value
+    Cents high = 0;     ///< idem at its high value
+  };
+  std::vector<Bar> tornado;  ///< sorted largest effect first
+  Cents tornado_base = 0;    ///< eigen vermogen at the horizon in the scenario itself
+};
+
+struct ReportOptions {
+  std::string run_date;               ///< shown in the heading (YYYY-MM-DD); passed in for determinism
+  const RiskView* risk = nullptr;     ///< optional: fan chart and tornado in the HTML report
+};
+
+/// CSV of one or more scenarios: one scenario gives exactly render_csv; several prefix every
+/// row with a "scenario" column.
+std::string render_csv_runs(const std::vector<ScenarioRun>& runs, const CsvDialect& d = {});
+/// Markdown for the written report to the algemene vergadering.
+std::string render_markdown(const std::vector<ScenarioRun>& runs, const ReportOptions& o);
+/// One self-contained HTML file (inline CSS and SVG, no scripts, no network), A4 printable.
+std::string render_html(const std::vector<ScenarioRun>& runs, const ReportOptions& o);
+/// An Excel workbook written (atomically) to `path`: a sheet per scenario in the plan's layout
+/// with real formulas, a kengetallen sheet, a comparison sheet for several scenarios.
+void write_xlsx(const std::vector<ScenarioRun>& runs, const ReportOptions& o, const std::string& path);
+
+/// Lines the comparison tables and charts show, in order.
+const std::vector<Line>& comparison_lines();
+/// Parts of the lasten that the waterbed chart shows (they add up to totaal lasten), with labels.
+struct WaterbedPart {
+  std::string label;
+  std::vector<Line> lines;  ///< summed
+};
+const std::vector<WaterbedPart>& waterbed_parts();
+/// Signal texts of a scenario in a year (Dutch), from the result's findings.
+std::vector<std::string> signals_in(const Result& r, int year);
+/// The rentabiliteit against its goal of 0% (DOMAIN 4): "" when on or above it.
+std::string rentabiliteit_signal(double rentabiliteit);
 
 /// Views of `begroting run --view` (plan 8.1): "begroting" (the full budget, default),
 /// "waterbed", "ikc", "vangnet", "scholen". `format` is table, json or csv.

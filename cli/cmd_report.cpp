@@ -1,0 +1,92 @@
+// begroting report FILE... --format html|xlsx|md|csv [--dutch] --output PATH [--set PATH=VALUE]...
+// One file: a report of that scenario; several: the same per scenario plus a comparison with
+// the first. Every output is written atomically (a failed run leaves an existing report as it was).
+#include <ctime>
+#include <iostream>
+
+#include "begroting/engine.hpp"
+#include "begroting/reports.hpp"
+#include "commands.hpp"
+#include "common.hpp"
+
+namespace begroting::cli {
+
+namespace {
+std::string today_utc() {
+  const std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[16];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+  return buf;
+}
+}  // namespace
+
+int cmd_report(const std::vector<std::string>& args) {
+  po::options_description o("Opties voor 'begroting report'");
+  o.add_options()("help,h", "deze hulp")
+      ("format,f", po::value<std::string>(), "html | xlsx | md | csv (verplicht)")
+      ("output,o", po::value<std::string>()->default_value(""), "schrijf naar dit bestand (atomair); verplicht voor xlsx, anders stdout")
+      ("dutch", "csv voor Nederlandse Excel: ';' als scheidingsteken en decimale komma")
+      ("date", po::value<std::string>()->default_value(""), "datum van de run in de kop (JJJJ-MM-DD; standaard vandaag, UTC)")
+      ("file", po::value<std::vector<std::string>>(), "scenariobestand(en)");
+  add_set_option(o);
+  add_strict_option(o);
+  po::positional_options_description pos;
+  pos.add("file", -1);
+  const auto vm = parse(args, o, pos);
+  if (vm.count("help")) {
+    std::cout << "Gebruik: begroting report SCENARIO.yaml... --format html|xlsx|md|csv [--output PAD] [opties]\n\n"
+                 "Maakt een rapport voor de algemene vergadering en de kwaliteitscommissie: de meerjarenbegroting\n"
+                 "in de opmaak van het plan, de kengetallen met signalen en (html) grafieken. Met meer scenario's\n"
+                 "ook een vergelijking met het eerste. --set geldt voor elk scenario.\n\n"
+              << o
+              << "\nVoorbeelden:\n"
+                 "  begroting report scenarios/zuid-kennemerland-2024.yaml --format html --output begroting.html\n"
+                 "  begroting report scenarios/zuid-kennemerland-2024.yaml --format xlsx --output begroting.xlsx\n"
+                 "  begroting report scenarios/zuid-kennemerland-2024.yaml --format csv --dutch --output begroting.csv\n"
+                 "  begroting report scenarios/zuid-kennemerland-2024.yaml ander.yaml --format md --output vergelijking.md\n"
+              << kExitCodesHelp;
+    return kOk;
+  }
+  if (!vm.count("file"))
+    throw UsageError("begroting report: geen scenariobestand opgegeven; verwacht 'begroting report SCENARIO.yaml... --format html|xlsx|md|csv'");
+  if (!vm.count("format")) throw UsageError("begroting report: --format ontbreekt; verwacht een van: html, xlsx, md, csv");
+  const std::string format = vm["format"].as<std::string>();
+  check_choice("format", format, {"md", "csv"});  // html and xlsx follow
+  const std::string output = vm["output"].as<std::string>();
+  if (format == "xlsx" && (output.empty() || output == "-"))
+    throw UsageError("begroting report: --format xlsx schrijft een bestand; verwacht --output PAD.xlsx");
+  if (vm.count("dutch") && format != "csv") throw UsageError("begroting report: --dutch geldt alleen voor --format csv");
+  ReportOptions opts;
+  opts.run_date = vm["date"].as<std::string>();
+  if (opts.run_date.empty()) opts.run_date = today_utc();
+
+  const auto files = vm["file"].as<std::vector<std::string>>();
+  const auto overrides = overrides_from(vm);
+  std::vector<Scenario> scenarios;
+  std::vector<Result> results;
+  scenarios.reserve(files.size());
+  results.reserve(files.size());
+  for (const auto& f : files) {
+    scenarios.push_back(load_scenario(f, overrides));
+    results.push_back(run(scenarios.back()));
+    const Horizon& h0 = results.front().horizon;
+    const Horizon& h = results.back().horizon;
+    if (h.first != h0.first || h.last != h0.last)
+      throw InputError(f + ": jaren " + std::to_string(h.first) + "-" + std::to_string(h.last) +
+                       " verschillen van die van " + files.front() + " (" + std::to_string(h0.first) + "-" +
+                       std::to_string(h0.last) + "); verwacht scenario's met dezelfde jaren om te vergelijken");
+  }
+  std::vector<ScenarioRun> runs;
+  for (size_t i = 0; i < scenarios.size(); ++i) runs.push_back({&scenarios[i], &results[i]});
+
+  const std::string out = format == "md" ? render_markdown(runs, opts)
+                                           : render_csv_runs(runs, vm.count("dutch") ? CsvDialect::dutch() : CsvDialect{});
+  emit(out, output);
+  std::vector<Finding> findings;
+  for (const auto& r : results) findings.insert(findings.end(), r.findings.begin(), r.findings.end());
+  return strict_exit(vm, findings);
+}
+
+}  // namespace begroting::cli
