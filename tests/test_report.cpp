@@ -17,7 +17,7 @@ const std::string kGolf = "tests/data/so-golf.yaml";
 const std::vector<double> kPlanEv{1797043, 1211709, 703696, 614081, 613292};
 }  // namespace
 
-TEST_CASE("report md: heading; plan layout and kengetallen with signals from the baseline") {
+TEST_CASE("report md: heading and plan layout and kengetallen with signals from the baseline") {
   const auto r = run_cli("report " + kBase + " --format md --date 2026-03-01");
   REQUIRE(r.exit_code == 0);
   CHECK(r.out.rfind("# Zuid-Kennemerland 2024-2028 (ondersteuningsplan)\n", 0) == 0);
@@ -55,7 +55,7 @@ TEST_CASE("report md: two scenarios give both sections and a comparison with dif
   testutil::check_close(std::vector<double>(diff_ev.begin(), diff_ev.begin() + 3), {0, -89274.55, -280323.05}, 2);
 }
 
-TEST_CASE("report csv: same rows as run --format csv; --dutch uses ';' and decimal comma") {
+TEST_CASE("report csv: same rows as run --format csv and --dutch uses semicolons and decimal comma") {
   const auto run = run_cli("run " + kBase + " --format csv");
   const auto rep = run_cli("report " + kBase + " --format csv");
   REQUIRE(rep.exit_code == 0);
@@ -69,7 +69,7 @@ TEST_CASE("report csv: same rows as run --format csv; --dutch uses ';' and decim
   CHECK(testutil::csv_numbers(testutil::line_starting(nl.out, "baten.rijksbijdragen.lichte_ondersteuning;"), ';', ',').size() == 5);
 }
 
-TEST_CASE("report csv: two scenarios get a scenario column; --dutch with comparison") {
+TEST_CASE("report csv: two scenarios get a scenario column - also with --dutch") {
   const auto r = run_cli("report " + kBase + " " + kGolf + " --format csv --dutch");
   REQUIRE(r.exit_code == 0);
   CHECK(r.out.rfind("scenario;id;2024;2025;2026;2027;2028\n", 0) == 0);
