@@ -23,6 +23,8 @@ const char* kUsage =
     "                        scenario het eerste jaar onder signaleringswaarde en weerstandsvermogen\n"
     "  report SCENARIO.yaml...  rapport voor AV en kwaliteitscommissie (html, xlsx, md, csv);\n"
     "                        met meer scenario's ook een vergelijking\n"
+    "  solve SCENARIO.yaml --param PAD --target REGEL (--equals V | --at-least V | ...)\n"
+    "                        doelzoeken: de waarde van een parameter waarbij een uitkomst het doel haalt\n"
     "\n"
     "Voorbeelden:\n"
     "  begroting run scenarios/zuid-kennemerland-2024.yaml\n"
@@ -31,6 +33,8 @@ const char* kUsage =
     "  begroting run scenarios/zuid-kennemerland-2024.yaml --set leerlingen.so_cat1.groei=0.06\n"
     "  begroting compare scenarios/zuid-kennemerland-2024.yaml scenarios/so-groei-6.yaml\n"
     "  begroting report scenarios/zuid-kennemerland-2024.yaml --format html --output begroting.html\n"
+    "  begroting solve scenarios/zuid-kennemerland-2024.yaml --param regulier_onderwijs.ondersteuningsbedrag_per_leerling\n"
+    "      --year 2027 --target resultaat --target-year 2027 --equals 0\n"
     "\n";
 
 }  // namespace
@@ -48,7 +52,8 @@ int main(int argc, char** argv) {
     if (cmd == "run") return cmd_run(args);
     if (cmd == "compare") return cmd_compare(args);
     if (cmd == "report") return cmd_report(args);
-    std::cerr << "begroting: onbekend commando '" << cmd << "'; verwacht een van: run, compare, report (zie begroting --help)\n";
+    if (cmd == "solve") return cmd_solve(args);
+    std::cerr << "begroting: onbekend commando '" << cmd << "'; verwacht een van: run, compare, report, solve (zie begroting --help)\n";
     return kBadInput;
   } catch (const begroting::InputError& e) {
     std::cerr << e.what() << "\n";

@@ -1,0 +1,153 @@
+// `begroting solve` output: reads the SolveOutcome, computes nothing new.
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+
+#include "begroting/reports.hpp"
+#include "begroting/solve_report.hpp"
+
+namespace begroting {
+
+namespace {
+
+Unit param_unit(const SolveSpec& spec) {
+  const ParamSpec* p = find_spec(spec.param);
+  return p ? p->unit : Unit::Euro;
+}
+
+/// A parameter value in Dutch notation to its grid step: 386,91; 0,061234; 620,5.
+std::string value_text(Unit u, double v) {
+  switch (u) {
+    case Unit::Euro:
+    case Unit::EuroPerLeerling: return format_euro_cents(static_cast<Cents>(std::llround(v * 100.0)));
+    case Unit::Fractie: return format_number(v, 6);
+    case Unit::Leerlingen:
+    case Unit::Leerlingjaren: return format_number(v, 3);
+    case Unit::Jaar: return format_number(v, 0);
+  }
+  return format_number(v, 6);
+}
+
+std::string figure_text(Line l, double v) {
+  if (is_money(l)) return format_euro_cents(static_cast<Cents>(std::llround(v * 100.0)));
+  if (def(l).unit == Unit::Fractie) return format_percent(v, 4);
+  return format_number(v, 3);
+}
+
+std::string op_text(SolveTarget::Op op) {
+  switch (op) {
+    case SolveTarget::Op::AtLeast: return ">=";
+    case SolveTarget::Op::AtMost: return "<=";
+    case SolveTarget::Op::Equals: return "=";
+  }
+  return "?";
+}
+
+std::string target_text(const SolveSpec& spec) {
+  const auto& t = spec.target;
+  const std::string y = " " + std::to_string(t.year);
+  return std::string(def(t.line).id) + y + " " + op_text(t.op) + " " +
+         (t.other ? std::string(def(*t.other).id) + y : figure_text(t.line, t.value));
+}
+
+std::string param_text(const SolveSpec& spec) {
+  const std::string years = solve_years_text(spec.years);
+  if (years.empty()) return spec.param;
+  return spec.param + ", " + years + (spec.years.size() > 1 ? " (een waarde voor alle jaren)" : "");
+}
+
+std::string point_line(const SolveSpec& spec, const SolvePoint& p) {
+  const auto& t = spec.target;
+  std::string s = std::string(def(t.line).id) + " " + std::to_string(t.year) + " = " + figure_text(t.line, p.figure);
+  if (t.other) s += "; " + std::string(def(*t.other).id) + " " + std::to_string(t.year) + " = " + figure_text(*t.other, p.reference);
+  if (is_money(t.line)) {
+    const Cents m = static_cast<Cents>(std::llround((p.figure - p.reference) * 100.0));
+    s += " (verschil " + format_euro_cents(m) + ")";
+  }
+  return s;
+}
+
+nlohmann::ordered_json point_json(const SolvePoint& p) {
+  nlohmann::ordered_json j;
+  j["value"] = p.value;
+  j["figure"] = p.figure;
+  j["reference"] = p.reference;
+  j["meets_target"] = p.meets;
+  return j;
+}
+
+}  // namespace
+
+std::string solve_years_text(const std::vector<int>& years) {
+  if (years.empty() || (years.size() == 1 && years[0] == 0)) return "";
+  if (years.size() == 1) return std::to_string(years[0]);
+  return std::to_string(years.front()) + "-" + std::to_string(years.back());
+}
+
+std::string render_solve_table(const Scenario& s, const SolveSpec& spec, const SolveOutcome& o) {
+  const Unit u = param_unit(spec);
+  const std::string unit(unit_name(u));
+  std::string out = "Doelzoeken in " + s.name + "\n";
+  out += "Parameter: " + param_text(spec) + "\n";
+  out += "Bereik:    " + value_text(u, spec.min) + " tot en met " + value_text(u, spec.max) + " (" + unit + ")\n";
+  out += "Doel:      " + target_text(spec) + "\n\n";
+  out += "Antwoord:  " + value_text(u, o.answer.value) + " " + unit + " (de " + (o.highest ? "hoogste" : "laagste") +
+         " waarde die aan het doel voldoet" + (o.whole_range ? "; het hele bereik voldoet: de grens ligt erbuiten" : "") + ")\n";
+  out += "  geeft    " + point_line(spec, o.answer) + "\n";
+  if (o.neighbour) {
+    out += "Controle:  " + value_text(u, o.neighbour->value) + " voldoet niet:\n";
+    out += "  geeft    " + point_line(spec, *o.neighbour) + "\n";
+  }
+  return out;
+}
+
+std::string render_solve_json(const Scenario& s, const SolveSpec& spec, const SolveOutcome& o) {
+  const auto& t = spec.target;
+  nlohmann::ordered_json j;
+  j["scenario"] = s.name;
+  j["files"] = s.files;
+  j["param"] = spec.param;
+  auto years = nlohmann::json::array();
+  for (int y : spec.years)
+    if (y != 0) years.push_back(y);
+  j["years"] = years;
+  j["unit"] = std::string(unit_name(param_unit(spec)));
+  j["range"] = {{"min", spec.min}, {"max", spec.max}, {"step", spec.step}};
+  nlohmann::ordered_json tj;
+  tj["line"] = std::string(def(t.line).id);
+  tj["year"] = t.year;
+  tj["op"] = op_text(t.op);
+  if (t.other) tj["other_line"] = std::string(def(*t.other).id);
+  else tj["value"] = t.value;
+  j["target"] = tj;
+  j["answer"] = point_json(o.answer);
+  j["direction"] = o.highest ? "hoogste" : "laagste";
+  j["whole_range"] = o.whole_range;
+  j["neighbour"] = o.neighbour ? point_json(*o.neighbour) : nlohmann::ordered_json(nullptr);
+  j["evaluations"] = o.evaluations;
+  return j.dump(2) + "\n";
+}
+
+std::string solve_error_message(const SolveSpec& spec, const SolveError& e) {
+  const Unit u = param_unit(spec);
+  const std::string range = value_text(u, spec.min) + " tot en met " + value_text(u, spec.max);
+  const std::string ends = "bij " + value_text(u, e.at_min.value) + ": " + point_line(spec, e.at_min) + "; bij " +
+                           value_text(u, e.at_max.value) + ": " + point_line(spec, e.at_max);
+  const std::string head = "begroting solve: geen antwoord voor " + target_text(spec) + " met " + param_text(spec) + " in " + range;
+  switch (e.reason) {
+    case SolveError::Reason::NotMet:
+      return head + ": geen enkele waarde in het bereik haalt het doel (" + ends + "); verwacht een ruimer bereik (--min/--max) of een ander doel";
+    case SolveError::Reason::NoCrossing:
+      return head + ": het doel wordt nergens precies bereikt, elke waarde ligt erboven (" + ends + "); gebruik --at-least of een ruimer bereik";
+    case SolveError::Reason::Flat:
+      return head + ": " + std::string(def(spec.target.line).id) + " " + std::to_string(spec.target.year) +
+             " hangt niet af van deze parameter (" + ends + "); verwacht een parameter en jaar die het doel beinvloeden";
+    case SolveError::Reason::NotMonotone:
+      return head + ": het doel wordt in het bereik meer dan eens gehaald en weer verloren; verwacht een kleiner bereik (--min/--max) met een grens";
+    case SolveError::Reason::Overflow:
+      return head + ": rekenfout (" + std::string(e.what()) + ") bij een uiterste waarde; verwacht een kleiner bereik (--min/--max)";
+  }
+  return head;
+}
+
+}  // namespace begroting

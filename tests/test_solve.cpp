@@ -1,0 +1,158 @@
+// begroting solve: answers derived on paper (the target is linear in the parameter up to the one
+// rounding per year), exact to the cent: the answer meets the target and one cent further does not.
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "begroting/engine.hpp"
+#include "begroting/solve.hpp"
+#include "helpers.hpp"
+
+using namespace begroting;
+using testutil::cents;
+
+namespace {
+const std::string kOb = "regulier_onderwijs.ondersteuningsbedrag_per_leerling";
+const std::string kBase = "scenarios/zuid-kennemerland-2024.yaml";
+Result with_ob(const std::string& years_value_sets) {
+  std::vector<Override> o;
+  size_t start = 0;
+  while (start < years_value_sets.size()) {
+    const auto end = years_value_sets.find(' ', start);
+    o.push_back({kOb + "." + years_value_sets.substr(start, end - start)});
+    if (end == std::string::npos) break;
+    start = end + 1;
+  }
+  return run(testutil::baseline(o));
+}
+}  // namespace
+
+TEST_CASE("solve: the ondersteuningsbedrag for 2027 that makes the resultaat of 2027 zero") {
+  // Derivation. resultaat 2027 depends on the amount x (EUR per bo-pupil) only through the
+  // bruto line round(x x bo_2027) (8.1.2), bo_2027 = 21,747 x 0.993^3 = 21,293.502349779.
+  // Plan: resultaat 2027 = -89,615 (printed); the engine's exact base is -89,614.03 at x = 385,
+  // with bruto round(385 x 21,293.502349779) = 8,197,998.40 (8,197,998.4046...).
+  // Estimate from the plan: x = 385 - 89,615 / 21,293.50 = 385 - 4.2086 = 380.79.
+  // Exact: resultaat(x) = -89,614.03 + 8,197,998.40 - round(x x 21,293.502349779)
+  //                     = 8,108,384.37 - round(x x 21,293.502349779) >= 0
+  //   x = 380.79: 380.79 x 21,293.502349779 = 8,108,352.7598 -> 8,108,352.76: resultaat +31.61
+  //   x = 380.80: 8,108,565.69 (8,108,565.6948): resultaat -181.32
+  // So 380.79 is the highest cent with resultaat >= 0.
+  SolveSpec spec;
+  spec.param = kOb;
+  spec.years = {2027};
+  spec.min = 0;
+  spec.max = 100000;
+  spec.step = 0.01;
+  spec.target = {Line::resultaat, 2027, SolveTarget::Op::Equals, 0.0, std::nullopt};
+  const SolveOutcome o = solve(testutil::baseline(), spec);
+  CHECK(o.answer.value == doctest::Approx(380.79).epsilon(1e-12));
+  CHECK(o.answer.figure == doctest::Approx(31.61).epsilon(1e-12));
+  CHECK(o.answer.meets);
+  CHECK(o.highest);
+  REQUIRE(o.neighbour);
+  CHECK(o.neighbour->value == doctest::Approx(380.80).epsilon(1e-12));
+  CHECK(o.neighbour->figure == doctest::Approx(-181.32).epsilon(1e-12));
+  // Independently of the solver: run the scenario at both cents.
+  CHECK(cents(with_ob("2027=380.79"), Line::resultaat, 2027) == 3161);
+  CHECK(cents(with_ob("2027=380.80"), Line::resultaat, 2027) == -18132);
+}
+
+TEST_CASE("solve: the highest flat ondersteuningsbedrag 2025-2028 keeping eigen vermogen 2028 at the signaleringswaarde") {
+  // Derivation. Baten do not depend on x, so the signaleringswaarde 2028 stays 649,317.25
+  // (plan 649,317). Eigen vermogen 2028 = 613,292.13 (plan 613,292) + sum over 2025-2028 of
+  // (plan bruto_t - round(x x bo_t)), bo_t = 21,747 x 0.993^(t-2024):
+  //   plan bruto: 430 x 21,594.771 = 9,285,751.53; 420 x 21,443.607603 = 9,006,315.19;
+  //   385 x 21,293.502349779 = 8,197,998.40; 365 x 21,144.447833331 = 7,717,723.46; sum 34,207,788.58
+  // Condition: sum round(x x bo_t) <= 613,292.13 - 649,317.25 + 34,207,788.58 = 34,171,763.46.
+  // sum bo_t = 85,476.328786110; 34,171,763.46 / 85,476.328786110 = 399.7804...:
+  //   x = 399.78: 8,633,157.55 + 8,572,725.45 + 8,512,716.37 + 8,453,127.35 = 34,171,726.72
+  //     -> eigen vermogen 2028 = 613,292.13 + 34,207,788.58 - 34,171,726.72 = 649,353.99 (>= 649,317.25)
+  //   x = 399.79: 8,633,373.50 + 8,572,939.88 + 8,512,929.30 + 8,453,338.80 = 34,172,581.48
+  //     -> eigen vermogen 2028 = 648,499.23 (< 649,317.25)
+  SolveSpec spec;
+  spec.param = kOb;
+  spec.years = {2025, 2026, 2027, 2028};
+  spec.min = 0;
+  spec.max = 100000;
+  spec.step = 0.01;
+  spec.target = {Line::eigen_vermogen, 2028, SolveTarget::Op::AtLeast, 0.0, Line::signaleringswaarde};
+  const SolveOutcome o = solve(testutil::baseline(), spec);
+  CHECK(o.answer.value == doctest::Approx(399.78).epsilon(1e-12));
+  CHECK(o.answer.figure == doctest::Approx(649353.99).epsilon(1e-12));
+  CHECK(o.answer.reference == doctest::Approx(649317.25).epsilon(1e-12));
+  REQUIRE(o.neighbour);
+  CHECK(o.neighbour->value == doctest::Approx(399.79).epsilon(1e-12));
+  CHECK_FALSE(o.neighbour->meets);
+  const Result at = with_ob("2025=399.78 2026=399.78 2027=399.78 2028=399.78");
+  const Result above = with_ob("2025=399.79 2026=399.79 2027=399.79 2028=399.79");
+  CHECK(cents(at, Line::eigen_vermogen, 2028) == 64935399);
+  CHECK(cents(at, Line::signaleringswaarde, 2028) == 64931725);
+  CHECK(cents(above, Line::eigen_vermogen, 2028) == 64849923);
+}
+
+TEST_CASE("solve: the lowest opening eigen vermogen keeping 2028 at the niveau weerstandsvermogen") {
+  // Eigen vermogen 2028 = begin + sum of resultaten; with begin 2,560,000 it is 613,292.13, so
+  // begin >= 2,560,000 - 13,292.13 = 2,546,707.87 keeps it at 600,000 (niveau 2028). A higher
+  // begin only helps: the answer is the lowest value; one cent less gives 599,999.99.
+  const auto r = testutil::run_cli("solve " + kBase +
+                                   " --param reserves.eigen_vermogen_begin --target eigen_vermogen_31_december"
+                                   " --target-year 2028 --at-least-line weerstandsvermogen_niveau --format json");
+  REQUIRE(r.exit_code == 0);
+  const auto j = nlohmann::json::parse(r.out);
+  CHECK(j["answer"]["value"].get<double>() == doctest::Approx(2546707.87).epsilon(1e-14));
+  CHECK(j["answer"]["figure"].get<double>() == doctest::Approx(600000.0).epsilon(1e-14));
+  CHECK(j["direction"] == "laagste");
+  CHECK(j["neighbour"]["figure"].get<double>() == doctest::Approx(599999.99).epsilon(1e-14));
+}
+
+TEST_CASE("solve cli: both example questions to the cent in table and json") {
+  const auto q1 = testutil::run_cli("solve " + kBase + " --param " + kOb +
+                                    " --years 2025-2028 --target eigen_vermogen_31_december --target-year 2028"
+                                    " --at-least-line signaleringswaarde_inspectie");
+  REQUIRE(q1.exit_code == 0);
+  CHECK(q1.out.find("Antwoord:  399,78 EUR per leerling (de hoogste waarde") != std::string::npos);
+  CHECK(q1.out.find("649.353,99") != std::string::npos);
+  const auto q2 = testutil::run_cli("solve " + kBase + " --param " + kOb +
+                                    " --year 2027 --target resultaat --year-target 2027 --equals 0 --format json");
+  REQUIRE(q2.exit_code == 0);
+  const auto j = nlohmann::json::parse(q2.out);
+  CHECK(j["answer"]["value"].get<double>() == doctest::Approx(380.79).epsilon(1e-12));
+  CHECK(j["answer"]["figure"].get<double>() == doctest::Approx(31.61).epsilon(1e-12));
+  CHECK(j["target"]["op"] == "=");
+}
+
+TEST_CASE("solve refuses with exit 2 when no value in the range meets the target") {
+  // Eigen vermogen 2028 is at most 613,292.13 + 34,207,788.58 = 34,821,080.71 (amount 0 in
+  // 2025-2028, the plan's bruto lines of the test above all gone): 50,000,000 cannot be reached.
+  const auto r = testutil::run_cli("solve " + kBase + " --param " + kOb +
+                                   " --years 2025-2028 --target eigen_vermogen_31_december --at-least 50000000");
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("geen enkele waarde in het bereik haalt het doel") != std::string::npos);
+  CHECK(r.err.find("34.821.080,71") != std::string::npos);
+  CHECK(r.out.empty());
+  // The 2027 amount cannot move the 2024 resultaat.
+  const auto flat = testutil::run_cli("solve " + kBase + " --param " + kOb + " --year 2027 --target resultaat --target-year 2024 --equals 0");
+  CHECK(flat.exit_code == 2);
+  CHECK(flat.err.find("hangt niet af van deze parameter") != std::string::npos);
+  // Range narrower than the answer 380.79: no crossing in [300, 380] for equals.
+  const auto narrow = testutil::run_cli("solve " + kBase + " --param " + kOb +
+                                        " --year 2027 --target resultaat --equals 0 --min 300 --max 380");
+  CHECK(narrow.exit_code == 2);
+}
+
+TEST_CASE("solve: bad calls exit 2 with a clear message") {
+  const auto base = "solve " + kBase + " --param " + kOb;
+  CHECK(testutil::run_cli(base + " --target resultaat").exit_code == 2);  // no condition
+  CHECK(testutil::run_cli(base + " --target resultaat --equals 0 --at-least 0").exit_code == 2);
+  const auto typo = testutil::run_cli(base + " --target resultat --equals 0");
+  CHECK(typo.exit_code == 2);
+  CHECK(typo.err.find("bedoelt u 'resultaat'?") != std::string::npos);
+  const auto year = testutil::run_cli(base + " --year 2031 --target resultaat --equals 0");
+  CHECK(year.exit_code == 2);
+  CHECK(year.err.find("2031") != std::string::npos);
+  CHECK(testutil::run_cli(base + " --target resultaat --equals nul").exit_code == 2);
+  const auto param = testutil::run_cli("solve " + kBase + " --param regulier_onderwijs.ondersteuningsbedrag --target resultaat --equals 0");
+  CHECK(param.exit_code == 2);
+  CHECK(param.err.find("onbekende parameter") != std::string::npos);
+}
