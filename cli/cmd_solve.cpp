@@ -116,7 +116,8 @@ int cmd_solve(const std::vector<std::string>& args) {
                  "  Het ondersteuningsbedrag voor 2027 waarbij het resultaat van 2027 nul is:\n"
                  "    begroting solve scenarios/zuid-kennemerland-2024.yaml \\\n"
                  "      --param regulier_onderwijs.ondersteuningsbedrag_per_leerling --year 2027 \\\n"
-                 "      --target resultaat --target-year 2027 --equals 0 --format json\n";
+                 "      --target resultaat --target-year 2027 --equals 0 --format json\n"
+              << kExitCodesHelp;
     return kOk;
   }
   if (!vm.count("file")) throw UsageError("begroting solve: geen scenariobestand opgegeven; verwacht 'begroting solve SCENARIO.yaml --param PAD ...' (zie --help)");

@@ -9,5 +9,6 @@ int cmd_run(const std::vector<std::string>& args);
 int cmd_compare(const std::vector<std::string>& args);
 int cmd_report(const std::vector<std::string>& args);
 int cmd_solve(const std::vector<std::string>& args);
+int cmd_explain(const std::vector<std::string>& args);
 
 }  // namespace begroting::cli

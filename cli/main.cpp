@@ -25,6 +25,8 @@ const char* kUsage =
     "                        met meer scenario's ook een vergelijking\n"
     "  solve SCENARIO.yaml --param PAD --target REGEL (--equals V | --at-least V | ...)\n"
     "                        doelzoeken: de waarde van een parameter waarbij een uitkomst het doel haalt\n"
+    "  explain REGEL JAAR SCENARIO.yaml [--depth N]\n"
+    "                        hoe een bedrag tot stand kwam: formule en elke invoer met waarde en bron\n"
     "\n"
     "Voorbeelden:\n"
     "  begroting run scenarios/zuid-kennemerland-2024.yaml\n"
@@ -35,6 +37,7 @@ const char* kUsage =
     "  begroting report scenarios/zuid-kennemerland-2024.yaml --format html --output begroting.html\n"
     "  begroting solve scenarios/zuid-kennemerland-2024.yaml --param regulier_onderwijs.ondersteuningsbedrag_per_leerling\n"
     "      --year 2027 --target resultaat --target-year 2027 --equals 0\n"
+    "  begroting explain resultaat 2027 scenarios/zuid-kennemerland-2024.yaml --depth 2\n"
     "\n";
 
 }  // namespace
@@ -53,7 +56,8 @@ int main(int argc, char** argv) {
     if (cmd == "compare") return cmd_compare(args);
     if (cmd == "report") return cmd_report(args);
     if (cmd == "solve") return cmd_solve(args);
-    std::cerr << "begroting: onbekend commando '" << cmd << "'; verwacht een van: run, compare, report, solve (zie begroting --help)\n";
+    if (cmd == "explain") return cmd_explain(args);
+    std::cerr << "begroting: onbekend commando '" << cmd << "'; verwacht een van: run, compare, report, solve, explain (zie begroting --help)\n";
     return kBadInput;
   } catch (const begroting::InputError& e) {
     std::cerr << e.what() << "\n";

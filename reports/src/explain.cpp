@@ -1,0 +1,159 @@
+// `begroting explain` output: reads the engine's Trace and the Scenario's provenance; computes
+// nothing new.
+#include "begroting/explain.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+
+#include "begroting/reports.hpp"
+
+namespace begroting {
+
+namespace {
+
+/// A number with up to `decimals` decimals, trailing zeros dropped: 115; 21.594,771; 0,04.
+std::string trimmed(double v, int decimals) {
+  std::string s = format_number(v, decimals);
+  if (s.find(',') == std::string::npos) return s;
+  while (!s.empty() && s.back() == '0') s.pop_back();
+  if (!s.empty() && s.back() == ',') s.pop_back();
+  return s == "-0" ? "0" : s;
+}
+
+std::string value_text(double v, Unit u) {
+  switch (u) {
+    case Unit::Euro: return format_euro_cents(static_cast<Cents>(std::llround(v * 100.0))) + " EUR";
+    case Unit::EuroPerLeerling: return format_euro_cents(static_cast<Cents>(std::llround(v * 100.0))) + " EUR per leerling";
+    case Unit::Leerlingen: return trimmed(v, 6) + " leerlingen";
+    case Unit::Leerlingjaren: return trimmed(v, 6) + " leerlingjaren";
+    case Unit::Fractie: return std::isfinite(v) ? trimmed(v, 6) + " (= " + trimmed(v * 100.0, 4) + "%)" : "n.v.t.";
+    case Unit::Jaar: return trimmed(v, 0);
+  }
+  return trimmed(v, 6);
+}
+
+std::string source_text(const Scenario& s, const std::string& path, int year) {
+  const Provenance& p = s.provenance(path, year);
+  return p.kind == Provenance::Kind::Default ? "standaardwaarde uit het schema" : p.describe();
+}
+
+std::string plan_reference(const std::string& path) {
+  const ParamSpec* spec = find_spec(path);
+  return spec ? spec->reference : "";
+}
+
+const TraceEntry* entry_of(const Trace& t, int line, int year) {
+  auto it = t.entries.find({line, year});
+  return it == t.entries.end() ? nullptr : &it->second;
+}
+
+struct TableWriter {
+  const Scenario& s;
+  const Trace& t;
+  int depth;
+  std::string out;
+
+  void entry(const TraceEntry& e, int level) {
+    const std::string ind(static_cast<size_t>(level) * 4 + 2, ' ');
+    out += ind + "formule:   " + e.formula + "\n";
+    if (!e.rounding.empty()) out += ind + "afronding: " + e.rounding + "\n";
+    if (e.terms.empty()) return;
+    if (level >= depth) {
+      out += ind + "invoer:    " + std::to_string(e.terms.size()) + " termen (--depth " + std::to_string(depth + 1) + " toont ze)\n";
+      return;
+    }
+    out += ind + "invoer:\n";
+    for (const auto& term : e.terms) this->term(term, level + 1);
+  }
+
+  void term(const TraceTerm& x, int level) {
+    const std::string ind(static_cast<size_t>(level) * 4 - 2, ' ');
+    const std::string sub(static_cast<size_t>(level) * 4 + 2, ' ');
+    if (x.line >= 0) {
+      const auto l = static_cast<Line>(x.line);
+      out += ind + "- " + x.name + " " + std::to_string(x.line_year) + " = " + value_text(x.value, x.unit) + "  [regel " +
+             std::string(def(l).id) + "]\n";
+      const TraceEntry* e = entry_of(t, x.line, x.line_year);
+      if (level < depth && e) entry(*e, level);
+      else if (e && !e->terms.empty()) out += sub + "(uitleg: begroting explain " + std::string(def(l).id) + " " + std::to_string(x.line_year) + " of --depth " + std::to_string(depth + 1) + ")\n";
+      return;
+    }
+    out += ind + "- " + x.name + " = " + value_text(x.value, x.unit) + "\n";
+    if (!x.param.empty()) {
+      const std::string year = x.param_year != 0 ? " (" + std::to_string(x.param_year) + ")" : "";
+      const std::string ref = plan_reference(x.param);
+      out += sub + "parameter " + x.param + year + (ref.empty() ? "" : "; plan: " + ref) + "\n";
+      out += sub + "bron: " + source_text(s, x.param, x.param_year) + "\n";
+    }
+  }
+};
+
+nlohmann::ordered_json entry_json(const Scenario& s, const Trace& t, const TraceEntry& e, int level, int depth);
+
+nlohmann::ordered_json term_json(const Scenario& s, const Trace& t, const TraceTerm& x, int level, int depth) {
+  nlohmann::ordered_json j;
+  j["name"] = x.name;
+  j["value"] = std::isfinite(x.value) ? nlohmann::json(x.value) : nlohmann::json(nullptr);
+  j["unit"] = std::string(unit_name(x.unit));
+  if (x.line >= 0) {
+    j["line"] = std::string(def(static_cast<Line>(x.line)).id);
+    j["year"] = x.line_year;
+    const TraceEntry* e = entry_of(t, x.line, x.line_year);
+    if (e && level < depth) j["explained"] = entry_json(s, t, *e, level, depth);
+  } else if (!x.param.empty()) {
+    j["param"] = x.param;
+    j["param_year"] = x.param_year == 0 ? nlohmann::json(nullptr) : nlohmann::json(x.param_year);
+    j["plan"] = plan_reference(x.param);
+    j["source"] = source_text(s, x.param, x.param_year);
+  }
+  return j;
+}
+
+nlohmann::ordered_json entry_json(const Scenario& s, const Trace& t, const TraceEntry& e, int level, int depth) {
+  nlohmann::ordered_json j;
+  j["formula"] = e.formula;
+  j["rounding"] = e.rounding;
+  auto terms = nlohmann::ordered_json::array();
+  if (level < depth)
+    for (const auto& x : e.terms) terms.push_back(term_json(s, t, x, level + 1, depth));
+  j["inputs"] = terms;
+  return j;
+}
+
+}  // namespace
+
+std::string render_explain_table(const Scenario& s, const Result& r, const Trace& t, Line line, int year, int depth) {
+  const LineDef& d = def(line);
+  std::string files;
+  for (const auto& f : s.files) files += (files.empty() ? "" : ", ") + f;
+  TableWriter w{s, t, depth, ""};
+  w.out += "Uitleg van " + std::string(d.id) + " " + std::to_string(year) + "\n";
+  w.out += "Scenario: " + s.name + " (" + files + ")\n\n";
+  w.out += std::string(d.label) + " " + std::to_string(year) + " = " + value_text(r.value(line, year), d.unit) + "  (" +
+           std::string(d.reference) + ")\n";
+  const TraceEntry* e = entry_of(t, static_cast<int>(line), year);
+  if (!e) w.out += "  (geen uitleg vastgelegd voor deze regel)\n";
+  else w.entry(*e, 0);
+  return w.out;
+}
+
+std::string render_explain_json(const Scenario& s, const Result& r, const Trace& t, Line line, int year, int depth) {
+  const LineDef& d = def(line);
+  nlohmann::ordered_json j;
+  j["scenario"] = s.name;
+  j["files"] = s.files;
+  j["line"] = std::string(d.id);
+  j["label"] = std::string(d.label);
+  j["year"] = year;
+  const double v = r.value(line, year);
+  j["value"] = std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr);
+  j["unit"] = std::string(unit_name(d.unit));
+  j["plan"] = std::string(d.reference);
+  j["depth"] = depth;
+  const TraceEntry* e = entry_of(t, static_cast<int>(line), year);
+  j["explained"] = e ? entry_json(s, t, *e, 0, depth) : nlohmann::ordered_json(nullptr);
+  return j.dump(2) + "\n";
+}
+
+}  // namespace begroting
