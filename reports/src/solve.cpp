@@ -21,7 +21,7 @@ std::string value_text(Unit u, double v) {
     case Unit::Euro:
     case Unit::EuroPerLeerling: return format_euro_cents(static_cast<Cents>(std::llround(v * 100.0)));
     case Unit::Fractie: return format_number(v, 6);
-    case Unit::Leerlingen:
+    case Unit::Leerlingen: return format_number(v, 0);
     case Unit::Leerlingjaren: return format_number(v, 3);
     case Unit::Jaar: return format_number(v, 0);
   }

@@ -2,7 +2,7 @@
 // value set for a range of years) at which a computed figure in a year meets a target.
 //
 // Method: the parameter moves on a grid of whole steps (a cent for money, 0.000001 for a
-// fraction, 0.001 for pupils). The allowed range is sampled at 17 points to find where the target
+// fraction, one pupil, 0.001 leerlingjaar). The allowed range is sampled at 17 points to find where the target
 // switches from met to not met (a figure that switches more than once is refused as not
 // monotone); bisection on whole steps between the two samples then gives the exact boundary: a
 // value that meets the target whose neighbour one step further does not. No rounding of the
@@ -63,7 +63,7 @@ struct SolveError : std::runtime_error {
       : std::runtime_error(what), reason(r), at_min(lo), at_max(hi) {}
 };
 
-/// Default grid step for a unit: 0.01 (money), 0.000001 (fraction), 0.001 (counts), 1 (year).
+/// Default grid step for a unit: 0.01 (money), 0.000001 (fraction), 1 (pupils), 0.001 (leerlingjaren), 1 (year).
 double solve_step(Unit u);
 
 /// Goal seek on a copy of `base`. Throws SolveError (in Dutch) when no value meets the target.
