@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "begroting/engine.hpp"
 #include "helpers.hpp"
 
 namespace {
@@ -97,4 +98,32 @@ TEST_CASE("explain: unknown line suggests the right id and a year outside the ho
   CHECK(year.err.find("2024-2028") != std::string::npos);
   CHECK(testutil::run_cli("explain resultaat 2027").exit_code == 2);
   CHECK(testutil::run_cli("explain resultaat 2027 " + kBase + " --depth 0").exit_code == 2);
+}
+
+TEST_CASE("every figure of the baseline is traced down to scenario parameters") {
+  // For explain to reach the inputs of any figure: every line has a formula in every year, and
+  // every input term is either a schema parameter or a line with its own trace entry.
+  using namespace begroting;
+  const Scenario s = testutil::baseline();
+  Trace trace;
+  (void)run(s, &trace);
+  int params = 0;
+  for (const auto& d : line_table())
+    for (int y = s.horizon.first; y <= s.horizon.last; ++y) {
+      INFO(d.id << " " << y);
+      const auto it = trace.entries.find({static_cast<int>(d.line), y});
+      REQUIRE(it != trace.entries.end());
+      CHECK(!it->second.formula.empty());
+      for (const auto& t : it->second.terms) {
+        INFO("term " << t.name);
+        if (t.line >= 0) {
+          CHECK(trace.entries.count({t.line, t.line_year}) == 1);
+        } else {
+          REQUIRE(!t.param.empty());
+          CHECK(find_spec(t.param) != nullptr);
+          ++params;
+        }
+      }
+    }
+  CHECK(params > 0);
 }

@@ -20,7 +20,7 @@ std::string value_text(Unit u, double v) {
   switch (u) {
     case Unit::Euro:
     case Unit::EuroPerLeerling: return format_euro_cents(static_cast<Cents>(std::llround(v * 100.0)));
-    case Unit::Fractie: return format_number(v, 6);
+    case Unit::Fractie: return format_number(v, 6) + " (" + format_percent(v, 4) + ")";
     case Unit::Leerlingen: return format_number(v, 0);
     case Unit::Leerlingjaren: return format_number(v, 3);
     case Unit::Jaar: return format_number(v, 0);
@@ -86,12 +86,12 @@ std::string solve_years_text(const std::vector<int>& years) {
 
 std::string render_solve_table(const Scenario& s, const SolveSpec& spec, const SolveOutcome& o) {
   const Unit u = param_unit(spec);
-  const std::string unit(unit_name(u));
+  const std::string unit = u == Unit::Fractie ? "" : " " + std::string(unit_name(u));
   std::string out = "Doelzoeken in " + s.name + "\n";
   out += "Parameter: " + param_text(spec) + "\n";
-  out += "Bereik:    " + value_text(u, spec.min) + " tot en met " + value_text(u, spec.max) + " (" + unit + ")\n";
+  out += "Bereik:    " + value_text(u, spec.min) + " tot en met " + value_text(u, spec.max) + (unit.empty() ? "" : " (" + unit.substr(1) + ")") + "\n";
   out += "Doel:      " + target_text(spec) + "\n\n";
-  out += "Antwoord:  " + value_text(u, o.answer.value) + " " + unit + " (de " + (o.highest ? "hoogste" : "laagste") +
+  out += "Antwoord:  " + value_text(u, o.answer.value) + unit + " (de " + (o.highest ? "hoogste" : "laagste") +
          " waarde die aan het doel voldoet" + (o.whole_range ? "; het hele bereik voldoet: de grens ligt erbuiten" : "") + ")\n";
   out += "  geeft    " + point_line(spec, o.answer) + "\n";
   if (o.neighbour) {
