@@ -107,7 +107,7 @@ TEST_CASE("report: usage errors exit 2") {
 
 TEST_CASE("report: a failed run leaves an existing report untouched") {
   const std::string dir = testutil::temp_dir();
-  for (const std::string fmt : {"md", "csv"}) {
+  for (const std::string fmt : {"md", "csv", "html"}) {
     const std::string out = dir + "/rapport." + fmt;
     { std::ofstream(out) << "oude inhoud\n"; }
     // A bad --set and a missing second scenario both fail before anything is written.

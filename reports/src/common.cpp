@@ -11,14 +11,14 @@ const std::vector<Line>& comparison_lines() {
 }
 
 const std::vector<WaterbedPart>& waterbed_parts() {
-  // Together these are every child of totaal lasten exactly once (hfst 12): regulier, SBO and SO
-  // subtotals split into their DUO inhoudingen and the rest, plus M&O and uitvoeringsorganisatie.
+  // The engine's waterbed lines (rules/waterbed.cpp, plan 8.1.1), with the swv's own costs
+  // shown as M&O and uitvoeringsorganisatie: together exactly totaal lasten (hfst 12).
   static const std::vector<WaterbedPart> v{
-      {"Regulier onderwijs", {Line::regulier_subtotaal}},
-      {"Inhouding DUO SBO", {Line::sbo_inhouding}},
-      {"Aanvulling IKC", {Line::ikc_aanvulling}},
-      {"Inhouding DUO SO", {Line::so_inhouding}},
-      {"Gentiaan en intensieve groepen SO3", {Line::gentiaan, Line::so_intensieve_groepen}},
+      {"Inhouding DUO SBO", {Line::waterbed_inhouding_sbo}},
+      {"Inhouding DUO SO", {Line::waterbed_inhouding_so_cat1, Line::waterbed_inhouding_so_cat2, Line::waterbed_inhouding_so_cat3}},
+      {"Aanvulling IKC", {Line::waterbed_aanvulling_ikc}},
+      {"Gentiaan en intensieve groepen SO3", {Line::waterbed_overig_gespecialiseerd}},
+      {"Reguliere scholen", {Line::waterbed_regulier}},
       {"Management en organisatie", {Line::mo_totaal}},
       {"Uitvoeringsorganisatie", {Line::uo_totaal}},
   };
@@ -33,7 +33,7 @@ std::vector<std::string> signals_in(const Result& r, int year) {
         case Finding::Kind::BovenSignaleringswaarde: out.emplace_back("mogelijk bovenmatig"); break;
         case Finding::Kind::OnderWeerstandsvermogen: out.emplace_back("onder niveau weerstandsvermogen"); break;
         case Finding::Kind::NegatiefEigenVermogen: out.emplace_back("negatief eigen vermogen"); break;
-        case Finding::Kind::Other: out.push_back(f.message); break;
+        default: out.push_back(f.message); break;  // other kinds: their own Dutch message
       }
     }
   return out;

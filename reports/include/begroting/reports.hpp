@@ -90,7 +90,7 @@ void write_xlsx(const std::vector<ScenarioRun>& runs, const ReportOptions& o, co
 
 /// Lines the comparison tables and charts show, in order.
 const std::vector<Line>& comparison_lines();
-/// Parts of the lasten that the waterbed chart shows (they add up to totaal lasten), with labels.
+/// Where the rijksbijdrage goes (waterbed, 8.1.1): parts that add up to totaal lasten, with labels.
 struct WaterbedPart {
   std::string label;
   std::vector<Line> lines;  ///< summed

@@ -1,0 +1,241 @@
+// The HTML report in a real browser: Debian's chromium (installed by scripts/setup) loads the
+// page headless from a fresh profile, must log no console message at all (the page has no
+// scripts and a CSP that forbids every load from outside, so any message is an error: a blocked
+// load, a parse problem), and the charts must carry the plan's figures in their data attributes.
+// A screenshot is saved under the build folder (build/report-test/rapport-basis.png). If chromium
+// cannot run, this test fails; it never skips.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <map>
+#include <regex>
+
+#include "begroting/reports.hpp"
+#include "report_helpers.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Browser {
+  int exit_code;
+  std::string dom;     ///< stdout (--dump-dom)
+  std::string log;     ///< stderr (--enable-logging=stderr)
+};
+
+// One headless chromium run with the flags every run uses; `action` is --dump-dom or
+// --screenshot=PATH. A fresh --user-data-dir each time, removed afterwards.
+Browser chromium(const std::string& file, const std::string& action) {
+  const std::string profile = testutil::temp_dir();
+  const std::string out = profile + ".out", err = profile + ".err";
+  const std::string cmd =
+      "timeout 90 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run "
+      "--disable-background-networking --disable-component-update --disable-sync --user-data-dir='" + profile +
+      "' --enable-logging=stderr --v=0 --virtual-time-budget=1000 --window-size=1000,4400 " + action + " 'file://" + file + "' >'" + out +
+      "' 2>'" + err + "' </dev/null";
+  const int st = std::system(cmd.c_str());
+  Browser b{WIFEXITED(st) ? WEXITSTATUS(st) : -1, testutil::slurp(out), testutil::slurp(err)};
+  fs::remove_all(profile);
+  fs::remove(out);
+  fs::remove(err);
+  return b;
+}
+
+// Every console message chromium logged ("...:INFO:CONSOLE:1] "text", source: ...").
+std::vector<std::string> console_lines(const std::string& log) {
+  std::vector<std::string> v;
+  std::istringstream in(log);
+  std::string line;
+  while (std::getline(in, line))
+    if (line.find(":CONSOLE") != std::string::npos) v.push_back(line);
+  return v;
+}
+
+struct Point {
+  std::string chart, series, scenario, label;
+  int year = 0;
+  double value = 0;
+};
+
+std::string attr(const std::string& tag, const std::string& name) {
+  const std::string key = " " + name + "=\"";
+  const auto at = tag.find(key);
+  if (at == std::string::npos) return "";
+  const auto from = at + key.size();
+  return tag.substr(from, tag.find('"', from) - from);
+}
+
+// Every chart point (class="pt") of the dumped DOM.
+std::vector<Point> points(const std::string& dom) {
+  std::vector<Point> v;
+  static const std::regex tag(R"(<(circle|rect|line) class="pt"[^>]*>)");
+  for (auto it = std::sregex_iterator(dom.begin(), dom.end(), tag); it != std::sregex_iterator(); ++it) {
+    const std::string t = it->str();
+    v.push_back({attr(t, "data-chart"), attr(t, "data-series"), attr(t, "data-scenario"), attr(t, "data-label"),
+                 std::stoi(attr(t, "data-year")), std::stod(attr(t, "data-value"))});
+  }
+  return v;
+}
+
+// Values per year of one series of one chart (and scenario, if given).
+std::vector<double> series(const std::vector<Point>& pts, const std::string& chart, const std::string& s, const std::string& scenario = "") {
+  std::map<int, double> by_year;
+  for (const auto& p : pts)
+    if (p.chart == chart && p.series == s && (scenario.empty() || p.scenario == scenario)) {
+      CHECK_MESSAGE(by_year.count(p.year) == 0, "two points for " << chart << "/" << s << " in " << p.year);
+      by_year[p.year] = p.value;
+    }
+  std::vector<double> v;
+  for (int y = 2024; y <= 2028; ++y) {
+    CHECK_MESSAGE(by_year.count(y) == 1, "no point for " << chart << "/" << s << " in " << y);
+    v.push_back(by_year.count(y) ? by_year[y] : -1e18);
+  }
+  return v;
+}
+
+std::string report_dir() {
+  const std::string d = std::string(BEGROTING_BINARY_DIR) + "/report-test";
+  fs::create_directories(d);
+  return d;
+}
+
+// Plan, hfst 12 (shared/reference), 2024..2028.
+const std::vector<double> kEv{1797043, 1211709, 703696, 614081, 613292};
+const std::vector<double> kSignalering{679448, 673608, 657783, 653539, 649317};
+const std::vector<double> kBaten{19412806, 19245938, 18793799, 18672534, 18551921};
+const std::vector<double> kLasten{20175763, 19831272, 19301811, 18762149, 18552711};
+const std::vector<double> kRijks{18812002, 18692192, 18561426, 18443661, 18328048};
+
+}  // namespace
+
+TEST_CASE("headless chromium runs and the harness sees console errors") {
+  // The harness itself can fail: a page that logs to the console is reported.
+  const std::string control = report_dir() + "/controle.html";
+  { std::ofstream(control) << "<!DOCTYPE html><html><body><script>console.error('negatieve controle')</script></body></html>"; }
+  const Browser c = chromium(control, "--dump-dom");
+  REQUIRE_MESSAGE(c.exit_code == 0, "chromium could not run: " << c.log);
+  const auto cl = console_lines(c.log);
+  REQUIRE(cl.size() == 1);
+  CHECK(cl[0].find("negatieve controle") != std::string::npos);
+}
+
+TEST_CASE("html report in headless chromium: no console errors and the charts carry the plan's figures") {
+  const std::string dir = report_dir();
+  const std::string shot = dir + "/rapport-basis.png";
+  fs::remove(shot);
+  const std::string page = dir + "/rapport-basis.html";
+  const auto gen = testutil::run_cli("report scenarios/zuid-kennemerland-2024.yaml --format html --date 2026-11-22 --output " + page);
+  REQUIRE(gen.exit_code == 0);
+  // One run both dumps the DOM and saves the screenshot.
+  const Browser b = chromium(page, "--dump-dom --screenshot='" + shot + "'");
+  REQUIRE_MESSAGE(b.exit_code == 0, "chromium failed: " << b.log);
+  const auto errors = console_lines(b.log);
+  CHECK_MESSAGE(errors.empty(), "console: " << (errors.empty() ? "" : errors[0]));
+  REQUIRE(fs::exists(shot));
+  CHECK(fs::file_size(shot) > 50000);  // a blank page compresses to a few kB
+  REQUIRE(b.dom.find("<h1>Meerjarenbegroting 2024-2028: Zuid-Kennemerland 2024-2028 (ondersteuningsplan)</h1>") != std::string::npos);
+  CHECK(b.dom.find("<code>scenarios/zuid-kennemerland-2024.yaml</code>") != std::string::npos);
+  CHECK(b.dom.find("<span class=\"run-date\">2026-11-22</span>") != std::string::npos);
+
+  const auto pts = points(b.dom);
+  // Eigen vermogen against signaleringswaarde (3.5% of baten) and the niveau weerstandsvermogen:
+  // the plan's rows within EUR 2; the niveau 2024-2027 is the plan's "waarvan weerstandsvermogen"
+  // (there the bestemmingsreserve holds the rest), 600.000 in 2028 (scenario: reserves).
+  testutil::check_close(series(pts, "eigen-vermogen", "eigen_vermogen"), kEv, 2);
+  testutil::check_close(series(pts, "eigen-vermogen", "signaleringswaarde"), kSignalering, 2);
+  testutil::check_close(series(pts, "eigen-vermogen", "weerstandsvermogen_niveau"), {655000, 655000, 650000, 600000, 600000}, 0);
+  testutil::check_close(series(pts, "baten-lasten", "baten"), kBaten, 2);
+  testutil::check_close(series(pts, "baten-lasten", "lasten"), kLasten, 2);
+  // Waterbed: the marker is totaal rijksbijdragen; the parts add up to totaal lasten; the DUO
+  // inhoudingen and IKC aanvulling are the plan's 2024 lines (3.881.194; 3.230.518; 1.172.511) and
+  // the regular schools get subtotaal regulier onderwijs (8.757.813).
+  testutil::check_close(series(pts, "waterbed", "rijksbijdragen"), kRijks, 2);
+  std::vector<double> sum(5, 0);
+  for (int k = 1; k <= 7; ++k) {
+    const auto part = series(pts, "waterbed", "deel" + std::to_string(k));
+    for (size_t i = 0; i < 5; ++i) sum[i] += part[i];
+  }
+  testutil::check_close(sum, kLasten, 2);
+  std::map<std::string, double> w2024;
+  for (const auto& p : pts)
+    if (p.chart == "waterbed" && p.year == 2024 && !p.label.empty()) w2024[p.label] = p.value;
+  CHECK(std::abs(w2024["Inhouding DUO SBO"] - 3881194) <= 2);
+  CHECK(std::abs(w2024["Inhouding DUO SO"] - 3230518) <= 2);
+  CHECK(std::abs(w2024["Aanvulling IKC"] - 1172511) <= 2);
+  CHECK(std::abs(w2024["Reguliere scholen"] - 8757813) <= 2);
+  // No comparison chart for one scenario.
+  CHECK(b.dom.find("data-chart=\"vergelijking-eigen-vermogen\"") == std::string::npos);
+}
+
+TEST_CASE("html report of two scenarios in headless chromium: one eigen vermogen line per scenario") {
+  const std::string page = report_dir() + "/rapport-vergelijking.html";
+  const auto gen = testutil::run_cli(
+      "report scenarios/zuid-kennemerland-2024.yaml tests/data/so-golf.yaml --format html --date 2026-11-22 --output " + page);
+  REQUIRE(gen.exit_code == 0);
+  const Browser b = chromium(page, "--dump-dom");
+  REQUIRE_MESSAGE(b.exit_code == 0, "chromium failed: " << b.log);
+  const auto errors = console_lines(b.log);
+  CHECK_MESSAGE(errors.empty(), "console: " << (errors.empty() ? "" : errors[0]));
+  const auto pts = points(b.dom);
+  const std::string base = "Zuid-Kennemerland 2024-2028 (ondersteuningsplan)", golf = "SO-golf (SO cat. I +10% per jaar)";
+  testutil::check_close(series(pts, "vergelijking-eigen-vermogen", "eigen_vermogen", base), kEv, 2);
+  // SO-golf: 2024 as the plan; from 2025 the extra SO inhouding (test_report.cpp: 89.274,55 in
+  // 2025, 191.048,5 in 2026) lowers the eigen vermogen cumulatively.
+  const auto g = series(pts, "vergelijking-eigen-vermogen", "eigen_vermogen", golf);
+  testutil::check_close({g[0], g[1], g[2]}, {1797043, 1211709 - 89274.55, 703696 - 89274.55 - 191048.5}, 2);
+  // Each scenario also has its own section with its own charts.
+  testutil::check_close(series(pts, "eigen-vermogen", "eigen_vermogen", golf), g, 0);
+  CHECK(b.dom.find("<h2>SO-golf (SO cat. I +10% per jaar)</h2>") != std::string::npos);
+  CHECK(b.dom.find("Verschillen ten opzichte van") != std::string::npos);
+}
+
+TEST_CASE("html report: risk results give a fan chart and a tornado chart with their data points") {
+  // The extension point for the risk analysis: percentiles and tornado bars are passed in and
+  // drawn as given (synthetic figures here; the renderer computes nothing from them).
+  const auto s = testutil::baseline();
+  const auto r = begroting::run(s);
+  begroting::RiskView risk;
+  const std::vector<double> ps{0.05, 0.25, 0.5, 0.75, 0.95};
+  for (size_t k = 0; k < ps.size(); ++k) {
+    begroting::RiskView::Percentile p{ps[k], {}};
+    // P5 = 800.000 in 2024, each next percentile 100.000 higher, each later year 50.000 lower.
+    for (int i = 0; i < 5; ++i) p.values.push_back((800000 + 100000 * static_cast<long>(k) - 50000L * i) * 100);
+    risk.eigen_vermogen.push_back(p);
+  }
+  risk.tornado = {{"Groei SO", 20000000, 90000000}, {"Tarief SBO", 50000000, 70000000}};
+  risk.tornado_base = 61329200;
+  begroting::ReportOptions o{"2026-11-22", &risk};
+  const std::string html = begroting::render_html({{&s, &r}}, o);
+  const auto pts = points(html);
+  testutil::check_close(series(pts, "waaier", "P5"), {800000, 750000, 700000, 650000, 600000}, 0);
+  testutil::check_close(series(pts, "waaier", "P50"), {1000000, 950000, 900000, 850000, 800000}, 0);
+  testutil::check_close(series(pts, "waaier", "P95"), {1200000, 1150000, 1100000, 1050000, 1000000}, 0);
+  int bars = 0;
+  for (const auto& p : pts)
+    if (p.chart == "tornado") {
+      ++bars;
+      CHECK(p.year == 2028);
+      if (p.label == "Groei SO") CHECK(p.value == (p.series == "laag" ? 200000 : 900000));
+    }
+  CHECK(bars == 4);
+  // Without risk results: neither chart.
+  const std::string plain = begroting::render_html({{&s, &r}}, begroting::ReportOptions{"2026-11-22", nullptr});
+  CHECK(plain.find("data-chart=\"waaier\"") == std::string::npos);
+  CHECK(plain.find("data-chart=\"tornado\"") == std::string::npos);
+}
+
+TEST_CASE("html report: self-contained and deterministic") {
+  const auto a = testutil::run_cli("report scenarios/zuid-kennemerland-2024.yaml --format html --date 2026-11-22");
+  const auto b = testutil::run_cli("report scenarios/zuid-kennemerland-2024.yaml --format html --date 2026-11-22");
+  REQUIRE(a.exit_code == 0);
+  CHECK(a.out == b.out);
+  CHECK(a.out.find("<script") == std::string::npos);
+  CHECK(a.out.find("http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'") != std::string::npos);
+  // No reference to anything outside the file (the SVG namespace is an identifier, not a load).
+  std::string rest = a.out;
+  for (const std::string ns : {"http://www.w3.org/2000/svg"})
+    for (auto at = rest.find(ns); at != std::string::npos; at = rest.find(ns)) rest.erase(at, ns.size());
+  CHECK(rest.find("http:") == std::string::npos);
+  CHECK(rest.find("https:") == std::string::npos);
+  CHECK(a.out.find("@media print") != std::string::npos);
+}
