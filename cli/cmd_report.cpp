@@ -53,7 +53,7 @@ int cmd_report(const std::vector<std::string>& args) {
     throw UsageError("begroting report: geen scenariobestand opgegeven; verwacht 'begroting report SCENARIO.yaml... --format html|xlsx|md|csv'");
   if (!vm.count("format")) throw UsageError("begroting report: --format ontbreekt; verwacht een van: html, xlsx, md, csv");
   const std::string format = vm["format"].as<std::string>();
-  check_choice("format", format, {"html", "md", "csv"});  // xlsx follows
+  check_choice("format", format, {"html", "xlsx", "md", "csv"});
   const std::string output = vm["output"].as<std::string>();
   if (format == "xlsx" && (output.empty() || output == "-"))
     throw UsageError("begroting report: --format xlsx schrijft een bestand; verwacht --output PAD.xlsx");
@@ -81,12 +81,16 @@ int cmd_report(const std::vector<std::string>& args) {
   std::vector<ScenarioRun> runs;
   for (size_t i = 0; i < scenarios.size(); ++i) runs.push_back({&scenarios[i], &results[i]});
 
+  std::vector<Finding> findings;
+  for (const auto& r : results) findings.insert(findings.end(), r.findings.begin(), r.findings.end());
+  if (format == "xlsx") {
+    write_xlsx(runs, opts, output);
+    return strict_exit(vm, findings);
+  }
   const std::string out = format == "html" ? render_html(runs, opts)
                           : format == "md" ? render_markdown(runs, opts)
                                            : render_csv_runs(runs, vm.count("dutch") ? CsvDialect::dutch() : CsvDialect{});
   emit(out, output);
-  std::vector<Finding> findings;
-  for (const auto& r : results) findings.insert(findings.end(), r.findings.begin(), r.findings.end());
   return strict_exit(vm, findings);
 }
 

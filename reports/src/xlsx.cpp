@@ -1,0 +1,381 @@
+// Excel workbook (libxlsxwriter): per scenario a sheet in the plan's layout (hfst 12) where every
+// subtotal and total, the resultaat, the eigen vermogen, the weerstandsvermogen and the part above
+// the signaleringswaarde are real Excel formulas over the cells above them, each stored with its
+// cached value (the engine's figure), so Excel shows the engine's numbers before recalculating and
+// the same numbers after. Dutch labels, euro number formats, frozen headings. A sheet
+// "Kengetallen" (references into the scenario sheets) and, for several scenarios, a sheet
+// "Vergelijking" with differences against the first scenario.
+//
+// Written atomically: libxlsxwriter writes to a temporary file beside the target, which is
+// renamed into place only when the workbook closed without error.
+#include <xlsxwriter.h>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <ctime>
+#include <filesystem>
+#include <map>
+#include <set>
+#include <stdexcept>
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "begroting/reports.hpp"
+
+namespace begroting {
+
+namespace {
+
+std::string col_name(int col) {  // 0 -> A
+  std::string s;
+  for (int c = col + 1; c > 0; c = (c - 1) / 26) s.insert(s.begin(), static_cast<char>('A' + (c - 1) % 26));
+  return s;
+}
+std::string cell(int row, int col) { return col_name(col) + std::to_string(row + 1); }
+
+std::string sheet_ref(const std::string& sheet) {
+  std::string q = "'";
+  for (char ch : sheet) q += ch == '\'' ? std::string("''") : std::string(1, ch);
+  return q + "'!";
+}
+
+// Excel sheet names: at most 31 characters, none of []:*?/\, unique.
+std::string sheet_name(const std::string& wanted, std::set<std::string>& used) {
+  std::string base;
+  for (char ch : wanted) base += std::strchr("[]:*?/\\", ch) ? '-' : ch;
+  if (base.empty()) base = "Scenario";
+  auto cut = [](std::string s, size_t n) {
+    if (s.size() <= n) return s;
+    s.resize(n);
+    while (!s.empty() && (static_cast<unsigned char>(s.back()) & 0xC0) == 0x80) s.pop_back();  // no split UTF-8
+    if (!s.empty() && (static_cast<unsigned char>(s.back()) & 0x80)) s.pop_back();
+    return s;
+  };
+  std::string name = cut(base, 31);
+  for (int k = 2; used.count(name); ++k) name = cut(base, 31 - 4) + " (" + std::to_string(k) + ")";
+  used.insert(name);
+  return name;
+}
+
+double euros(Cents c) { return static_cast<double>(c) / 100.0; }
+
+struct Formats {
+  lxw_format *title, *meta, *head, *head_left, *section, *label, *label_bold;
+  lxw_format *euro, *euro_bold, *euro_cents, *pct, *count, *text;
+};
+
+Formats make_formats(lxw_workbook* wb) {
+  const char* kEuro = "[$\xE2\x82\xAC-413] #,##0;[$\xE2\x82\xAC-413] -#,##0";
+  const char* kEuroCents = "[$\xE2\x82\xAC-413] #,##0.00;[$\xE2\x82\xAC-413] -#,##0.00";
+  Formats f{};
+  f.title = workbook_add_format(wb);
+  format_set_bold(f.title);
+  format_set_font_size(f.title, 14);
+  f.meta = workbook_add_format(wb);
+  format_set_font_color(f.meta, 0x616E7C);
+  f.head = workbook_add_format(wb);
+  format_set_bold(f.head);
+  format_set_align(f.head, LXW_ALIGN_RIGHT);
+  format_set_bottom(f.head, LXW_BORDER_MEDIUM);
+  f.head_left = workbook_add_format(wb);
+  format_set_bold(f.head_left);
+  format_set_bottom(f.head_left, LXW_BORDER_MEDIUM);
+  f.section = workbook_add_format(wb);
+  format_set_bold(f.section);
+  f.label = workbook_add_format(wb);
+  f.label_bold = workbook_add_format(wb);
+  format_set_bold(f.label_bold);
+  format_set_top(f.label_bold, LXW_BORDER_THIN);
+  f.euro = workbook_add_format(wb);
+  format_set_num_format(f.euro, kEuro);
+  f.euro_bold = workbook_add_format(wb);
+  format_set_num_format(f.euro_bold, kEuro);
+  format_set_bold(f.euro_bold);
+  format_set_top(f.euro_bold, LXW_BORDER_THIN);
+  f.euro_cents = workbook_add_format(wb);
+  format_set_num_format(f.euro_cents, kEuroCents);
+  f.pct = workbook_add_format(wb);
+  format_set_num_format(f.pct, "0.0%");
+  f.count = workbook_add_format(wb);
+  format_set_num_format(f.count, "#,##0.0");
+  f.text = workbook_add_format(wb);
+  return f;
+}
+
+void check(lxw_error e, const std::string& what) {
+  if (e != LXW_NO_ERROR) throw std::runtime_error("xlsx: " + what + ": " + lxw_strerror(e));
+}
+
+// Where each line of a scenario sheet sits (row), for formulas and cross-sheet references.
+using RowOf = std::map<Line, int>;
+
+// The formula of a line in a year column, or "" when the cell is a plain value.
+std::string formula_for(Line l, int col, int i, const RowOf& row, Cents opening) {
+  auto at = [&](Line x) { return cell(row.at(x), col); };
+  auto has = [&](Line x) { return row.count(x) > 0; };
+  if (def(l).kind == LineKind::Subtotal) {
+    // Children in sheet order; consecutive rows of the same sign become one range.
+    std::vector<std::pair<int, int>> kids;  // (row, sign)
+    for (const auto& d : line_table())
+      if (d.parent && *d.parent == l) {
+        if (!has(d.line)) return "";  // a child not on the sheet: keep the value
+        kids.emplace_back(row.at(d.line), d.sign);
+      }
+    if (kids.empty()) return "";
+    std::sort(kids.begin(), kids.end());
+    std::vector<std::string> plus;
+    std::string minus;
+    for (size_t k = 0; k < kids.size();) {
+      size_t e = k;
+      while (e + 1 < kids.size() && kids[e + 1].first == kids[e].first + 1 && kids[e + 1].second == kids[k].second) ++e;
+      const std::string ref = e == k ? cell(kids[k].first, col) : cell(kids[k].first, col) + ":" + cell(kids[e].first, col);
+      if (kids[k].second > 0) plus.push_back(ref);
+      else minus += "-SUM(" + ref + ")";
+      k = e + 1;
+    }
+    std::string f = "=SUM(";
+    for (size_t k = 0; k < plus.size(); ++k) f += (k ? "," : "") + plus[k];
+    return f + ")" + minus;
+  }
+  switch (l) {
+    case Line::resultaat:
+      if (has(Line::baten_totaal) && has(Line::lasten_totaal)) return "=" + at(Line::baten_totaal) + "-" + at(Line::lasten_totaal);
+      return "";
+    case Line::eigen_vermogen:
+      // Eigen vermogen 31-12 = that of the year before + resultaat (hfst 12); the first year
+      // starts from the opening balance (reserves.eigen_vermogen_begin) written as a number.
+      if (!has(Line::resultaat)) return "";
+      return i == 0 ? "=" + cents_plain(opening) + "+" + at(Line::resultaat)
+                    : "=" + cell(row.at(Line::eigen_vermogen), col - 1) + "+" + at(Line::resultaat);
+    case Line::weerstandsvermogen:
+      if (has(Line::eigen_vermogen) && has(Line::bestemmingsreserve))
+        return "=" + at(Line::eigen_vermogen) + "-" + at(Line::bestemmingsreserve);
+      return "";
+    case Line::boven_signaleringswaarde:
+      if (has(Line::eigen_vermogen) && has(Line::signaleringswaarde))
+        return "=MAX(0," + at(Line::eigen_vermogen) + "-" + at(Line::signaleringswaarde) + ")";
+      return "";
+    default: return "";
+  }
+}
+
+constexpr int kHeadRow = 5;  // the year heading; rows above: title and provenance
+
+RowOf scenario_sheet(lxw_workbook* wb, const Formats& f, const std::string& name, const Scenario& s, const Result& r,
+                     const ReportOptions& o) {
+  lxw_worksheet* ws = workbook_add_worksheet(wb, name.c_str());
+  if (!ws) throw std::runtime_error("xlsx: kan werkblad '" + name + "' niet maken");
+  const int n = r.n();
+  worksheet_set_column(ws, 0, 0, 46, nullptr);
+  worksheet_set_column(ws, 1, static_cast<lxw_col_t>(n), 15, nullptr);
+  worksheet_write_string(ws, 0, 0, s.name.c_str(), f.title);
+  const std::string sub = "Meerjarenbegroting " + std::to_string(r.horizon.first) + "-" + std::to_string(r.horizon.last) +
+                          " in de opmaak van hoofdstuk 12 van het ondersteuningsplan (bedragen in euro's)";
+  worksheet_write_string(ws, 1, 0, sub.c_str(), f.meta);
+  std::string files;
+  for (const auto& x : s.files) files += (files.empty() ? "" : ", ") + x;
+  worksheet_write_string(ws, 2, 0, ("Bronbestanden: " + files).c_str(), f.meta);
+  worksheet_write_string(ws, 3, 0, ("Datum van de run: " + o.run_date).c_str(), f.meta);
+  worksheet_write_string(ws, kHeadRow, 0, "Omschrijving", f.head_left);
+  for (int i = 0; i < n; ++i) worksheet_write_number(ws, kHeadRow, static_cast<lxw_col_t>(i + 1), r.horizon.first + i, f.head);
+  worksheet_freeze_panes(ws, kHeadRow + 1, 1);
+
+  // First pass: rows of the lines; second pass: cells (formulas refer to rows below, too).
+  RowOf row;
+  int rr = kHeadRow + 1;
+  for (const auto& lr : plan_layout()) {
+    if (lr.kind == LayoutRow::Kind::Line) row[lr.line] = rr;
+    ++rr;
+  }
+  const Cents opening = static_cast<Cents>(std::llround(s.value("reserves.eigen_vermogen_begin") * 100));
+  rr = kHeadRow + 1;
+  for (const auto& lr : plan_layout()) {
+    const auto R = static_cast<lxw_row_t>(rr++);
+    const std::string indent(static_cast<size_t>(lr.indent) * 3, ' ');
+    if (lr.kind == LayoutRow::Kind::Blank) continue;
+    if (lr.kind == LayoutRow::Kind::Section) {
+      worksheet_write_string(ws, R, 0, (indent + lr.text).c_str(), f.section);
+      continue;
+    }
+    const auto& d = def(lr.line);
+    worksheet_write_string(ws, R, 0, (indent + std::string(d.label)).c_str(), lr.emphasis ? f.label_bold : f.label);
+    for (int i = 0; i < n; ++i) {
+      const auto C = static_cast<lxw_col_t>(i + 1);
+      if (!is_money(lr.line)) {
+        const double v = r.r(lr.line, i);
+        if (!std::isfinite(v)) { worksheet_write_string(ws, R, C, "n.v.t.", f.text); continue; }
+        check(worksheet_write_number(ws, R, C, v, d.unit == Unit::Fractie ? f.pct : f.count), d.label.data());
+        continue;
+      }
+      lxw_format* fmt_ = d.unit == Unit::EuroPerLeerling ? f.euro_cents : lr.emphasis ? f.euro_bold : f.euro;
+      const std::string fx = formula_for(lr.line, static_cast<int>(C), i, row, opening);
+      if (fx.empty()) check(worksheet_write_number(ws, R, C, euros(r.c(lr.line, i)), fmt_), std::string(d.label));
+      else check(worksheet_write_formula_num(ws, R, C, fx.c_str(), fmt_, euros(r.c(lr.line, i))), std::string(d.label));
+    }
+  }
+  return row;
+}
+
+void kengetallen_sheet(lxw_workbook* wb, const Formats& f, const std::vector<ScenarioRun>& runs, const std::vector<std::string>& names,
+                       const std::vector<RowOf>& rows, const ReportOptions& o) {
+  lxw_worksheet* ws = workbook_add_worksheet(wb, "Kengetallen");
+  const Result& r0 = *runs[0].result;
+  const int n = r0.n();
+  worksheet_set_column(ws, 0, 0, 46, nullptr);
+  worksheet_set_column(ws, 1, static_cast<lxw_col_t>(n), 22, nullptr);
+  worksheet_write_string(ws, 0, 0, "Kengetallen en signalen", f.title);
+  worksheet_write_string(ws, 1, 0,
+                         "Eigen vermogen boven de signaleringswaarde: mogelijk bovenmatig; onder het niveau weerstandsvermogen: "
+                         "buffer te klein; rentabiliteit (resultaat / totale baten): doel 0%.", f.meta);
+  worksheet_write_string(ws, 3, 0, ("Datum van de run: " + o.run_date).c_str(), f.meta);
+  worksheet_write_string(ws, kHeadRow, 0, "Kengetal", f.head_left);
+  for (int i = 0; i < n; ++i) worksheet_write_number(ws, kHeadRow, static_cast<lxw_col_t>(i + 1), r0.horizon.first + i, f.head);
+  worksheet_freeze_panes(ws, kHeadRow + 1, 1);
+  int R = kHeadRow + 1;
+  for (size_t k = 0; k < runs.size(); ++k) {
+    const Result& r = *runs[k].result;
+    const RowOf& row = rows[k];
+    const std::string ref = sheet_ref(names[k]);
+    worksheet_write_string(ws, static_cast<lxw_row_t>(R++), 0, runs[k].scenario->name.c_str(), f.section);
+    auto money_ref = [&](Line l, const char* label) {
+      worksheet_write_string(ws, static_cast<lxw_row_t>(R), 0, (std::string("   ") + label).c_str(), f.label);
+      for (int i = 0; i < n; ++i)
+        check(worksheet_write_formula_num(ws, static_cast<lxw_row_t>(R), static_cast<lxw_col_t>(i + 1),
+                                          ("=" + ref + cell(row.at(l), i + 1)).c_str(), f.euro, euros(r.c(l, i))),
+              label);
+      ++R;
+    };
+    money_ref(Line::eigen_vermogen, "Eigen vermogen op 31-12");
+    money_ref(Line::signaleringswaarde, "Signaleringswaarde Inspectie");
+    money_ref(Line::weerstandsvermogen_niveau, "Gewenst niveau weerstandsvermogen");
+    worksheet_write_string(ws, static_cast<lxw_row_t>(R), 0, "   Rentabiliteit (doel 0%)", f.label);
+    for (int i = 0; i < n; ++i) {
+      const double v = r.r(Line::rentabiliteit, i);
+      const std::string fx = "=" + ref + cell(row.at(Line::resultaat), i + 1) + "/" + ref + cell(row.at(Line::baten_totaal), i + 1);
+      if (std::isfinite(v)) check(worksheet_write_formula_num(ws, static_cast<lxw_row_t>(R), static_cast<lxw_col_t>(i + 1), fx.c_str(), f.pct, v), "rentabiliteit");
+      else worksheet_write_string(ws, static_cast<lxw_row_t>(R), static_cast<lxw_col_t>(i + 1), "n.v.t.", f.text);
+    }
+    ++R;
+    worksheet_write_string(ws, static_cast<lxw_row_t>(R), 0, "   Weerstandsvermogen %", f.label);
+    for (int i = 0; i < n; ++i) {
+      const double v = r.r(Line::weerstandsvermogen_pct, i);
+      if (std::isfinite(v)) worksheet_write_number(ws, static_cast<lxw_row_t>(R), static_cast<lxw_col_t>(i + 1), v, f.pct);
+      else worksheet_write_string(ws, static_cast<lxw_row_t>(R), static_cast<lxw_col_t>(i + 1), "n.v.t.", f.text);
+    }
+    ++R;
+    worksheet_write_string(ws, static_cast<lxw_row_t>(R), 0, "   Signalen", f.label);
+    for (int i = 0; i < n; ++i) {
+      auto sig = signals_in(r, r.horizon.first + i);
+      const std::string rs = rentabiliteit_signal(r.r(Line::rentabiliteit, i));
+      if (!rs.empty()) sig.push_back(rs);
+      std::string t;
+      for (const auto& x : sig) t += (t.empty() ? "" : "; ") + x;
+      worksheet_write_string(ws, static_cast<lxw_row_t>(R), static_cast<lxw_col_t>(i + 1), t.empty() ? "geen" : t.c_str(), f.text);
+    }
+    R += 2;
+  }
+}
+
+void comparison_sheet(lxw_workbook* wb, const Formats& f, const std::vector<ScenarioRun>& runs, const std::vector<std::string>& names,
+                      const std::vector<RowOf>& rows) {
+  lxw_worksheet* ws = workbook_add_worksheet(wb, "Vergelijking");
+  const Result& base = *runs[0].result;
+  const int n = base.n();
+  worksheet_set_column(ws, 0, 0, 52, nullptr);
+  worksheet_set_column(ws, 1, static_cast<lxw_col_t>(n), 15, nullptr);
+  worksheet_write_string(ws, 0, 0, ("Vergelijking met " + runs[0].scenario->name).c_str(), f.title);
+  worksheet_write_string(ws, 1, 0, "Per regel de scenario's en hun verschil met het eerste (formules naar de scenariobladen).", f.meta);
+  worksheet_write_string(ws, kHeadRow, 0, "Regel en scenario", f.head_left);
+  for (int i = 0; i < n; ++i) worksheet_write_number(ws, kHeadRow, static_cast<lxw_col_t>(i + 1), base.horizon.first + i, f.head);
+  worksheet_freeze_panes(ws, kHeadRow + 1, 1);
+  int R = kHeadRow + 1;
+  for (Line l : comparison_lines()) {
+    worksheet_write_string(ws, static_cast<lxw_row_t>(R++), 0, std::string(def(l).label).c_str(), f.section);
+    const int base_row = R;
+    for (size_t k = 0; k < runs.size(); ++k) {
+      const Result& r = *runs[k].result;
+      worksheet_write_string(ws, static_cast<lxw_row_t>(R), 0, ("   " + runs[k].scenario->name).c_str(), f.label);
+      for (int i = 0; i < n; ++i)
+        check(worksheet_write_formula_num(ws, static_cast<lxw_row_t>(R), static_cast<lxw_col_t>(i + 1),
+                                          ("=" + sheet_ref(names[k]) + cell(rows[k].at(l), i + 1)).c_str(), f.euro, euros(r.c(l, i))),
+              "vergelijking");
+      const int this_row = R++;
+      if (k == 0) continue;
+      worksheet_write_string(ws, static_cast<lxw_row_t>(R), 0, ("      verschil " + runs[k].scenario->name).c_str(), f.label_bold);
+      for (int i = 0; i < n; ++i)
+        check(worksheet_write_formula_num(ws, static_cast<lxw_row_t>(R), static_cast<lxw_col_t>(i + 1),
+                                          ("=" + cell(this_row, i + 1) + "-" + cell(base_row, i + 1)).c_str(), f.euro_bold,
+                                          euros(sub_checked(r.c(l, i), base.c(l, i)))),
+              "verschil");
+      ++R;
+    }
+    ++R;
+  }
+}
+
+time_t date_to_time(const std::string& ymd) {
+  std::tm tm{};
+  if (ymd.size() != 10 || std::sscanf(ymd.c_str(), "%4d-%2d-%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday) != 3) return 0;
+  tm.tm_year -= 1900;
+  tm.tm_mon -= 1;
+  tm.tm_hour = 12;
+  return timegm(&tm);
+}
+
+}  // namespace
+
+void write_xlsx(const std::vector<ScenarioRun>& runs, const ReportOptions& o, const std::string& path) {
+  namespace fs = std::filesystem;
+  if (runs.empty()) throw std::runtime_error("xlsx: geen scenario");
+  const fs::path target(path);
+  const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+  std::string tmp = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
+  const int fd = mkstemp(tmp.data());
+  if (fd < 0) throw std::runtime_error(path + ": kan geen tijdelijk bestand maken (" + std::strerror(errno) + ")");
+  ::close(fd);
+  struct Cleanup {
+    std::string p;
+    bool keep = false;
+    ~Cleanup() { if (!keep) ::unlink(p.c_str()); }
+  } cleanup{tmp};
+
+  lxw_workbook* wb = workbook_new(tmp.c_str());
+  if (!wb) throw std::runtime_error(path + ": kan de werkmap niet maken");
+  std::string title = "Meerjarenbegroting " + runs[0].scenario->name;
+  lxw_doc_properties props{};
+  props.title = title.data();
+  props.created = date_to_time(o.run_date);  // the run date, not the clock: same input, same file content
+  workbook_set_properties(wb, &props);
+  try {
+    const Formats f = make_formats(wb);
+    std::set<std::string> used{"Kengetallen", "Vergelijking"};
+    std::vector<std::string> names;
+    std::vector<RowOf> rows;
+    for (const auto& run : runs) {
+      // The scenario's name, or when that is too long for Excel (31) the name of its file.
+      const std::string& nm = run.scenario->name;
+      const std::string stem = run.scenario->files.empty() ? "" : fs::path(run.scenario->files.front()).stem().string();
+      names.push_back(sheet_name(nm.size() <= 31 || stem.empty() ? nm : stem, used));
+      rows.push_back(scenario_sheet(wb, f, names.back(), *run.scenario, *run.result, o));
+    }
+    kengetallen_sheet(wb, f, runs, names, rows, o);
+    if (runs.size() > 1) comparison_sheet(wb, f, runs, names, rows);
+  } catch (...) {
+    workbook_close(wb);
+    throw;
+  }
+  const lxw_error e = workbook_close(wb);
+  if (e != LXW_NO_ERROR) throw std::runtime_error(path + ": schrijven mislukt (" + lxw_strerror(e) + ")");
+  ::chmod(tmp.c_str(), 0644);
+  if (std::rename(tmp.c_str(), path.c_str()) != 0)
+    throw std::runtime_error(path + ": kan niet vervangen (" + std::strerror(errno) + ")");
+  cleanup.keep = true;
+}
+
+}  // namespace begroting

@@ -1,0 +1,324 @@
+// The Excel report read back: an .xlsx is a zip of XML, unpacked here with `unzip -p` (Debian's
+// unzip, already on the machine; no zip library needed for a test). Checks labels, frozen
+// headings, euro formats, that subtotals, totals, resultaat and eigen vermogen are formulas,
+// that their cached values are the plan's figures (within EUR 2) and that every formula on a
+// scenario sheet recomputes from the sheet's own cells to its cached value (the engine's figure).
+#include <doctest/doctest.h>
+
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <regex>
+
+#include "report_helpers.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string unzip(const std::string& file, const std::string& entry) {
+  const std::string cmd = "unzip -p '" + file + "' '" + entry + "' 2>/dev/null";
+  FILE* p = popen(cmd.c_str(), "r");
+  REQUIRE(p);
+  std::string out;
+  char buf[65536];
+  size_t k;
+  while ((k = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, k);
+  const int st = pclose(p);
+  REQUIRE_MESSAGE(st == 0, "unzip failed for " << entry << " of " << file);
+  return out;
+}
+
+std::string unxml(std::string s) {
+  const std::pair<const char*, const char*> ents[] = {{"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&apos;", "'"}, {"&amp;", "&"}};
+  for (const auto& [e, c] : ents)
+    for (size_t at = s.find(e); at != std::string::npos; at = s.find(e, at + 1)) s.replace(at, std::strlen(e), c);
+  return s;
+}
+
+struct Cell {
+  std::string formula;  ///< without '='; empty for a value
+  double value = 0;
+  bool has_value = false;
+  std::string text;     ///< shared string
+};
+using Sheet = std::map<std::string, Cell>;  // "B12" -> cell
+
+struct Book {
+  std::vector<std::string> names;  // in order
+  std::map<std::string, Sheet> sheets;
+  std::map<std::string, std::string> xml;  // raw sheet XML by name
+  std::string styles;
+};
+
+Book read_book(const std::string& file) {
+  Book b;
+  const std::string wb = unzip(file, "xl/workbook.xml");
+  static const std::regex sheet_re(R"re(<sheet name="([^"]*)")re");
+  for (auto it = std::sregex_iterator(wb.begin(), wb.end(), sheet_re); it != std::sregex_iterator(); ++it) b.names.push_back(unxml((*it)[1]));
+  std::vector<std::string> strings;
+  const std::string ss = unzip(file, "xl/sharedStrings.xml");
+  static const std::regex si_re(R"re(<si>(.*?)</si>)re");
+  static const std::regex t_re(R"re(<t[^>]*>([^<]*)</t>)re");
+  for (auto it = std::sregex_iterator(ss.begin(), ss.end(), si_re); it != std::sregex_iterator(); ++it) {
+    const std::string si = (*it)[1];
+    std::string text;
+    for (auto jt = std::sregex_iterator(si.begin(), si.end(), t_re); jt != std::sregex_iterator(); ++jt) text += (*jt)[1];
+    strings.push_back(unxml(text));
+  }
+  static const std::regex c_re(R"re(<c r="([A-Z]+[0-9]+)"([^>]*?)(/>|>(.*?)</c>))re");
+  static const std::regex f_re(R"re(<f>([^<]*)</f>)re");
+  static const std::regex v_re(R"re(<v>([^<]*)</v>)re");
+  for (size_t k = 0; k < b.names.size(); ++k) {
+    const std::string xml = unzip(file, "xl/worksheets/sheet" + std::to_string(k + 1) + ".xml");
+    b.xml[b.names[k]] = xml;
+    Sheet& sh = b.sheets[b.names[k]];
+    for (auto it = std::sregex_iterator(xml.begin(), xml.end(), c_re); it != std::sregex_iterator(); ++it) {
+      Cell c;
+      const std::string attrs = (*it)[2], body = (*it)[4];
+      std::smatch m;
+      if (std::regex_search(body, m, f_re)) c.formula = unxml(m[1]);
+      if (std::regex_search(body, m, v_re)) {
+        if (attrs.find("t=\"s\"") != std::string::npos) c.text = strings.at(std::stoul(m[1].str()));
+        else if (attrs.find("t=\"str\"") != std::string::npos) c.text = unxml(m[1]);
+        else { c.value = std::stod(m[1].str()); c.has_value = true; }
+      }
+      sh[(*it)[1]] = c;
+    }
+  }
+  b.styles = unzip(file, "xl/styles.xml");
+  return b;
+}
+
+std::string trim(const std::string& s) {
+  const auto a = s.find_first_not_of(' ');
+  return a == std::string::npos ? "" : s.substr(a, s.find_last_not_of(' ') - a + 1);
+}
+
+// The row (1-based) whose column A holds `label` (trimmed); the first such row after `after`.
+int row_of(const Sheet& sh, const std::string& label, int after = 0) {
+  int best = 0;
+  for (const auto& [ref, c] : sh) {
+    if (ref[0] != 'A' || !std::isdigit(static_cast<unsigned char>(ref[1]))) continue;
+    const int r = std::stoi(ref.substr(1));
+    if (r > after && trim(c.text) == label && (best == 0 || r < best)) best = r;
+  }
+  REQUIRE_MESSAGE(best > 0, "no row labelled '" << label << "'");
+  return best;
+}
+
+std::string col(int i) { return std::string(1, static_cast<char>('B' + i)); }  // year i -> B..F
+
+std::vector<double> cached(const Sheet& sh, int row) {
+  std::vector<double> v;
+  for (int i = 0; i < 5; ++i) {
+    const auto it = sh.find(col(i) + std::to_string(row));
+    REQUIRE(it != sh.end());
+    REQUIRE(it->second.has_value);
+    v.push_back(it->second.value);
+  }
+  return v;
+}
+
+// A small evaluator for the formulas the report writes on a scenario sheet: numbers, cell
+// references, ranges in SUM, + - * /, unary minus, parentheses, SUM and MAX. Referenced formula
+// cells are evaluated from their formulas (never from their cached values).
+struct Eval {
+  const Sheet& sh;
+  std::string s;
+  size_t p = 0;
+  int depth = 0;
+
+  double cellv(const std::string& ref) {
+    const auto it = sh.find(ref);
+    if (it == sh.end()) return 0;  // empty cell
+    if (!it->second.formula.empty()) {
+      REQUIRE(depth < 200);
+      Eval e{sh, it->second.formula, 0, depth + 1};
+      return e.run();
+    }
+    return it->second.value;
+  }
+  double run() {
+    const double v = expr();
+    REQUIRE_MESSAGE(p == s.size(), "unparsed rest of formula '" << s << "' at " << p);
+    return v;
+  }
+  bool eat(char c) { if (p < s.size() && s[p] == c) { ++p; return true; } return false; }
+  std::string ref() {
+    const size_t a = p;
+    while (p < s.size() && std::isupper(static_cast<unsigned char>(s[p]))) ++p;
+    while (p < s.size() && std::isdigit(static_cast<unsigned char>(s[p]))) ++p;
+    return s.substr(a, p - a);
+  }
+  std::vector<double> args() {
+    std::vector<double> v;
+    REQUIRE(eat('('));
+    do {
+      const size_t save = p;
+      const std::string a = ref();
+      if (!a.empty() && eat(':')) {
+        const std::string b = ref();
+        REQUIRE(a[0] == b[0]);
+        for (int r = std::stoi(a.substr(1)); r <= std::stoi(b.substr(1)); ++r) v.push_back(cellv(a.substr(0, 1) + std::to_string(r)));
+      } else {
+        p = save;
+        v.push_back(expr());
+      }
+    } while (eat(','));
+    REQUIRE(eat(')'));
+    return v;
+  }
+  double factor() {
+    if (eat('-')) return -factor();
+    if (eat('(')) { const double v = expr(); REQUIRE(eat(')')); return v; }
+    if (s.compare(p, 3, "SUM") == 0) { p += 3; double t = 0; for (double x : args()) t += x; return t; }
+    if (s.compare(p, 3, "MAX") == 0) { p += 3; const auto a = args(); return *std::max_element(a.begin(), a.end()); }
+    if (std::isdigit(static_cast<unsigned char>(s[p]))) {
+      size_t n = 0;
+      const double v = std::stod(s.substr(p), &n);
+      p += n;
+      return v;
+    }
+    const std::string r = ref();
+    REQUIRE_MESSAGE(!r.empty(), "cannot read formula '" << s << "' at " << p);
+    return cellv(r);
+  }
+  double term() {
+    double v = factor();
+    for (;;) {
+      if (eat('*')) v *= factor();
+      else if (eat('/')) v /= factor();
+      else return v;
+    }
+  }
+  double expr() {
+    double v = term();
+    for (;;) {
+      if (eat('+')) v += term();
+      else if (eat('-')) v -= term();
+      else return v;
+    }
+  }
+};
+
+// Plan, hfst 12 (shared/reference), 2024..2028.
+const std::vector<double> kEv{1797043, 1211709, 703696, 614081, 613292};
+const std::vector<double> kBaten{19412806, 19245938, 18793799, 18672534, 18551921};
+const std::vector<double> kLasten{20175763, 19831272, 19301811, 18762149, 18552711};
+const std::vector<double> kResultaat{-762957, -585334, -508013, -89615, -790};
+const std::vector<double> kRijks{18812002, 18692192, 18561426, 18443661, 18328048};
+
+}  // namespace
+
+TEST_CASE("report xlsx of the baseline: formulas with the plan's figures as cached values") {
+  const std::string dir = testutil::temp_dir();
+  const std::string file = dir + "/begroting.xlsx";
+  const auto r = testutil::run_cli("report scenarios/zuid-kennemerland-2024.yaml --format xlsx --date 2026-11-22 --output " + file);
+  REQUIRE(r.exit_code == 0);
+  const Book b = read_book(file);
+  // The scenario's name is longer than Excel's 31 characters: the sheet takes the file's name.
+  REQUIRE(b.names == std::vector<std::string>{"zuid-kennemerland-2024", "Kengetallen"});
+  const Sheet& sh = b.sheets.at("zuid-kennemerland-2024");
+  CHECK(sh.at("A1").text == "Zuid-Kennemerland 2024-2028 (ondersteuningsplan)");
+  CHECK(sh.at("A4").text == "Datum van de run: 2026-11-22");
+  CHECK(sh.at("B6").value == 2024);
+  CHECK(sh.at("F6").value == 2028);
+  // Frozen headings (rows 1-6 and column A) and euro number formats.
+  CHECK(b.xml.at("zuid-kennemerland-2024").find("<pane xSplit=\"1\" ySplit=\"6\" topLeftCell=\"B7\" activePane=\"bottomRight\" state=\"frozen\"/>") != std::string::npos);
+  CHECK(b.styles.find("formatCode=\"[$\xE2\x82\xAC-413] #,##0;[$\xE2\x82\xAC-413] -#,##0\"") != std::string::npos);
+
+  // Totaal rijksbijdragen = SUM of its three lines (rows of lichte, zware, impuls).
+  const int lichte = row_of(sh, "Lichte ondersteuning"), impuls = row_of(sh, "Impuls smw/risicoleerlingen");
+  const int rijks = row_of(sh, "Totaal rijksbijdragen");
+  CHECK(impuls == lichte + 2);
+  CHECK(sh.at("B" + std::to_string(rijks)).formula == "SUM(B" + std::to_string(lichte) + ":B" + std::to_string(impuls) + ")");
+  testutil::check_close(cached(sh, rijks), kRijks, 2);
+  // Totaal baten = totaal rijksbijdragen + totaal overige baten; totaal lasten likewise from its three.
+  const int baten = row_of(sh, "Totaal baten"), lasten = row_of(sh, "Totaal lasten");
+  CHECK(sh.at("C" + std::to_string(baten)).formula ==
+        "SUM(C" + std::to_string(rijks) + ",C" + std::to_string(row_of(sh, "Totaal overige baten")) + ")");
+  testutil::check_close(cached(sh, baten), kBaten, 2);
+  testutil::check_close(cached(sh, lasten), kLasten, 2);
+  for (const char* sub : {"Subtotaal regulier onderwijs", "Subtotaal SBO en SBO-plus", "Subtotaal speciaal onderwijs", "Totaal overdrachten",
+                          "Totaal management en organisatie", "Totaal uitvoeringsorganisatie"})
+    CHECK_MESSAGE(sh.at("D" + std::to_string(row_of(sh, sub))).formula.rfind("SUM(", 0) == 0, sub);
+  // Resultaat = baten - lasten; eigen vermogen = 2.560.000 (31-12-2023, plan) + resultaat, then
+  // the year before + resultaat.
+  const int res = row_of(sh, "Resultaat"), ev = row_of(sh, "Eigen vermogen op 31-12");
+  CHECK(sh.at("B" + std::to_string(res)).formula == "B" + std::to_string(baten) + "-B" + std::to_string(lasten));
+  CHECK(sh.at("B" + std::to_string(ev)).formula == "2560000.00+B" + std::to_string(res));
+  CHECK(sh.at("E" + std::to_string(ev)).formula == "D" + std::to_string(ev) + "+E" + std::to_string(res));
+  testutil::check_close(cached(sh, res), kResultaat, 2);
+  testutil::check_close(cached(sh, ev), kEv, 2);
+  // Plan: waarvan weerstandsvermogen 655.000 ... 613.292 (= eigen vermogen - bestemmingsreserve).
+  const int wv = row_of(sh, "waarvan weerstandsvermogen");
+  CHECK(sh.at("B" + std::to_string(wv)).formula == "B" + std::to_string(ev) + "-B" + std::to_string(row_of(sh, "waarvan bestemmingsreserve")));
+  testutil::check_close(cached(sh, wv), {655000, 655000, 650000, 600000, 613292}, 2);
+
+  // Every formula recomputes from the sheet's cells to its cached value (to the cent).
+  int formulas = 0;
+  for (const auto& [ref, c] : sh) {
+    if (c.formula.empty()) continue;
+    ++formulas;
+    Eval e{sh, c.formula};
+    const double v = e.run();
+    INFO(ref << " = " << c.formula << ": recomputed " << v << ", cached " << c.value);
+    CHECK(std::abs(v - c.value) < 0.005);
+  }
+  // 5 years x (10 subtotals and totals: rijksbijdragen, overige baten, baten, regulier, SBO, SO,
+  // overdrachten, M&O, uitvoeringsorganisatie, lasten; + resultaat, eigen vermogen,
+  // weerstandsvermogen, boven signaleringswaarde)
+  CHECK(formulas == 5 * 14);
+
+  // Kengetallen: references into the scenario sheet, with the plan's figures cached.
+  const Sheet& k = b.sheets.at("Kengetallen");
+  const int kev = row_of(k, "Eigen vermogen op 31-12");
+  CHECK(k.at("C" + std::to_string(kev)).formula == "'zuid-kennemerland-2024'!C" + std::to_string(ev));
+  testutil::check_close(cached(k, kev), kEv, 2);
+  // Rentabiliteit 2024 = -762.957 / 19.412.806 = -0,0393.
+  const int rent = row_of(k, "Rentabiliteit (doel 0%)");
+  CHECK(std::abs(k.at("B" + std::to_string(rent)).value - (-762957.0 / 19412806.0)) < 1e-6);
+  CHECK(k.at("B" + std::to_string(row_of(k, "Signalen"))).text.find("mogelijk bovenmatig") != std::string::npos);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("report xlsx of two scenarios: a sheet each and a comparison sheet with differences") {
+  const std::string dir = testutil::temp_dir();
+  const std::string file = dir + "/vergelijking.xlsx";
+  const auto r = testutil::run_cli("report scenarios/zuid-kennemerland-2024.yaml tests/data/so-golf.yaml --format xlsx --output " + file);
+  REQUIRE(r.exit_code == 0);
+  const Book b = read_book(file);
+  REQUIRE(b.names == std::vector<std::string>{"zuid-kennemerland-2024", "so-golf", "Kengetallen", "Vergelijking"});
+  const Sheet& golf = b.sheets.at("so-golf");
+  // SO-golf 2025: eigen vermogen 1.211.709 - 89.274,55 (test_report.cpp).
+  CHECK(std::abs(cached(golf, row_of(golf, "Eigen vermogen op 31-12"))[1] - (1211709 - 89274.55)) <= 2);
+  const Sheet& v = b.sheets.at("Vergelijking");
+  const int ev = row_of(v, "Eigen vermogen op 31-12");
+  const int base = row_of(v, "Zuid-Kennemerland 2024-2028 (ondersteuningsplan)", ev);
+  const int diff = row_of(v, "verschil SO-golf (SO cat. I +10% per jaar)", ev);
+  testutil::check_close(cached(v, base), kEv, 2);
+  CHECK(v.at("C" + std::to_string(diff)).formula == "C" + std::to_string(diff - 1) + "-C" + std::to_string(base));
+  // 0 in 2024; -89.274,55 in 2025; -(89.274,55 + 191.048,5) in 2026 (test_report.cpp).
+  testutil::check_close({cached(v, diff)[0], cached(v, diff)[1], cached(v, diff)[2]}, {0, -89274.55, -280323.05}, 2);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("report xlsx: --output is required and a failed run leaves the old file and no temporary files") {
+  CHECK(testutil::run_cli("report scenarios/zuid-kennemerland-2024.yaml --format xlsx").exit_code == 2);
+  const std::string dir = testutil::temp_dir();
+  const std::string file = dir + "/begroting.xlsx";
+  { std::ofstream(file) << "oude inhoud\n"; }
+  CHECK(testutil::run_cli("report scenarios/zuid-kennemerland-2024.yaml --format xlsx --set tarieven.sbo=abc --output " + file).exit_code == 2);
+  CHECK(testutil::slurp(file) == "oude inhoud\n");
+  // A directory that cannot be written: the error is reported and nothing is left behind.
+  CHECK(testutil::run_cli("report scenarios/zuid-kennemerland-2024.yaml --format xlsx --output " + dir + "/geen-map/x.xlsx").exit_code != 0);
+  CHECK(testutil::run_cli("report scenarios/zuid-kennemerland-2024.yaml --format xlsx --output " + file).exit_code == 0);
+  CHECK(testutil::slurp(file).rfind("PK", 0) == 0);  // a zip now
+  int entries = 0;
+  for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir)) ++entries;
+  CHECK(entries == 1);  // only begroting.xlsx: no temporary file left
+  fs::remove_all(dir);
+}
