@@ -1,6 +1,7 @@
 // begroting report FILE... --format html|xlsx|md|csv [--dutch] --output PATH [--set PATH=VALUE]...
 // One file: a report of that scenario; several: the same per scenario plus a comparison with
 // the first. Every output is written atomically (a failed run leaves an existing report as it was).
+#include <algorithm>
 #include <ctime>
 #include <iostream>
 
@@ -61,6 +62,10 @@ int cmd_report(const std::vector<std::string>& args) {
   ReportOptions opts;
   opts.run_date = vm["date"].as<std::string>();
   if (opts.run_date.empty()) opts.run_date = today_utc();
+  const auto& d = opts.run_date;
+  const bool date_ok = d.size() == 10 && d[4] == '-' && d[7] == '-' &&
+                       std::all_of(d.begin(), d.end(), [](char ch) { return ch == '-' || (ch >= '0' && ch <= '9'); });
+  if (!date_ok) throw UsageError("--date " + d + ": onbekende datum; verwacht JJJJ-MM-DD, bijvoorbeeld 2026-11-22");
 
   const auto files = vm["file"].as<std::vector<std::string>>();
   const auto overrides = overrides_from(vm);

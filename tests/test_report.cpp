@@ -102,6 +102,7 @@ TEST_CASE("report: usage errors exit 2") {
   CHECK(run_cli("report " + kBase).exit_code == 2);                       // no --format
   CHECK(run_cli("report " + kBase + " --format pdf").exit_code == 2);
   CHECK(run_cli("report " + kBase + " --format md --dutch").exit_code == 2);
+  CHECK(run_cli("report " + kBase + " --format md --date 22-11-2026").exit_code == 2);
   CHECK(run_cli("report " + kBase + " does-not-exist.yaml --format md").exit_code == 2);
 }
 
