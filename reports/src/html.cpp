@@ -205,6 +205,9 @@ std::string bar_chart(const std::string& chart, const std::string& title, int fi
 
 const char* kPalette[] = {"#1c5d99", "#c0392b", "#27ae60", "#8e44ad", "#d68910", "#17a589", "#7f8c8d", "#2e4053"};
 const char* color(size_t i) { return kPalette[i % (sizeof kPalette / sizeof kPalette[0])]; }
+// Scenario lines in a comparison: no red or orange, which mark the niveau and the signaleringswaarde.
+const char* kScenarioPalette[] = {"#1c5d99", "#8e44ad", "#17a589", "#2e4053", "#27ae60", "#7f8c8d", "#5dade2"};
+const char* scenario_color(size_t i) { return kScenarioPalette[i % (sizeof kScenarioPalette / sizeof kScenarioPalette[0])]; }
 
 std::vector<Cents> values_of(const Result& r, Line l) {
   std::vector<Cents> v;
@@ -484,7 +487,7 @@ std::string comparison_section(const std::vector<ScenarioRun>& runs) {
   std::string o = "<section class=\"vergelijking page-break\"><h2>Vergelijking van de scenario's</h2>";
   std::vector<Series> ev;
   for (size_t k = 0; k < runs.size(); ++k)
-    ev.push_back({"eigen_vermogen", runs[k].scenario->name, color(k), false, runs[k].scenario->name, values_of(*runs[k].result, Line::eigen_vermogen)});
+    ev.push_back({"eigen_vermogen", runs[k].scenario->name, scenario_color(k), false, runs[k].scenario->name, values_of(*runs[k].result, Line::eigen_vermogen)});
   ev.push_back({"signaleringswaarde", "Signaleringswaarde (" + runs[0].scenario->name + ")", "#d68910", true, runs[0].scenario->name,
                 values_of(base, Line::signaleringswaarde)});
   ev.push_back({"weerstandsvermogen_niveau", "Niveau weerstandsvermogen (" + runs[0].scenario->name + ")", "#c0392b", true,
