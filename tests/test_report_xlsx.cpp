@@ -234,6 +234,9 @@ TEST_CASE("report xlsx of the baseline: formulas with the plan's figures as cach
   const int lichte = row_of(sh, "Lichte ondersteuning"), impuls = row_of(sh, "Impuls smw/risicoleerlingen");
   const int rijks = row_of(sh, "Totaal rijksbijdragen");
   CHECK(impuls == lichte + 2);
+  // Labels as the plan prints them; the layout's indent is Excel's cell indent, not spaces.
+  CHECK(sh.at("A" + std::to_string(lichte)).text == "Lichte ondersteuning");
+  CHECK(b.styles.find("indent=\"2\"") != std::string::npos);
   CHECK(sh.at("B" + std::to_string(rijks)).formula == "SUM(B" + std::to_string(lichte) + ":B" + std::to_string(impuls) + ")");
   testutil::check_close(cached(sh, rijks), kRijks, 2);
   // Totaal baten = totaal rijksbijdragen + totaal overige baten; totaal lasten likewise from its three.

@@ -68,6 +68,8 @@ double euros(Cents c) { return static_cast<double>(c) / 100.0; }
 struct Formats {
   lxw_format *title, *meta, *head, *head_left, *section, *label, *label_bold;
   lxw_format *euro, *euro_bold, *euro_cents, *pct, *count, *text;
+  // Labels of the plan's layout by indent level (Excel's own indent, not leading spaces).
+  lxw_format *section_at[4], *label_at[4], *label_bold_at[4];
 };
 
 Formats make_formats(lxw_workbook* wb) {
@@ -105,6 +107,15 @@ Formats make_formats(lxw_workbook* wb) {
   f.count = workbook_add_format(wb);
   format_set_num_format(f.count, "#,##0.0");
   f.text = workbook_add_format(wb);
+  for (int k = 0; k < 4; ++k) {
+    f.section_at[k] = workbook_add_format(wb);
+    format_set_bold(f.section_at[k]);
+    f.label_at[k] = workbook_add_format(wb);
+    f.label_bold_at[k] = workbook_add_format(wb);
+    format_set_bold(f.label_bold_at[k]);
+    format_set_top(f.label_bold_at[k], LXW_BORDER_THIN);
+    for (lxw_format* x : {f.section_at[k], f.label_at[k], f.label_bold_at[k]}) format_set_indent(x, static_cast<uint8_t>(k));
+  }
   return f;
 }
 
@@ -197,14 +208,14 @@ RowOf scenario_sheet(lxw_workbook* wb, const Formats& f, const std::string& name
   rr = kHeadRow + 1;
   for (const auto& lr : plan_layout()) {
     const auto R = static_cast<lxw_row_t>(rr++);
-    const std::string indent(static_cast<size_t>(lr.indent) * 3, ' ');
+    const int ind = std::clamp(lr.indent, 0, 3);
     if (lr.kind == LayoutRow::Kind::Blank) continue;
     if (lr.kind == LayoutRow::Kind::Section) {
-      worksheet_write_string(ws, R, 0, (indent + lr.text).c_str(), f.section);
+      worksheet_write_string(ws, R, 0, lr.text.c_str(), f.section_at[ind]);
       continue;
     }
     const auto& d = def(lr.line);
-    worksheet_write_string(ws, R, 0, (indent + std::string(d.label)).c_str(), lr.emphasis ? f.label_bold : f.label);
+    worksheet_write_string(ws, R, 0, std::string(d.label).c_str(), lr.emphasis ? f.label_bold_at[ind] : f.label_at[ind]);
     for (int i = 0; i < n; ++i) {
       const auto C = static_cast<lxw_col_t>(i + 1);
       if (!is_money(lr.line)) {
