@@ -10,5 +10,7 @@ int cmd_compare(const std::vector<std::string>& args);
 int cmd_report(const std::vector<std::string>& args);
 int cmd_solve(const std::vector<std::string>& args);
 int cmd_explain(const std::vector<std::string>& args);
+int cmd_risk(const std::vector<std::string>& args);          // cmd_risk.cpp
+int cmd_sensitivity(const std::vector<std::string>& args);   // cmd_risk.cpp
 
 }  // namespace begroting::cli

@@ -27,6 +27,8 @@ const char* kUsage =
     "                        doelzoeken: de waarde van een parameter waarbij een uitkomst het doel haalt\n"
     "  explain REGEL JAAR SCENARIO.yaml [--depth N]\n"
     "                        hoe een bedrag tot stand kwam: formule en elke invoer met waarde en bron\n"
+    "  risk SCENARIO.yaml    Monte Carlo over de onzekerheden: percentielen, kansen, benodigd weerstandsvermogen\n"
+    "  sensitivity SCENARIO.yaml  tornado: effect van elke onzekerheid op het eigen vermogen\n"
     "\n"
     "Voorbeelden:\n"
     "  begroting run scenarios/zuid-kennemerland-2024.yaml\n"
@@ -38,6 +40,8 @@ const char* kUsage =
     "  begroting solve scenarios/zuid-kennemerland-2024.yaml --param regulier_onderwijs.ondersteuningsbedrag_per_leerling\n"
     "      --year 2027 --target resultaat --target-year 2027 --equals 0\n"
     "  begroting explain resultaat 2027 scenarios/zuid-kennemerland-2024.yaml --depth 2\n"
+    "  begroting risk scenarios/zuid-kennemerland-2024-risico.yaml --paths 100000 --seed 7\n"
+    "  begroting sensitivity scenarios/zuid-kennemerland-2024-risico.yaml\n"
     "\n";
 
 }  // namespace
@@ -57,7 +61,9 @@ int main(int argc, char** argv) {
     if (cmd == "report") return cmd_report(args);
     if (cmd == "solve") return cmd_solve(args);
     if (cmd == "explain") return cmd_explain(args);
-    std::cerr << "begroting: onbekend commando '" << cmd << "'; verwacht een van: run, compare, report, solve, explain (zie begroting --help)\n";
+    if (cmd == "risk") return cmd_risk(args);
+    if (cmd == "sensitivity") return cmd_sensitivity(args);
+    std::cerr << "begroting: onbekend commando '" << cmd << "'; verwacht een van: run, compare, report, solve, explain, risk, sensitivity (zie begroting --help)\n";
     return kBadInput;
   } catch (const begroting::InputError& e) {
     std::cerr << e.what() << "\n";

@@ -7,7 +7,7 @@ namespace begroting {
 void Result::reset(const Horizon& h) {
   horizon = h;
   const auto size = static_cast<size_t>(kLineCount * h.size());
-  cents.assign(size, 0);
+  cents.assign(size, 0);  // assign() reuses the capacity: no allocation once sized
   real.assign(size, 0.0);
   findings.clear();
 }
@@ -17,9 +17,9 @@ double Result::value(Line l, int year) const {
   return is_money(l) ? cents_to_euros(c(l, i)) : r(l, i);
 }
 
-void compute(const Inputs& in, Result& out, Trace* trace) {
+void compute(const Inputs& in, Result& out, Trace* trace, Findings findings) {
   out.reset(in.horizon);
-  rules::Ctx c{in, out, trace, in.horizon.size(), in.horizon.first};
+  rules::Ctx c{in, out, trace, in.horizon.size(), in.horizon.first, findings == Findings::Collect};
   // Order matters: each rule reads only lines computed before it.
   rules::population(c);
   rules::rijksbijdrage(c);

@@ -12,6 +12,7 @@
 #include <set>
 #include <sstream>
 
+#include "sections.hpp"
 #include "tree.hpp"
 
 namespace begroting {
@@ -278,7 +279,7 @@ struct Builder {
       const std::string rest = s.path.substr(prefix.size());
       out.insert(rest.substr(0, rest.find('.')));
     }
-    if (prefix.empty()) out.insert({"naam", "beschrijving", "extends", "jaren", "scholen"});
+    if (prefix.empty()) out.insert({"naam", "beschrijving", "extends", "jaren", "scholen", "onzekerheden"});
     return out;
   }
 
@@ -286,7 +287,8 @@ struct Builder {
     for (size_t i = 0; i < t.map.size(); ++i) {
       const auto& [key, child] = t.map[i];
       const Loc& kloc = t.key_locs[i];
-      if (prefix.empty() && (key == "naam" || key == "beschrijving" || key == "extends" || key == "jaren" || key == "scholen"))
+      if (prefix.empty() && (key == "naam" || key == "beschrijving" || key == "extends" || key == "jaren" || key == "scholen" ||
+                             key == "onzekerheden"))
         continue;  // handled elsewhere
       const std::string path = prefix + key;
       if (const ParamSpec* spec = find_spec(path)) {
@@ -515,6 +517,7 @@ Scenario build(const std::string& text, const std::string& name, const std::vect
       sc.description = n->scalar;
     }
     b.walk(d.tree, "");
+    if (const Tree* o = d.tree.get("onzekerheden")) detail::read_onzekerheden(*o, sc);
   }
   for (auto it = chain.rbegin(); it != chain.rend(); ++it) sc.files.push_back(it->file);
   if (sc.name.empty()) sc.name = fs::path(name).stem().string();

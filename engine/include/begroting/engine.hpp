@@ -68,8 +68,12 @@ struct Trace {
   TraceEntry& at(Line l, int year) { return entries[{static_cast<int>(l), year}]; }
 };
 
+/// Whether compute() collects findings (Dutch messages: allocates). Repeated evaluation
+/// (Monte Carlo, sensitivity) passes Skip: then compute() allocates nothing once `out` is sized.
+enum class Findings { Collect, Skip };
+
 /// Compute every line for every year. `out` is reused (no allocation when sized).
-void compute(const Inputs& in, Result& out, Trace* trace = nullptr);
+void compute(const Inputs& in, Result& out, Trace* trace = nullptr, Findings findings = Findings::Collect);
 
 /// Convenience: compile + compute.
 Result run(const Scenario& s, Trace* trace = nullptr);

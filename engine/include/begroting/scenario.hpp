@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "begroting/uncertainty.hpp"
 #include "begroting/years.hpp"
 
 namespace begroting {
@@ -66,6 +67,7 @@ struct Scenario {
   std::vector<std::string> files;  ///< the file and its extends chain, child first
   Horizon horizon;
   std::map<std::string, ParamValue> params;  ///< by ParamSpec::path; complete after loading
+  std::vector<Uncertainty> onzekerheden;     ///< section onzekerheden: (risk, sensitivity), in file order
 
   /// Value of a parameter in a year (0 for Single). Throws std::out_of_range if absent.
   [[nodiscard]] double value(const std::string& path, int year = 0) const;

@@ -25,11 +25,13 @@ void reserves(Ctx& c) {
     const Cents bestemming = loopt ? std::max<Cents>(0, sub_checked(ev, niveau)) : 0;
     c.r.c(Line::bestemmingsreserve, i) = bestemming;
     c.r.c(Line::weerstandsvermogen, i) = ev - bestemming;  // cannot overflow: 0 <= bestemming <= |ev|+|niveau|
-    if (ev < 0)
-      c.r.findings.push_back({Finding::Kind::NegatiefEigenVermogen, y, "eigen vermogen op 31-12-" + std::to_string(y) + " is negatief"});
-    else if (ev < niveau)
-      c.r.findings.push_back({Finding::Kind::OnderWeerstandsvermogen, y,
-                              "eigen vermogen op 31-12-" + std::to_string(y) + " ligt onder het niveau van het weerstandsvermogen"});
+    if (c.findings) {
+      if (ev < 0)
+        c.r.findings.push_back({Finding::Kind::NegatiefEigenVermogen, y, "eigen vermogen op 31-12-" + std::to_string(y) + " is negatief"});
+      else if (ev < niveau)
+        c.r.findings.push_back({Finding::Kind::OnderWeerstandsvermogen, y,
+                                "eigen vermogen op 31-12-" + std::to_string(y) + " ligt onder het niveau van het weerstandsvermogen"});
+    }
     if (!c.tr) continue;
     auto& r = c.tr->at(Line::resultaat, y);
     r.formula = "totale baten - totale lasten (hfst 12)";

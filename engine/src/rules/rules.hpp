@@ -16,6 +16,7 @@ struct Ctx {
   Trace* tr;
   int n;      ///< number of years
   int first;  ///< first begrotingsjaar
+  bool findings = true;  ///< false: push no findings (hot path of risk and sensitivity)
   [[nodiscard]] int year(int i) const { return first + i; }
 };
 

@@ -16,7 +16,7 @@ void signaleringswaarde(Ctx& c) {
     c.r.c(Line::signaleringswaarde, i) = sw;
     const Cents ev = c.r.c(Line::eigen_vermogen, i);
     c.r.c(Line::boven_signaleringswaarde, i) = std::max<Cents>(0, sub_checked(ev, sw));
-    if (ev > sw)
+    if (c.findings && ev > sw)
       c.r.findings.push_back({Finding::Kind::BovenSignaleringswaarde, y,
                               "eigen vermogen op 31-12-" + std::to_string(y) + " ligt boven de signaleringswaarde (mogelijk bovenmatig)"});
     if (!c.tr) continue;

@@ -1,0 +1,159 @@
+// begroting risk FILE --paths N --seed S [--threads T] [--format table|json] [--output PATH] [--set ...]
+// begroting sensitivity FILE [--format table|json] [--output PATH] [--set ...]
+#include <unistd.h>
+
+#include <charconv>
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+#include <thread>
+
+#include "begroting/risk.hpp"
+#include "begroting/risk_reports.hpp"
+#include "commands.hpp"
+#include "common.hpp"
+
+namespace begroting::cli {
+
+namespace {
+
+std::uint64_t positive(const po::variables_map& vm, const std::string& opt, std::uint64_t max) {
+  const std::string s = vm[opt].as<std::string>();
+  std::uint64_t v = 0;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (s.empty() || ec != std::errc() || p != s.data() + s.size() || v == 0 || v > max)
+    throw UsageError("--" + opt + " " + s + ": verwacht een geheel getal van 1 tot en met " + std::to_string(max));
+  return v;
+}
+
+/// The scenario prepared for risk: errors in `onzekerheden:` that only the engine can see
+/// (a parameter year without a value, ...) are bad input.
+RiskModel* make_model(const Scenario& s) {
+  try {
+    return new RiskModel(s);
+  } catch (const std::invalid_argument& e) {
+    throw InputError(e.what());
+  }
+}
+
+/// Progress on stderr: only when stderr is a terminal, and only after the run took a second.
+struct Progress {
+  bool tty = isatty(STDERR_FILENO) != 0;
+  std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now();
+  bool shown = false;
+  void operator()(std::uint64_t done, std::uint64_t total) {
+    if (!tty || std::chrono::steady_clock::now() - start < std::chrono::seconds(1)) return;
+    constexpr int kWidth = 40;
+    const int filled = static_cast<int>(static_cast<double>(done) / static_cast<double>(total) * kWidth);
+    std::fprintf(stderr, "\r[%s%s] %3d%% (%llu / %llu paden)", std::string(static_cast<size_t>(filled), '#').c_str(),
+                 std::string(static_cast<size_t>(kWidth - filled), ' ').c_str(),
+                 static_cast<int>(100.0 * static_cast<double>(done) / static_cast<double>(total)),
+                 static_cast<unsigned long long>(done), static_cast<unsigned long long>(total));
+    std::fflush(stderr);
+    shown = true;
+  }
+  /// Clear the bar before anything else is printed.
+  void finish() {
+    if (shown) std::fprintf(stderr, "\r%*s\r", 80, "");
+    shown = false;
+  }
+  ~Progress() { finish(); }
+};
+
+}  // namespace
+
+int cmd_risk(const std::vector<std::string>& args) {
+  const unsigned hw = std::max(1u, std::thread::hardware_concurrency());
+  po::options_description o("Opties voor 'begroting risk'");
+  o.add_options()("help,h", "deze hulp")
+      ("paths,n", po::value<std::string>()->default_value("10000"), "aantal paden (trekkingen), 1 tot 100.000.000")
+      ("seed,s", po::value<std::string>()->default_value("2024"), "startwaarde van de toevalsgenerator; zelfde seed = zelfde uitkomst")
+      ("threads,t", po::value<std::string>()->default_value(std::to_string(hw)), "aantal threads (de uitkomst hangt er niet van af)")
+      ("format,f", po::value<std::string>()->default_value("table"), "table | json")
+      ("output,o", po::value<std::string>()->default_value(""), "schrijf naar dit bestand (atomair) in plaats van stdout")
+      ("file", po::value<std::string>(), "scenariobestand met een sectie onzekerheden:");
+  add_set_option(o);
+  add_strict_option(o);  // --strict: the findings of the scenario itself (without uncertainty)
+  po::positional_options_description pos;
+  pos.add("file", 1);
+  const auto vm = parse(args, o, pos);
+  if (vm.count("help")) {
+    std::cout << "Gebruik: begroting risk SCENARIO.yaml [opties]\n\n"
+                 "Monte Carlo over de onzekerheden van het scenario (sectie onzekerheden:): per jaar de\n"
+                 "percentielen P5-P95 van resultaat en eigen vermogen, de kans op een eigen vermogen onder de\n"
+                 "signaleringswaarde, onder het niveau weerstandsvermogen en onder nul, en het benodigde\n"
+                 "weerstandsvermogen bij 80%, 90% en 95% zekerheid. Zelfde seed: zelfde getallen, ongeacht\n"
+                 "het aantal threads. Een voortgangsbalk verschijnt op stderr (alleen op een terminal, na 1 s).\n\n"
+              << o
+              << "\nVoorbeelden:\n"
+                 "  begroting risk scenarios/zuid-kennemerland-2024-risico.yaml\n"
+                 "  begroting risk scenarios/zuid-kennemerland-2024-risico.yaml --paths 1000000 --seed 7 --threads 2\n"
+                 "  begroting risk scenarios/zuid-kennemerland-2024-risico.yaml --format json --output risico.json\n\n"
+              << kExitCodesHelp;
+    return kOk;
+  }
+  if (!vm.count("file")) throw UsageError("begroting risk: geen scenariobestand opgegeven; verwacht 'begroting risk SCENARIO.yaml'");
+  const std::string format = vm["format"].as<std::string>();
+  check_choice("format", format, {"table", "json"});
+  RiskOptions ro;
+  ro.paths = positive(vm, "paths", 100000000);
+  ro.seed = [&] {
+    const std::string s = vm["seed"].as<std::string>();
+    std::uint64_t v = 0;
+    auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (s.empty() || ec != std::errc() || p != s.data() + s.size())
+      throw UsageError("--seed " + s + ": verwacht een geheel getal van 0 of meer");
+    return v;
+  }();
+  ro.threads = static_cast<int>(positive(vm, "threads", 256));
+  const Scenario s = load_scenario(vm["file"].as<std::string>(), overrides_from(vm));
+  if (s.onzekerheden.empty())
+    throw InputError(s.files.front() + ":1:1: het scenario declareert geen onzekerheden; verwacht een sectie 'onzekerheden:' "
+                     "(zie scenarios/zuid-kennemerland-2024-risico.yaml)");
+  std::unique_ptr<RiskModel> m(make_model(s));
+  Progress progress;
+  ro.progress = [&progress](std::uint64_t d, std::uint64_t t) { progress(d, t); };
+  const RiskResult r = run_risk(*m, ro);
+  progress.finish();
+  emit(format == "json" ? render_risk_json(r) : render_risk_table(r), vm["output"].as<std::string>());
+  return strict_exit(vm, run(s).findings);
+}
+
+int cmd_sensitivity(const std::vector<std::string>& args) {
+  po::options_description o("Opties voor 'begroting sensitivity'");
+  o.add_options()("help,h", "deze hulp")
+      ("format,f", po::value<std::string>()->default_value("table"), "table | json")
+      ("output,o", po::value<std::string>()->default_value(""), "schrijf naar dit bestand (atomair) in plaats van stdout")
+      ("file", po::value<std::string>(), "scenariobestand met een sectie onzekerheden:");
+  add_set_option(o);
+  add_strict_option(o);  // --strict: the findings of the scenario itself (without uncertainty)
+  po::positional_options_description pos;
+  pos.add("file", 1);
+  const auto vm = parse(args, o, pos);
+  if (vm.count("help")) {
+    std::cout << "Gebruik: begroting sensitivity SCENARIO.yaml [opties]\n\n"
+                 "Tornado: elke onzekerheid apart op haar lage en hoge waarde (verdeling: P5 en P95, in alle\n"
+                 "jaren; gebeurtenis: niet, of wel in haar eerste mogelijke jaar met de mediaan van haar impact),\n"
+                 "de andere op de waarde van het scenario; het effect op het eigen vermogen op 31-12 van het\n"
+                 "laatste jaar, grootste bandbreedte eerst.\n\n"
+              << o
+              << "\nVoorbeelden:\n"
+                 "  begroting sensitivity scenarios/zuid-kennemerland-2024-risico.yaml\n"
+                 "  begroting sensitivity scenarios/zuid-kennemerland-2024-risico.yaml --format json\n\n"
+              << kExitCodesHelp;
+    return kOk;
+  }
+  if (!vm.count("file"))
+    throw UsageError("begroting sensitivity: geen scenariobestand opgegeven; verwacht 'begroting sensitivity SCENARIO.yaml'");
+  const std::string format = vm["format"].as<std::string>();
+  check_choice("format", format, {"table", "json"});
+  const Scenario s = load_scenario(vm["file"].as<std::string>(), overrides_from(vm));
+  if (s.onzekerheden.empty())
+    throw InputError(s.files.front() + ":1:1: het scenario declareert geen onzekerheden; verwacht een sectie 'onzekerheden:'");
+  std::unique_ptr<RiskModel> m(make_model(s));
+  const SensitivityResult r = run_sensitivity(*m);
+  emit(format == "json" ? render_sensitivity_json(r) : render_sensitivity_table(r), vm["output"].as<std::string>());
+  return strict_exit(vm, run(s).findings);
+}
+
+}  // namespace begroting::cli

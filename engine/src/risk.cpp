@@ -1,0 +1,419 @@
+// Monte Carlo and sensitivity over declared uncertainties (risk.hpp; DOMAIN 4: "Dutch public
+// bodies size a weerstandsvermogen from a risk inventory ... Monte Carlo at a chosen certainty").
+//
+// Per path: reset every bound Inputs value to the scenario's, apply each uncertainty's
+// realisation in declaration order, compute() without findings (no allocation), keep eigen
+// vermogen and resultaat per year (int64 cents, exact: the quantiles are real paths' figures,
+// interpolated and rounded once to the cent) and count the threshold crossings.
+#include "begroting/risk.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cmath>
+#include <exception>
+#include <mutex>
+#include <stdexcept>
+#include <thread>
+
+namespace begroting {
+
+// ---- random numbers ------------------------------------------------------------------------
+
+namespace {
+std::uint64_t mix64(std::uint64_t z) {
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+  return z ^ (z >> 31);
+}
+}  // namespace
+
+// Key the stream by (seed, path) through two rounds of the SplitMix64 finaliser, so that
+// neighbouring seeds and neighbouring paths start far apart in the state space.
+SplitMix64::SplitMix64(std::uint64_t seed, std::uint64_t path)
+    : state_(mix64(mix64(seed + 0x9E3779B97F4A7C15ULL) ^ (path * 0xD1B54A32D192ED03ULL + 0x632BE59BD9B4E019ULL))) {}
+
+// ---- quantiles -------------------------------------------------------------------------------
+
+namespace {
+/// Type-7 quantiles at increasing levels `ps` (sorted ascending), progressively: each
+/// nth_element works on the part right of the previous level's position.
+void multi_quantile(Cents* v, std::size_t n, const double* ps, std::size_t k, Cents* out) {
+  std::size_t start = 0;
+  for (std::size_t j = 0; j < k; ++j) {
+    const double h = static_cast<double>(n - 1) * ps[j];
+    auto lo = static_cast<std::size_t>(std::floor(h));
+    if (lo > n - 1) lo = n - 1;
+    std::nth_element(v + start, v + lo, v + n);
+    const Cents x_lo = v[lo];
+    const double frac = h - static_cast<double>(lo);
+    if (frac > 0 && lo + 1 < n) {
+      const Cents x_hi = *std::min_element(v + lo + 1, v + n);  // the next order statistic
+      // Rounding step: the interpolated quantile is rounded once to the cent (half away from zero).
+      out[j] = round_to_cent(static_cast<double>(x_lo) + frac * static_cast<double>(x_hi - x_lo));
+    } else {
+      out[j] = x_lo;
+    }
+    start = lo;
+  }
+}
+
+struct Moments { double mean = 0, sd = 0; };
+/// Mean and sample standard deviation in euros, summed in index (= path) order: deterministic.
+Moments moments(const Cents* v, std::size_t n) {
+  __extension__ __int128 sum = 0;  // exact: |cents| < 2^63, paths < 2^63
+  for (std::size_t i = 0; i < n; ++i) sum += v[i];
+  const long double mean = static_cast<long double>(sum) / static_cast<long double>(n);
+  long double ss = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const long double d = static_cast<long double>(v[i]) - mean;
+    ss += d * d;
+  }
+  Moments m;
+  m.mean = static_cast<double>(mean / 100.0L);
+  m.sd = n > 1 ? static_cast<double>(std::sqrt(ss / static_cast<long double>(n - 1)) / 100.0L) : 0.0;
+  return m;
+}
+}  // namespace
+
+Cents quantile_cents(Cents* v, std::size_t n, double p) {
+  if (n == 0) throw std::invalid_argument("kwantiel van nul waarden");
+  Cents out = 0;
+  multi_quantile(v, n, &p, 1, &out);
+  return out;
+}
+
+// ---- the model ---------------------------------------------------------------------------------
+
+struct RiskModel::Compiled {
+  Uncertainty u;
+  std::vector<Target> targets;
+  std::vector<int> slot;       ///< per target: year slot (year - (F-1)); 0 for a Single parameter
+  int win_first = 0, win_last = 0;  ///< event: slots in which it may happen
+  int first_event_slot = 0;    ///< event: the first slot in the window that one of its targets has
+};
+
+RiskModel::RiskModel(const Scenario& s)
+    : name_(s.name), base_(compile(s)), compiled_(std::make_unique<std::vector<Compiled>>()) {
+  compute(base_, plan_, nullptr, Findings::Skip);
+  const Horizon& h = base_.horizon;
+  const int origin = h.first - 1, ns = slots();
+  for (const auto& u : s.onzekerheden) {
+    auto fail = [&](const std::string& what) { throw std::invalid_argument(u.where + ": onzekerheid " + u.name + ": " + what); };
+    Compiled c;
+    c.u = u;
+    for (const auto& path : u.params) {
+      std::vector<Target> ts;
+      try {
+        ts = bind_parameter(base_, path, u.year);
+      } catch (const std::invalid_argument& e) {
+        fail(e.what());
+      }
+      for (const auto& t : ts) {
+        const int slot = t.year == 0 ? 0 : t.year - origin;
+        if (slot < 0 || slot >= ns) fail("jaar " + std::to_string(t.year) + " valt buiten de horizon");
+        if (t.year == 0 && (u.event || u.draw == Uncertainty::Draw::PerJaar))
+          fail(path + " heeft geen jaren; een gebeurtenis of 'trekking: per_jaar' werkt alleen op een parameter per jaar");
+        Inputs probe = base_;  // only at setup: check the scenario's value is usable
+        const double base_value = resolve(probe, t).get();
+        if (std::isnan(base_value) && u.apply != Uncertainty::Apply::Waarde)
+          fail(path + "." + std::to_string(t.year) + " heeft in het scenario geen waarde (geprojecteerd); "
+               "gebruik 'toepassing: waarde' of een teldatum met een aantal");
+        c.targets.push_back(t);
+        c.slot.push_back(slot);
+      }
+    }
+    if (c.targets.empty()) fail("raakt geen enkele waarde (geen jaren met een gegeven waarde)");
+    c.win_first = u.vanaf != 0 ? std::max(0, u.vanaf - origin) : 0;
+    c.win_last = u.tot_en_met != 0 ? std::min(ns - 1, u.tot_en_met - origin) : ns - 1;
+    if (u.event) {
+      c.first_event_slot = -1;
+      for (int sl : c.slot)
+        if (sl >= c.win_first && sl <= c.win_last && (c.first_event_slot < 0 || sl < c.first_event_slot)) c.first_event_slot = sl;
+      if (c.first_event_slot < 0) fail("geen van de jaren van de parameter valt tussen vanaf en tot_en_met");
+    }
+    compiled_->push_back(std::move(c));
+  }
+}
+
+RiskModel::~RiskModel() = default;
+std::size_t RiskModel::size() const { return compiled_->size(); }
+const Uncertainty& RiskModel::uncertainty(std::size_t k) const { return (*compiled_)[k].u; }
+
+// ---- one evaluator per thread ---------------------------------------------------------------------
+
+struct PathEvaluator::Impl {
+  const RiskModel& m;
+  Inputs work;
+  Result res;
+  struct Bound {
+    Slot slot;
+    Slot base;  ///< the same value in the model's base Inputs (read only)
+    int ys;     ///< year slot
+  };
+  std::vector<std::vector<Bound>> bound;  ///< per uncertainty
+  int ns;
+  std::vector<double> value;          ///< [k * ns + slot]: the drawn number x
+  std::vector<unsigned char> active;  ///< [k * ns + slot]: does it apply in that slot
+  std::vector<unsigned char> enabled; ///< per uncertainty
+
+  explicit Impl(const RiskModel& model) : m(model), work(model.base()), ns(model.slots()) {
+    res.reset(work.horizon);
+    Inputs& base = const_cast<Inputs&>(m.base());  // resolve needs a mutable reference; never written
+    for (const auto& c : m.compiled()) {
+      std::vector<Bound> b;
+      for (std::size_t j = 0; j < c.targets.size(); ++j)
+        b.push_back(Bound{resolve(work, c.targets[j]), resolve(base, c.targets[j]), c.slot[j]});
+      bound.push_back(std::move(b));
+    }
+    value.assign(m.size() * static_cast<std::size_t>(ns), 0.0);
+    active.assign(m.size() * static_cast<std::size_t>(ns), 1);
+    enabled.assign(m.size(), 1);
+  }
+
+  static void copy(const Slot& to, const Slot& from) {
+    switch (to.kind) {
+      case Target::Kind::Real: *static_cast<double*>(to.ptr) = *static_cast<const double*>(from.ptr); return;
+      case Target::Kind::Money: *static_cast<Cents*>(to.ptr) = *static_cast<const Cents*>(from.ptr); return;
+      case Target::Kind::Integer: *static_cast<int*>(to.ptr) = *static_cast<const int*>(from.ptr); return;
+    }
+  }
+
+  void apply() {
+    for (const auto& bs : bound)
+      for (const auto& b : bs) copy(b.slot, b.base);
+    const auto& cs = m.compiled();
+    for (std::size_t k = 0; k < cs.size(); ++k) {
+      if (!enabled[k]) continue;
+      const auto mode = cs[k].u.apply;
+      const std::size_t off = k * static_cast<std::size_t>(ns);
+      for (const auto& b : bound[k]) {
+        const auto s = off + static_cast<std::size_t>(b.ys);
+        if (!active[s]) continue;
+        const double x = value[s];
+        const double v = mode == Uncertainty::Apply::Waarde ? x
+                         : mode == Uncertainty::Apply::Verschil ? b.slot.get() + x
+                                                                  : b.slot.get() * x;
+        b.slot.set(v);
+      }
+    }
+  }
+};
+
+PathEvaluator::PathEvaluator(const RiskModel& m) : impl_(std::make_unique<Impl>(m)) {}
+PathEvaluator::~PathEvaluator() = default;
+
+void PathEvaluator::draw(std::uint64_t seed, std::uint64_t path) {
+  Impl& I = *impl_;
+  SplitMix64 g(seed, path);
+  const auto& cs = I.m.compiled();
+  const int ns = I.ns;
+  // Fixed layout per uncertainty: an event draws ns occurrence numbers, then one impact number
+  // (eenmalig) or ns (per_jaar); a distribution draws 1 or ns numbers.
+  for (std::size_t k = 0; k < cs.size(); ++k) {
+    const auto& c = cs[k];
+    const std::size_t off = k * static_cast<std::size_t>(ns);
+    I.enabled[k] = 1;
+    if (c.u.event) {
+      bool happened = false;
+      for (int s = 0; s < ns; ++s) {
+        const double u = g.uniform();
+        const bool now = s >= c.win_first && s <= c.win_last && u < c.u.kans;
+        happened = happened || now;
+        I.active[off + static_cast<std::size_t>(s)] = c.u.blijvend ? happened : now;
+      }
+    }
+    if (c.u.draw == Uncertainty::Draw::Eenmalig) {
+      const double x = c.u.dist.quantile(g.uniform());
+      for (int s = 0; s < ns; ++s) I.value[off + static_cast<std::size_t>(s)] = x;
+    } else {
+      for (int s = 0; s < ns; ++s) I.value[off + static_cast<std::size_t>(s)] = c.u.dist.quantile(g.uniform());
+    }
+  }
+}
+
+void PathEvaluator::all_off() { std::fill(impl_->enabled.begin(), impl_->enabled.end(), 0); }
+
+void PathEvaluator::set_extreme(std::size_t k, bool high) {
+  Impl& I = *impl_;
+  const auto& c = I.m.compiled()[k];
+  const int ns = I.ns;
+  const std::size_t off = k * static_cast<std::size_t>(ns);
+  I.enabled[k] = 1;
+  if (c.u.event) {
+    if (!high) { I.enabled[k] = 0; return; }  // low: the event does not happen
+    const double x = c.u.dist.quantile(0.5);
+    for (int s = 0; s < ns; ++s) {
+      I.value[off + static_cast<std::size_t>(s)] = x;
+      I.active[off + static_cast<std::size_t>(s)] = c.u.blijvend ? s >= c.first_event_slot : s == c.first_event_slot;
+    }
+    return;
+  }
+  const double x = c.u.dist.quantile(high ? 0.95 : 0.05);
+  for (int s = 0; s < ns; ++s) {
+    I.value[off + static_cast<std::size_t>(s)] = x;
+    I.active[off + static_cast<std::size_t>(s)] = 1;
+  }
+}
+
+const Result& PathEvaluator::evaluate() {
+  impl_->apply();
+  compute(impl_->work, impl_->res, nullptr, Findings::Skip);
+  return impl_->res;
+}
+
+// ---- Monte Carlo ---------------------------------------------------------------------------------
+
+RiskResult run_risk(const RiskModel& m, const RiskOptions& o) {
+  if (o.paths == 0) throw std::invalid_argument("aantal paden moet minstens 1 zijn");
+  const std::uint64_t N = o.paths;
+  const int n = m.base().horizon.size();
+  const int T = std::max(1, o.threads);
+  const auto total = static_cast<std::size_t>(N) * static_cast<std::size_t>(n);
+  // Kept arrays, year-major ([year * N + path]); new[] without value-initialisation: every
+  // element is written by exactly one path.
+  std::unique_ptr<Cents[]> ev(new Cents[total]);
+  std::unique_ptr<Cents[]> res(new Cents[total]);
+  std::vector<std::vector<std::uint64_t>> counts(static_cast<std::size_t>(T),
+                                                 std::vector<std::uint64_t>(static_cast<std::size_t>(3 * n), 0));
+  constexpr std::uint64_t kChunk = 2048;
+  std::atomic<std::uint64_t> next{0}, done{0};
+  std::atomic<bool> stop{false};
+  std::exception_ptr error;
+  std::mutex error_mutex;
+
+  auto worker = [&](int t) {
+    try {
+      PathEvaluator pe(m);
+      auto& cnt = counts[static_cast<std::size_t>(t)];
+      for (;;) {
+        if (stop.load(std::memory_order_relaxed)) return;
+        const std::uint64_t begin = next.fetch_add(kChunk, std::memory_order_relaxed);
+        if (begin >= N) return;
+        const std::uint64_t end = std::min(N, begin + kChunk);
+        for (std::uint64_t p = begin; p < end; ++p) {
+          pe.draw(o.seed, p);
+          const Result& r = pe.evaluate();
+          for (int i = 0; i < n; ++i) {
+            const Cents e = r.c(Line::eigen_vermogen, i);
+            const auto at = static_cast<std::size_t>(i) * N + p;
+            ev[at] = e;
+            res[at] = r.c(Line::resultaat, i);
+            cnt[static_cast<std::size_t>(3 * i)] += e < r.c(Line::signaleringswaarde, i);
+            cnt[static_cast<std::size_t>(3 * i + 1)] += e < r.c(Line::weerstandsvermogen_niveau, i);
+            cnt[static_cast<std::size_t>(3 * i + 2)] += e < 0;
+          }
+        }
+        done.fetch_add(end - begin, std::memory_order_relaxed);
+      }
+    } catch (...) {
+      std::lock_guard<std::mutex> lock(error_mutex);
+      if (!error) error = std::current_exception();
+      stop = true;
+    }
+  };
+  {
+    std::vector<std::thread> pool;
+    for (int t = 0; t < T; ++t) pool.emplace_back(worker, t);
+    if (o.progress) {
+      while (done.load() < N && !stop.load()) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        o.progress(done.load(), N);
+      }
+    }
+    for (auto& th : pool) th.join();
+  }
+  if (error) std::rethrow_exception(error);
+
+  RiskResult out;
+  out.scenario = m.name();
+  out.paths = N;
+  out.seed = o.seed;
+  for (std::size_t k = 0; k < m.size(); ++k) out.uncertainties.push_back(m.uncertainty(k).name);
+  out.years.resize(static_cast<std::size_t>(n));
+  const Result& plan = m.plan();
+  // EV levels: the five percentiles plus 1 - certainty (0.05, 0.10, 0.20) for benodigd.
+  static constexpr double kEvLevels[] = {0.05, 0.10, 0.20, 0.25, 0.50, 0.75, 0.95};
+  auto stats = [&](std::size_t task) {
+    const int i = static_cast<int>(task / 2);
+    RiskYear& y = out.years[static_cast<std::size_t>(i)];
+    Cents* v = (task % 2 == 0 ? ev.get() : res.get()) + static_cast<std::size_t>(i) * N;
+    const Moments mo = moments(v, N);
+    if (task % 2 == 1) {
+      y.resultaat_mean = mo.mean;
+      y.resultaat_sd = mo.sd;
+      multi_quantile(v, N, kRiskPercentiles.data(), kRiskPercentiles.size(), y.resultaat_q.data());
+      return;
+    }
+    y.ev_mean = mo.mean;
+    y.ev_sd = mo.sd;
+    Cents q[7];
+    multi_quantile(v, N, kEvLevels, 7, q);
+    y.ev_q = {q[0], q[3], q[4], q[5], q[6]};
+    const Cents lower[3] = {q[2], q[1], q[0]};  // Q_{1-c} for c = 0.80, 0.90, 0.95
+    for (int c = 0; c < 3; ++c) y.benodigd[static_cast<std::size_t>(c)] = std::max<Cents>(0, plan.c(Line::eigen_vermogen, i) - lower[c]);
+  };
+  {
+    std::atomic<std::size_t> task{0};
+    const std::size_t tasks = static_cast<std::size_t>(2 * n);
+    auto run_tasks = [&] {
+      for (std::size_t t; (t = task.fetch_add(1)) < tasks;) stats(t);
+    };
+    std::vector<std::thread> pool;
+    for (int t = 1; t < std::min<int>(T, static_cast<int>(tasks)); ++t) pool.emplace_back(run_tasks);
+    run_tasks();
+    for (auto& th : pool) th.join();
+  }
+  for (int i = 0; i < n; ++i) {
+    RiskYear& y = out.years[static_cast<std::size_t>(i)];
+    y.year = m.base().horizon.first + i;
+    y.resultaat_plan = plan.c(Line::resultaat, i);
+    y.ev_plan = plan.c(Line::eigen_vermogen, i);
+    y.signaleringswaarde_plan = plan.c(Line::signaleringswaarde, i);
+    y.wv_niveau_plan = plan.c(Line::weerstandsvermogen_niveau, i);
+    std::uint64_t c[3] = {0, 0, 0};
+    for (const auto& cnt : counts)
+      for (int j = 0; j < 3; ++j) c[j] += cnt[static_cast<std::size_t>(3 * i + j)];
+    y.p_onder_signaleringswaarde = static_cast<double>(c[0]) / static_cast<double>(N);
+    y.p_onder_weerstandsvermogen = static_cast<double>(c[1]) / static_cast<double>(N);
+    y.p_onder_nul = static_cast<double>(c[2]) / static_cast<double>(N);
+  }
+  return out;
+}
+
+// ---- sensitivity -----------------------------------------------------------------------------------
+
+SensitivityResult run_sensitivity(const RiskModel& m) {
+  SensitivityResult out;
+  out.scenario = m.name();
+  const int last = m.base().horizon.size() - 1;
+  out.horizon_year = m.base().horizon.last;
+  out.ev_plan = m.plan().c(Line::eigen_vermogen, last);
+  PathEvaluator pe(m);
+  for (std::size_t k = 0; k < m.size(); ++k) {
+    const Uncertainty& u = m.uncertainty(k);
+    SensitivityRow row;
+    row.name = u.name;
+    row.event = u.event;
+    row.bron = u.bron;
+    for (bool high : {false, true}) {
+      pe.all_off();
+      pe.set_extreme(k, high);
+      const Cents e = pe.evaluate().c(Line::eigen_vermogen, last);
+      (high ? row.ev_high : row.ev_low) = e;
+      (high ? row.effect_high : row.effect_low) = e - out.ev_plan;
+    }
+    row.x_low = u.event ? 0.0 : u.dist.quantile(0.05);
+    row.x_high = u.event ? u.dist.quantile(0.5) : u.dist.quantile(0.95);
+    out.rows.push_back(std::move(row));
+  }
+  std::stable_sort(out.rows.begin(), out.rows.end(), [](const SensitivityRow& a, const SensitivityRow& b) {
+    const Cents ra = a.effect_high > a.effect_low ? a.effect_high - a.effect_low : a.effect_low - a.effect_high;
+    const Cents rb = b.effect_high > b.effect_low ? b.effect_high - b.effect_low : b.effect_low - b.effect_high;
+    if (ra != rb) return ra > rb;
+    return a.name < b.name;
+  });
+  return out;
+}
+
+}  // namespace begroting

@@ -1,0 +1,282 @@
+// Section `onzekerheden:` of a scenario: the uncertainties risk and sensitivity use
+// (engine: uncertainty.hpp, risk.hpp). Example:
+//
+//   onzekerheden:
+//     groei_so:                           # name, shown in reports
+//       parameter: [leerlingen.so_cat1.groei, leerlingen.so_cat2.groei]   # or one path
+//       verdeling: normaal                # normaal | driehoek | uniform | vast
+//       gemiddelde: 0.04                  # normaal: gemiddelde, sd; driehoek: min, modus,
+//       sd: 0.02                          #   max; uniform: min, max; vast: waarde
+//       toepassing: waarde                # waarde (default) | verschil | factor
+//       trekking: per_jaar                # eenmalig (default) | per_jaar
+//       jaar: 2026                        # optional: only this year of the parameter
+//       bron: "waarom deze verdeling"
+//     korting_ocw:                        # an event: `kans` per year
+//       parameter: tarieven.zware_ondersteuning
+//       kans: 0.15                        # probability per year, in (0, 1]
+//       vanaf: 2025                       # optional window of years
+//       tot_en_met: 2028
+//       blijvend: ja                      # once it happens, also in every later year
+//       verdeling: vast                   # the impact x, applied as `toepassing`
+//       waarde: -13.50                    #   (for an event the default is verschil)
+#include <charconv>
+#include <cmath>
+#include <set>
+#include <sstream>
+
+#include "begroting/loader.hpp"
+#include "sections.hpp"
+
+namespace begroting::detail {
+
+namespace {
+
+[[noreturn]] void fail(const Loc& l, const std::string& msg) { throw InputError(l.str() + ": " + msg); }
+
+std::string fmt_num(double v) {
+  std::ostringstream os;
+  os << v;
+  return os.str();
+}
+
+const std::vector<std::string>& known_keys() {
+  static const std::vector<std::string> k{"parameter", "verdeling", "gemiddelde", "sd", "min", "modus", "max", "waarde",
+                                          "toepassing", "trekking", "jaar", "kans", "vanaf", "tot_en_met", "blijvend", "bron"};
+  return k;
+}
+
+std::string join(const std::vector<std::string>& v) {
+  std::string out;
+  for (const auto& s : v) out += (out.empty() ? "" : ", ") + s;
+  return out;
+}
+
+std::string suggest(const std::string& key, const std::vector<std::string>& valid) {
+  std::string best;
+  int best_d = 1 << 30;
+  for (const auto& v : valid) {
+    const int d = edit_distance(key, v);
+    if (d < best_d) { best_d = d; best = v; }
+  }
+  if (!best.empty() && best_d <= std::max<int>(2, static_cast<int>(key.size()) / 3)) return "; bedoelt u '" + best + "'?";
+  return "; verwacht een van: " + join(valid);
+}
+
+double number(const Tree& t, const std::string& what) {
+  if (t.kind != Tree::Kind::Scalar) fail(t.loc, what + " verwacht een getal");
+  std::string s = t.scalar;
+  s.erase(0, s.find_first_not_of(" \t"));
+  s.erase(s.find_last_not_of(" \t") + 1);
+  double v = 0;
+  const char* b = s.data() + (!s.empty() && s[0] == '+' ? 1 : 0);
+  auto [p, ec] = std::from_chars(b, s.data() + s.size(), v);
+  if (s.empty() || ec != std::errc() || p != s.data() + s.size() || !std::isfinite(v)) {
+    if (!s.empty() && s.back() == '%')
+      fail(t.loc, "'" + s + "' is geen getal; schrijf een fractie (0.04 voor 4%) bij " + what);
+    if (s.find(',') != std::string::npos)
+      fail(t.loc, "'" + s + "' is geen getal: gebruik een punt als decimaalteken bij " + what);
+    fail(t.loc, "'" + s + "' is geen getal; verwacht een getal bij " + what);
+  }
+  return v;
+}
+
+int year_of(const Tree& t, const std::string& what) {
+  const double v = number(t, what);
+  if (v != std::floor(v) || v < 1900 || v > 2200) fail(t.loc, what + " = " + t.scalar + ": verwacht een kalenderjaar, bijvoorbeeld 2026");
+  return static_cast<int>(v);
+}
+
+std::string word(const Tree& t, const std::string& what, const std::vector<std::string>& allowed) {
+  if (t.kind != Tree::Kind::Scalar) fail(t.loc, what + " verwacht een van: " + join(allowed));
+  for (const auto& a : allowed)
+    if (t.scalar == a) return a;
+  fail(t.loc, "'" + t.scalar + "' is geen geldige " + what + suggest(t.scalar, allowed));
+}
+
+bool yes_no(const Tree& t, const std::string& what) {
+  if (t.kind == Tree::Kind::Scalar) {
+    if (t.scalar == "ja" || t.scalar == "true" || t.scalar == "yes") return true;
+    if (t.scalar == "nee" || t.scalar == "false" || t.scalar == "no") return false;
+  }
+  fail(t.loc, what + " verwacht ja of nee");
+}
+
+/// The range check of a value a distribution can take, against the parameter's schema range
+/// (only for toepassing waarde: there x is the parameter's value itself).
+void check_in_range(const ParamSpec& spec, double v, const Loc& loc, const std::string& what) {
+  const bool low = spec.min_exclusive ? v <= spec.min : v < spec.min;
+  if (!low && v <= spec.max) return;
+  std::string hint;
+  if (spec.unit == Unit::Fractie && v > spec.max && v <= 100.0 && spec.max <= 1.0)
+    hint = "; lijkt een percentage: schrijf " + fmt_num(v / 100.0) + " voor " + fmt_num(v) + "%";
+  fail(loc, what + " = " + fmt_num(v) + " valt buiten het bereik van " + spec.path + " (" + fmt_num(spec.min) + " tot " +
+                fmt_num(spec.max) + ", " + std::string(unit_name(spec.unit)) + ")" + hint);
+}
+
+Uncertainty read_one(const std::string& name, const Loc& where, const Tree& t, const Horizon& h) {
+  if (t.kind != Tree::Kind::Map)
+    fail(t.loc, "onzekerheid " + name + " verwacht sleutels als parameter:, verdeling: ...; zie de voorbeelden in de README");
+  Uncertainty u;
+  u.name = name;
+  u.where = where.str();
+  const std::string ctx = "onzekerheden." + name;
+  for (size_t i = 0; i < t.map.size(); ++i) {
+    const auto& key = t.map[i].first;
+    bool ok = false;
+    for (const auto& k : known_keys()) ok = ok || k == key;
+    if (!ok) fail(t.key_locs[i], "onbekende sleutel '" + key + "' onder " + ctx + suggest(key, known_keys()));
+  }
+  // parameter(s)
+  const Tree* par = t.get("parameter");
+  if (!par) fail(where, ctx + " mist 'parameter'; verwacht een pad uit het scenario, bijvoorbeeld leerlingen.so_cat1.groei");
+  std::vector<const Tree*> ps;
+  if (par->kind == Tree::Kind::Seq) {
+    for (const auto& e : par->seq) ps.push_back(&e);
+    if (ps.empty()) fail(par->loc, ctx + ".parameter is een lege lijst; verwacht minstens een pad");
+  } else {
+    ps.push_back(par);
+  }
+  std::vector<const ParamSpec*> specs;
+  for (const Tree* p : ps) {
+    if (p->kind != Tree::Kind::Scalar) fail(p->loc, ctx + ".parameter verwacht een pad of een lijst van paden");
+    const ParamSpec* spec = find_spec(p->scalar);
+    if (!spec) {
+      std::vector<std::string> all;
+      for (const auto& s : schema()) all.push_back(s.path);
+      std::string best;
+      int best_d = 1 << 30;
+      for (const auto& s : all) {
+        const int d = edit_distance(p->scalar, s);
+        if (d < best_d) { best_d = d; best = s; }
+      }
+      fail(p->loc, "onbekende parameter '" + p->scalar + "'" +
+                       (best_d <= 4 ? "; bedoelt u '" + best + "'?" : "; verwacht een pad uit het scenario, bijvoorbeeld tarieven.sbo"));
+    }
+    u.params.push_back(spec->path);
+    specs.push_back(spec);
+  }
+  // event
+  if (const Tree* k = t.get("kans")) {
+    u.event = true;
+    u.kans = number(*k, ctx + ".kans");
+    if (!(u.kans > 0 && u.kans <= 1))
+      fail(k->loc, ctx + ".kans = " + k->scalar + ": verwacht een kans per jaar groter dan 0 en hooguit 1 (0.15 voor 15%)");
+  }
+  for (const char* key : {"vanaf", "tot_en_met", "blijvend"})
+    if (const Tree* x = t.get(key); x && !u.event)
+      fail(x->loc, ctx + "." + key + " hoort bij een gebeurtenis; verwacht ook 'kans:' (of laat " + key + " weg)");
+  if (const Tree* x = t.get("vanaf")) u.vanaf = year_of(*x, ctx + ".vanaf");
+  if (const Tree* x = t.get("tot_en_met")) u.tot_en_met = year_of(*x, ctx + ".tot_en_met");
+  if (const Tree* x = t.get("blijvend")) u.blijvend = yes_no(*x, ctx + ".blijvend");
+  if (u.vanaf && u.tot_en_met && u.tot_en_met < u.vanaf)
+    fail(t.get("tot_en_met")->loc, ctx + ": tot_en_met ligt voor vanaf; verwacht vanaf <= tot_en_met");
+  for (int y : {u.vanaf, u.tot_en_met})
+    if (y != 0 && (y < h.first - 1 || y > h.last))
+      fail(t.get(y == u.vanaf ? "vanaf" : "tot_en_met")->loc,
+           ctx + ": jaar " + std::to_string(y) + " valt buiten de horizon; verwacht " + std::to_string(h.first - 1) + "-" +
+               std::to_string(h.last));
+  // modes
+  u.apply = u.event ? Uncertainty::Apply::Verschil : Uncertainty::Apply::Waarde;
+  if (const Tree* x = t.get("toepassing")) {
+    const auto w = word(*x, "toepassing", {"waarde", "verschil", "factor"});
+    u.apply = w == "waarde" ? Uncertainty::Apply::Waarde : w == "verschil" ? Uncertainty::Apply::Verschil : Uncertainty::Apply::Factor;
+  }
+  if (const Tree* x = t.get("trekking"))
+    u.draw = word(*x, "trekking", {"eenmalig", "per_jaar"}) == "per_jaar" ? Uncertainty::Draw::PerJaar : Uncertainty::Draw::Eenmalig;
+  if (const Tree* x = t.get("jaar")) {
+    if (u.event) fail(x->loc, ctx + ".jaar: een gebeurtenis kiest haar jaar zelf; gebruik vanaf: en tot_en_met:");
+    u.year = year_of(*x, ctx + ".jaar");
+  }
+  for (size_t j = 0; j < specs.size(); ++j) {
+    const ParamSpec& spec = *specs[j];
+    const Loc& ploc = ps[j]->loc;
+    if (spec.shape == Shape::Single) {
+      if (u.year) fail(t.get("jaar")->loc, spec.path + " is een enkele waarde zonder jaar; laat 'jaar:' weg");
+      if (u.event) fail(ploc, spec.path + " is een enkele waarde zonder jaar; een gebeurtenis werkt op een parameter per jaar");
+      if (u.draw == Uncertainty::Draw::PerJaar)
+        fail(t.get("trekking")->loc, spec.path + " is een enkele waarde zonder jaar; verwacht 'trekking: eenmalig'");
+    } else if (u.year) {
+      const YearRange r = years_for(spec.shape, h);
+      if (u.year < r.first || u.year > r.last)
+        fail(t.get("jaar")->loc, ctx + ".jaar " + std::to_string(u.year) + " valt buiten de jaren van " + spec.path + " (" +
+                                     std::to_string(r.first) + "-" + std::to_string(r.last) + ")");
+    }
+  }
+  // distribution
+  const Tree* vd = t.get("verdeling");
+  if (!vd) fail(where, ctx + " mist 'verdeling'; verwacht normaal, driehoek, uniform of vast");
+  const auto kind = word(*vd, "verdeling", {"normaal", "driehoek", "uniform", "vast"});
+  auto need = [&](const char* key) -> double {
+    const Tree* x = t.get(key);
+    if (!x) fail(vd->loc, "verdeling " + kind + " van " + ctx + " mist '" + key + "'");
+    return number(*x, ctx + "." + key);
+  };
+  const std::vector<std::string> dist_keys{"gemiddelde", "sd", "min", "modus", "max", "waarde"};
+  std::vector<std::string> allowed;
+  Distribution& d = u.dist;
+  if (kind == "normaal") {
+    d.kind = Distribution::Kind::Normaal;
+    d.a = need("gemiddelde");
+    d.b = need("sd");
+    if (d.b < 0) fail(t.get("sd")->loc, ctx + ".sd = " + t.get("sd")->scalar + ": een standaardafwijking is 0 of meer");
+    allowed = {"gemiddelde", "sd"};
+  } else if (kind == "driehoek") {
+    d.kind = Distribution::Kind::Driehoek;
+    d.a = need("min");
+    d.b = need("modus");
+    d.c = need("max");
+    if (!(d.a <= d.b && d.b <= d.c)) fail(vd->loc, ctx + ": verwacht min <= modus <= max");
+    allowed = {"min", "modus", "max"};
+  } else if (kind == "uniform") {
+    d.kind = Distribution::Kind::Uniform;
+    d.a = need("min");
+    d.b = need("max");
+    if (!(d.a <= d.b)) fail(vd->loc, ctx + ": verwacht min <= max");
+    allowed = {"min", "max"};
+  } else {
+    d.kind = Distribution::Kind::Vast;
+    d.a = need("waarde");
+    allowed = {"waarde"};
+  }
+  for (const auto& k : dist_keys) {
+    bool ok = false;
+    for (const auto& a : allowed) ok = ok || a == k;
+    if (!ok && t.get(k)) fail(t.get(k)->loc, ctx + "." + k + " hoort niet bij verdeling " + kind + "; verwacht " + join(allowed));
+  }
+  if (u.apply == Uncertainty::Apply::Waarde)
+    for (const ParamSpec* spec : specs) {
+      if (d.kind == Distribution::Kind::Normaal) check_in_range(*spec, d.a, t.get("gemiddelde")->loc, ctx + ".gemiddelde");
+      else if (d.kind == Distribution::Kind::Vast) check_in_range(*spec, d.a, t.get("waarde")->loc, ctx + ".waarde");
+      else {
+        check_in_range(*spec, d.a, t.get("min")->loc, ctx + ".min");
+        check_in_range(*spec, d.kind == Distribution::Kind::Driehoek ? d.c : d.b, t.get("max")->loc, ctx + ".max");
+      }
+    }
+  if (u.apply == Uncertainty::Apply::Factor && d.kind != Distribution::Kind::Normaal) {
+    const double lo = d.a, hi = d.kind == Distribution::Kind::Driehoek ? d.c : d.kind == Distribution::Kind::Uniform ? d.b : d.a;
+    if (lo < 0 || hi > 100) fail(vd->loc, ctx + ": een factor ligt tussen 0 en 100 (1.1 = 10% meer); gevonden " + fmt_num(lo) + " tot " + fmt_num(hi));
+  }
+  if (const Tree* x = t.get("bron")) {
+    if (x->kind != Tree::Kind::Scalar) fail(x->loc, ctx + ".bron verwacht een tekst");
+    u.bron = x->scalar;
+  }
+  return u;
+}
+
+}  // namespace
+
+void read_onzekerheden(const Tree& section, Scenario& sc) {
+  if (section.kind == Tree::Kind::Null) return;
+  if (section.kind != Tree::Kind::Map)
+    fail(section.loc, "onzekerheden verwacht per onzekerheid een naam met daaronder parameter:, verdeling: ...");
+  for (size_t i = 0; i < section.map.size(); ++i) {
+    const auto& [name, t] = section.map[i];
+    Uncertainty u = read_one(name, section.key_locs[i], t, sc.horizon);
+    bool replaced = false;
+    for (auto& old : sc.onzekerheden)
+      if (old.name == name) { old = u; replaced = true; }
+    if (!replaced) sc.onzekerheden.push_back(std::move(u));
+  }
+}
+
+}  // namespace begroting::detail

@@ -1,0 +1,15 @@
+// Internal: readers of the non-parameter sections of a scenario file. Each reads one top-level
+// key of one file of the extends chain (parent first) into the Scenario being built; errors
+// are InputError with FILE:LINE:COLUMN. The key must also be in the reserved list of
+// loader.cpp (Builder::children_of and walk).
+#pragma once
+#include "begroting/scenario.hpp"
+#include "tree.hpp"
+
+namespace begroting::detail {
+
+/// `onzekerheden:` (onzekerheden.cpp). A child file's entry replaces the parent's entry of
+/// the same name; new names are added after the parent's.
+void read_onzekerheden(const Tree& section, Scenario& sc);
+
+}  // namespace begroting::detail

@@ -1,0 +1,180 @@
+// Risk and sensitivity as a terminal table (Dutch notation, within 100 columns) and as JSON.
+// Neither shows the thread count or timing: the same seed gives byte-identical output.
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+
+#include "begroting/reports.hpp"
+#include "begroting/risk_reports.hpp"
+
+namespace begroting {
+
+namespace {
+constexpr size_t kLabel = 44, kCol = 11;  // 44 + 5 x 11 = 99 columns
+
+const char* kPctNames[] = {"P5", "P25", "P50 (mediaan)", "P75", "P95"};
+const char* kPctKeys[] = {"P5", "P25", "P50", "P75", "P95"};
+
+std::string row(const std::string& label, const RiskResult& r, auto cell) {
+  std::string line = pad_right("  " + label, kLabel);
+  for (const auto& y : r.years) line += pad_left(cell(y), kCol);
+  return line + "\n";
+}
+
+std::string wrap(const std::string& text, size_t width, const std::string& indent) {
+  std::string out, line;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t sp = text.find(' ', pos);
+    if (sp == std::string::npos) sp = text.size();
+    const std::string word = text.substr(pos, sp - pos);
+    if (!line.empty() && line.size() + 1 + word.size() > width) {
+      out += line + "\n";
+      line = indent;
+    }
+    line += (line.empty() || line == indent ? "" : " ") + word;
+    pos = sp + 1;
+  }
+  if (!line.empty()) out += line + "\n";
+  return out;
+}
+
+double eur(Cents c) { return cents_to_euros(c); }
+}  // namespace
+
+std::string render_risk_table(const RiskResult& r) {
+  std::string out;
+  out += "Risicoanalyse: " + r.scenario + "\n";
+  out += format_number(static_cast<double>(r.paths), 0) + " paden, seed " + std::to_string(r.seed) + "\n";
+  std::string names;
+  for (const auto& n : r.uncertainties) names += (names.empty() ? "" : ", ") + n;
+  out += wrap("Onzekerheden (" + std::to_string(r.uncertainties.size()) + "): " + (names.empty() ? "geen" : names), 99, "  ");
+  std::string head = pad_right("Bedragen in euro's", kLabel);
+  for (const auto& y : r.years) head += pad_left(std::to_string(y.year), kCol);
+  const std::string rule(kLabel + kCol * r.years.size(), '-');
+  out += "\n" + head + "\n" + rule + "\n";
+  out += "Resultaat\n";
+  out += row("plan (scenario zonder onzekerheid)", r, [](const RiskYear& y) { return format_euro(y.resultaat_plan); });
+  for (size_t q = 0; q < 5; ++q)
+    out += row(kPctNames[q], r, [q](const RiskYear& y) { return format_euro(y.resultaat_q[q]); });
+  out += row("gemiddelde", r, [](const RiskYear& y) { return format_number(y.resultaat_mean, 0); });
+  out += row("standaardafwijking", r, [](const RiskYear& y) { return format_number(y.resultaat_sd, 0); });
+  out += "Eigen vermogen 31-12\n";
+  out += row("plan (scenario zonder onzekerheid)", r, [](const RiskYear& y) { return format_euro(y.ev_plan); });
+  for (size_t q = 0; q < 5; ++q) out += row(kPctNames[q], r, [q](const RiskYear& y) { return format_euro(y.ev_q[q]); });
+  out += row("gemiddelde", r, [](const RiskYear& y) { return format_number(y.ev_mean, 0); });
+  out += row("standaardafwijking", r, [](const RiskYear& y) { return format_number(y.ev_sd, 0); });
+  out += "Kans dat het eigen vermogen 31-12 ligt\n";
+  out += row("onder de signaleringswaarde", r, [](const RiskYear& y) { return format_percent(y.p_onder_signaleringswaarde, 1); });
+  out += row("onder het niveau weerstandsvermogen", r, [](const RiskYear& y) { return format_percent(y.p_onder_weerstandsvermogen, 1); });
+  out += row("onder nul", r, [](const RiskYear& y) { return format_percent(y.p_onder_nul, 1); });
+  out += "Benodigd weerstandsvermogen (risico)\n";
+  const char* cert[] = {"bij 80% zekerheid", "bij 90% zekerheid", "bij 95% zekerheid"};
+  for (size_t c = 0; c < 3; ++c) out += row(cert[c], r, [c](const RiskYear& y) { return format_euro(y.benodigd[c]); });
+  out += row("niveau weerstandsvermogen (scenario)", r, [](const RiskYear& y) { return format_euro(y.wv_niveau_plan); });
+  out += row("signaleringswaarde (plan)", r, [](const RiskYear& y) { return format_euro(y.signaleringswaarde_plan); });
+  out += rule + "\n";
+  out += wrap("Benodigd weerstandsvermogen bij zekerheid c: het c-kwantiel van het tekort (eigen vermogen plan - eigen "
+              "vermogen pad) op 31-12 van dat jaar, niet onder 0: de buffer die met kans c het verschil met de begroting "
+              "tot en met dat jaar opvangt. Percentielen: type 7 (als PERCENTIEL.INC in Excel).",
+              99, "");
+  return out;
+}
+
+std::string render_risk_json(const RiskResult& r) {
+  nlohmann::ordered_json j;
+  j["scenario"] = r.scenario;
+  j["paths"] = r.paths;
+  j["seed"] = r.seed;
+  j["uncertainties"] = r.uncertainties;
+  auto years = nlohmann::json::array();
+  for (const auto& y : r.years) years.push_back(y.year);
+  j["years"] = years;
+  auto series = [&](auto f) {
+    auto a = nlohmann::json::array();
+    for (const auto& y : r.years) a.push_back(f(y));
+    return a;
+  };
+  nlohmann::ordered_json res, ev, kans, ben;
+  res["plan"] = series([](const RiskYear& y) { return eur(y.resultaat_plan); });
+  ev["plan"] = series([](const RiskYear& y) { return eur(y.ev_plan); });
+  for (size_t q = 0; q < 5; ++q) {
+    res[kPctKeys[q]] = series([q](const RiskYear& y) { return eur(y.resultaat_q[q]); });
+    ev[kPctKeys[q]] = series([q](const RiskYear& y) { return eur(y.ev_q[q]); });
+  }
+  res["gemiddelde"] = series([](const RiskYear& y) { return y.resultaat_mean; });
+  res["sd"] = series([](const RiskYear& y) { return y.resultaat_sd; });
+  ev["gemiddelde"] = series([](const RiskYear& y) { return y.ev_mean; });
+  ev["sd"] = series([](const RiskYear& y) { return y.ev_sd; });
+  kans["onder_signaleringswaarde"] = series([](const RiskYear& y) { return y.p_onder_signaleringswaarde; });
+  kans["onder_weerstandsvermogen"] = series([](const RiskYear& y) { return y.p_onder_weerstandsvermogen; });
+  kans["onder_nul"] = series([](const RiskYear& y) { return y.p_onder_nul; });
+  const char* ck[] = {"80", "90", "95"};
+  for (size_t c = 0; c < 3; ++c) ben[ck[c]] = series([c](const RiskYear& y) { return eur(y.benodigd[c]); });
+  j["resultaat"] = res;
+  j["eigen_vermogen"] = ev;
+  j["kans"] = kans;
+  j["benodigd_weerstandsvermogen"] = ben;
+  j["niveau_weerstandsvermogen"] = series([](const RiskYear& y) { return eur(y.wv_niveau_plan); });
+  j["signaleringswaarde"] = series([](const RiskYear& y) { return eur(y.signaleringswaarde_plan); });
+  return j.dump(2) + "\n";
+}
+
+namespace {
+std::string x_text(double x) {
+  // the drawn number: fractions and amounts alike, up to 4 decimals, Dutch notation
+  const double ax = std::fabs(x);
+  return format_number(x, ax != 0 && ax < 1 ? 4 : ax < 100 ? 2 : 0);
+}
+std::string signed_euro(Cents c) { return (c > 0 ? "+" : "") + format_euro(c); }
+}  // namespace
+
+std::string render_sensitivity_table(const SensitivityResult& s) {
+  std::string out;
+  out += "Gevoeligheid (tornado): " + s.scenario + "\n";
+  out += "Effect op het eigen vermogen 31-12-" + std::to_string(s.horizon_year) + " (plan: " + format_euro(s.ev_plan) +
+         "), grootste eerst\n\n";
+  constexpr size_t kName = 30, kX = 11, kE = 12;
+  out += pad_right("onzekerheid", kName) + pad_left("laag", kX) + pad_left("hoog", kX) + pad_left("effect laag", kE + 1) +
+         pad_left("effect hoog", kE + 1) + pad_left("bandbreedte", kE + 1) + "\n";
+  out += std::string(kName + 2 * kX + 3 * (kE + 1), '-') + "\n";
+  for (const auto& r : s.rows) {
+    std::string name = r.name;
+    if (name.size() > kName - 1) name = name.substr(0, kName - 2) + "~";
+    const Cents range = r.effect_high > r.effect_low ? r.effect_high - r.effect_low : r.effect_low - r.effect_high;
+    out += pad_right(name, kName) + pad_left(r.event ? "niet" : x_text(r.x_low), kX) +
+           pad_left(r.event ? "wel " + x_text(r.x_high) : x_text(r.x_high), kX) + pad_left(signed_euro(r.effect_low), kE + 1) +
+           pad_left(signed_euro(r.effect_high), kE + 1) + pad_left(format_euro(range), kE + 1) + "\n";
+  }
+  out += "\n";
+  out += wrap("Laag/hoog: een verdeling op haar P5 en P95 (in alle jaren tegelijk); een gebeurtenis niet, of wel in "
+              "haar eerste mogelijke jaar met de mediaan van haar impact (blijvend: ook in alle latere jaren). "
+              "Steeds een onzekerheid tegelijk; de andere op de waarde van het scenario.",
+              99, "");
+  return out;
+}
+
+std::string render_sensitivity_json(const SensitivityResult& s) {
+  nlohmann::ordered_json j;
+  j["scenario"] = s.scenario;
+  j["horizon"] = s.horizon_year;
+  j["eigen_vermogen_plan"] = eur(s.ev_plan);
+  auto rows = nlohmann::ordered_json::array();
+  for (const auto& r : s.rows) {
+    nlohmann::ordered_json o;
+    o["naam"] = r.name;
+    o["gebeurtenis"] = r.event;
+    o["laag"] = r.event ? nlohmann::json(nullptr) : nlohmann::json(r.x_low);
+    o["hoog"] = r.x_high;
+    o["eigen_vermogen_laag"] = eur(r.ev_low);
+    o["eigen_vermogen_hoog"] = eur(r.ev_high);
+    o["effect_laag"] = eur(r.effect_low);
+    o["effect_hoog"] = eur(r.effect_high);
+    o["bron"] = r.bron;
+    rows.push_back(o);
+  }
+  j["rows"] = rows;
+  return j.dump(2) + "\n";
+}
+
+}  // namespace begroting
