@@ -31,4 +31,12 @@ CliResult run_cli(const std::string& args);
 /// A fresh temporary directory for a test.
 std::string temp_dir();
 
+/// The values an option of a command advertises in its --help, e.g. ("run", "format") ->
+/// {"table", "json", "csv"} from "table | json | csv" (parenthesised explanations dropped).
+/// Tests that must cover every format or view use it, so a new one is covered when it lands.
+std::vector<std::string> option_values(const std::string& command, const std::string& option);
+
+/// Whole file as bytes.
+std::string slurp_file(const std::string& path);
+
 }  // namespace testutil

@@ -18,6 +18,13 @@
 
 namespace begroting::detail {
 
+Tree::Tree() = default;
+Tree::Tree(const Tree&) = default;
+Tree::Tree(Tree&&) noexcept = default;
+Tree& Tree::operator=(const Tree&) = default;
+Tree& Tree::operator=(Tree&&) noexcept = default;
+Tree::~Tree() = default;
+
 namespace {
 
 constexpr size_t kMaxDepth = 64;

@@ -21,12 +21,23 @@ struct Tree {
   std::vector<std::pair<std::string, Tree>> map;  ///< in file order
   std::vector<Loc> key_locs;                      ///< location of each map key
   Loc loc;
-  [[nodiscard]] const Tree* get(const std::string& key) const {
-    for (const auto& [k, v] : map)
-      if (k == key) return &v;
-    return nullptr;
-  }
+  [[nodiscard]] const Tree* get(const std::string& key) const;
+
+  // Declared here, defaulted in tree.cpp: with implicit ones, clang (libFuzzer build) and
+  // libstdc++ 12 in C++20 instantiate std::pair<std::string, Tree> while Tree is incomplete.
+  Tree();
+  Tree(const Tree&);
+  Tree(Tree&&) noexcept;
+  Tree& operator=(const Tree&);
+  Tree& operator=(Tree&&) noexcept;
+  ~Tree();
 };
+
+inline const Tree* Tree::get(const std::string& key) const {
+  for (const auto& [k, v] : map)
+    if (k == key) return &v;
+  return nullptr;
+}
 
 /// Parse YAML text into a Tree. Throws InputError with file:line:column.
 Tree parse_yaml(const std::string& text, const std::string& file);
