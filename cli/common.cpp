@@ -1,5 +1,6 @@
 #include "common.hpp"
 
+#include <algorithm>
 #include <iostream>
 
 #include "begroting/reports.hpp"
@@ -14,6 +15,30 @@ po::variables_map parse(const std::vector<std::string>& args, const po::options_
     const int style = st::default_style & ~st::allow_guessing;
     po::store(po::command_line_parser(args).options(opts).positional(pos).style(style).run(), vm);
     po::notify(vm);
+  } catch (const po::unknown_option& e) {
+    // Did-you-mean over the command's own long options (never a silent guess: allow_guessing is off).
+    const std::string given = e.get_option_name();
+    std::string bare = given.substr(given.find_first_not_of('-'));
+    bare = bare.substr(0, bare.find('='));
+    std::string best;
+    int best_d = 1 << 30;
+    for (const auto& o : opts.options()) {
+      const std::string name = o->long_name();
+      if (name.empty() || name == "file" || name == "files") continue;  // positional, not typed as options
+      const int d = edit_distance(bare, name);
+      if (d < best_d || (d == best_d && name.rfind(bare, 0) == 0)) { best_d = d; best = name; }
+    }
+    const bool close = !best.empty() && (best_d <= std::max<int>(2, static_cast<int>(bare.size()) / 3) || best.rfind(bare, 0) == 0);
+    throw UsageError("ongeldige aanroep: onbekende optie '" + given + "'" +
+                     (close ? "; bedoelt u '--" + best + "'?" : "; zie --help voor de opties"));
+  } catch (const po::too_many_positional_options_error&) {
+    throw UsageError("ongeldige aanroep: te veel bestanden of waarden zonder optie; zie --help");
+  } catch (const po::invalid_command_line_syntax& e) {
+    if (e.kind() == po::invalid_syntax::missing_parameter)
+      throw UsageError("ongeldige aanroep: optie '" + e.get_option_name() + "' mist een waarde; zie --help");
+    throw UsageError(std::string("ongeldige aanroep: ") + e.what() + "; zie --help");
+  } catch (const po::multiple_occurrences& e) {
+    throw UsageError("ongeldige aanroep: optie '" + e.get_option_name() + "' staat er meer dan een keer; verwacht haar hooguit een keer");
   } catch (const po::error& e) {
     throw UsageError(std::string("ongeldige aanroep: ") + e.what() + "; zie --help");
   }
