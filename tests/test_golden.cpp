@@ -18,8 +18,11 @@ void flatten(const YAML::Node& n, const std::string& prefix, std::map<std::strin
     const std::string id = prefix.empty() ? key : prefix + "." + key;
     if (it->second.IsMap()) flatten(it->second, id, out);
     else if (it->second.IsSequence()) {
+      // Copy the node first: `it->second` lives in a temporary proxy, and a range-for over it
+      // reads freed stack (ASan: stack-use-after-scope).
+      const YAML::Node seq = it->second;
       std::vector<YAML::Node> v;
-      for (const auto& e : it->second) v.push_back(e);
+      for (const auto& e : seq) v.push_back(e);
       out[id] = v;
     }
   }
