@@ -14,7 +14,8 @@ int cmd_run(const std::vector<std::string>& args) {
       ("format,f", po::value<std::string>()->default_value("table"), "table | json | csv")
       ("output,o", po::value<std::string>()->default_value(""), "schrijf naar dit bestand (atomair) in plaats van stdout")
       ("view", po::value<std::string>()->default_value("begroting"),
-       "begroting (de hele begroting) | waterbed (par. 8.1.1: waar de rijksbijdrage heen gaat)")
+       "begroting (de hele begroting) | waterbed (par. 8.1.1: waar de rijksbijdrage heen gaat) | "
+       "ikc (par. 8.1.6: volumebekostiging, bandbreedte, verdeling over de besturen)")
       ("file", po::value<std::string>(), "scenariobestand");
   add_set_option(o);
   add_strict_option(o);
@@ -30,7 +31,8 @@ int cmd_run(const std::vector<std::string>& args) {
                  "  begroting run scenarios/zuid-kennemerland-2024.yaml --format json --output begroting.json\n"
                  "  begroting run scenarios/zuid-kennemerland-2024.yaml --set leerlingen.so_cat1.groei=0.06\n"
                  "  begroting run scenarios/zuid-kennemerland-2024.yaml --view waterbed\n"
-                 "  begroting run scenarios/zuid-kennemerland-2024.yaml --view waterbed --format json\n";
+                 "  begroting run scenarios/zuid-kennemerland-2024.yaml --view waterbed --format json\n"
+                 "  begroting run scenarios/zuid-kennemerland-2024.yaml --view ikc --set ikc.teldatum_later.2025=660\n";
     return kOk;
   }
   if (!vm.count("file")) throw UsageError("begroting run: geen scenariobestand opgegeven; verwacht 'begroting run SCENARIO.yaml'");

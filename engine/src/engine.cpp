@@ -10,6 +10,7 @@ void Result::reset(const Horizon& h) {
   cents.assign(size, 0);  // assign() reuses the capacity: no allocation once sized
   real.assign(size, 0.0);
   findings.clear();
+  verdeling.clear();
 }
 
 double Result::value(Line l, int year) const {
@@ -25,6 +26,7 @@ void compute(const Inputs& in, Result& out, Trace* trace, Findings findings) {
   rules::rijksbijdrage(c);
   rules::inhouding_duo(c);
   rules::ikc_volumebekostiging(c);
+  rules::ikc_bandbreedte(c);
   rules::ondersteuningsbedrag_bao(c);
   rules::instroom_terugplaatsing(c);
   rules::personeel(c);

@@ -77,6 +77,9 @@ Inputs compile(const Scenario& s) {
   in.bestemmingsreserve_last = static_cast<int>(s.value("reserves.bestemmingsreserve_laatste_jaar"));
   in.signal_pct = per_year(s, "signaleringswaarde.percentage_baten");
   in.signal_min = per_year_cents(s, "signaleringswaarde.minimum");
+  in.ikc_band = per_year(s, "ikc.bandbreedte");
+  in.ikc_later = per_year(s, "ikc.teldatum_later");
+  in.verdeling = s.verdeling;
   return in;
 }
 

@@ -105,6 +105,12 @@ constexpr std::array<LineDef, kLineCount> kTable{{
   {L::waterbed_regulier, "waterbed.reguliere_scholen", "Naar reguliere scholen (TOP)", K::Memo, E, none, 1, "8.1.2-8.1.5"},
   {L::waterbed_af_overige_baten, "waterbed.af_overige_baten", "Af: gedekt uit overige baten", K::Memo, E, none, 1, "hfst 12 II"},
   {L::waterbed_naar_eigen_vermogen, "waterbed.naar_eigen_vermogen", "Naar (+) / uit (-) eigen vermogen", K::Memo, E, none, 1, "hfst 12 resultaat"},
+
+  {L::ikc_volumebekostiging, "ikc.volumebekostiging", "Volumebekostiging IKC (IKC tarief x lln)", K::Memo, E, none, 1, "8.1.6"},
+  {L::ikc_aanvulling_teldatum, "ikc.aanvulling_volgens_teldatum", "Aanvulling swv volgens teldatum 1-2 t-1", K::Memo, E, none, 1, "8.1.6"},
+  {L::ikc_leerlingen_later, "ikc.leerlingen_later", "IKC-leerlingen latere teldatum in t", K::Memo, LL, none, 1, "8.1.6 bandbreedte"},
+  {L::ikc_afwijking, "ikc.afwijking", "Afwijking t.o.v. bekostigd aantal", K::Memo, F, none, 1, "8.1.6 bandbreedte"},
+  {L::ikc_verrekening, "ikc.verrekening_bandbreedte", "Verrekening buiten de bandbreedte", K::Memo, E, none, 1, "8.1.6 bandbreedte"},
 }};
 
 constexpr bool table_in_enum_order() {

@@ -85,6 +85,10 @@ std::vector<ParamSpec> build_schema() {
   add("reserves.materiele_vaste_activa", Shape::PerYear, Unit::Euro, 0, kMaxEuro, false, 0.0, "niet in het plan: 0", "materiele vaste activa op 31-12 (voor weerstandsvermogen %)");
   add("signaleringswaarde.percentage_baten", Shape::PerYear, Unit::Fractie, 0, 1, false, 0.035, "Inspectie; hfst 12", "signaleringswaarde als deel van de totale baten");
   add("signaleringswaarde.minimum", Shape::PerYear, Unit::Euro, 0, kMaxEuro, false, 250000.0, "Inspectie", "minimum signaleringswaarde");
+  // Paragraph 8.1 rules. A NaN default means "not given" (the rule then does nothing).
+  const double kNietOpgegeven = std::numeric_limits<double>::quiet_NaN();
+  add("ikc.bandbreedte", Shape::PerYear, Unit::Fractie, 0, 1, false, 0.03, "8.1.6", "bandbreedte: groei of krimp van het IKC tot dit deel verandert het bedrag niet (0,03 = 3%)");
+  add("ikc.teldatum_later", Shape::PerYear, Unit::Leerlingen, 0, kMaxPupils, false, kNietOpgegeven, "8.1.6", "IKC-leerlingen op een latere teldatum in het begrotingsjaar (weglaten: geen toets)");
   // One amount per line the plan gives without derivation.
   for (const auto& d : line_table())
     if (d.kind == LineKind::Amount)

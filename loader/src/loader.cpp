@@ -14,6 +14,7 @@
 
 #include "sections.hpp"
 #include "tree.hpp"
+#include "verdeling.hpp"
 
 namespace begroting {
 
@@ -280,6 +281,8 @@ struct Builder {
       out.insert(rest.substr(0, rest.find('.')));
     }
     if (prefix.empty()) out.insert({"naam", "beschrijving", "extends", "jaren", "scholen", "onzekerheden"});
+    for (const auto& p : detail::verdeling_paths())  // non-parameter keys of the 8.1 rules
+      if (p.compare(0, prefix.size(), prefix) == 0) out.insert(p.substr(prefix.size(), p.find('.', prefix.size()) - prefix.size()));
     return out;
   }
 
@@ -291,6 +294,7 @@ struct Builder {
                              key == "onzekerheden"))
         continue;  // handled elsewhere
       const std::string path = prefix + key;
+      if (detail::verdeling_paths().count(path)) continue;  // read by verdeling.cpp
       if (const ParamSpec* spec = find_spec(path)) {
         leaf(*spec, child);
         continue;
@@ -472,6 +476,16 @@ void complete(Scenario& sc, const std::map<std::string, Loc>& defined_at, const 
       continue;  // later teldata are optional: projected with groei
     }
     if (r.first > r.last) continue;  // growth over a one-year horizon: no years
+    if (spec.default_value && std::isnan(*spec.default_value)) {
+      // optional per year (NaN = "not given", e.g. ikc.teldatum_later): missing years stay not given
+      for (int y = r.first; y <= r.last; ++y)
+        if (!pv.by_year.count(y)) sc.set(spec.path, y, *spec.default_value, Provenance{});
+      for (auto it = pv.by_year.begin(); it != pv.by_year.end();) {
+        if (it->first < r.first || it->first > r.last) { pv.provenance.erase(it->first); it = pv.by_year.erase(it); }
+        else ++it;
+      }
+      continue;
+    }
     if (!given && spec.default_value) {
       for (int y = r.first; y <= r.last; ++y) sc.set(spec.path, y, *spec.default_value, Provenance{});
       continue;
@@ -523,6 +537,9 @@ Scenario build(const std::string& text, const std::string& name, const std::vect
   if (sc.name.empty()) sc.name = fs::path(name).stem().string();
   for (const auto& o : overrides) apply_override(sc, o);
   complete(sc, b.defined_at, name);
+  std::vector<std::pair<const Tree*, std::string>> docs;
+  for (const auto& d : chain) docs.emplace_back(&d.tree, d.file);
+  detail::read_verdeling(docs, sc);
   return sc;
 }
 

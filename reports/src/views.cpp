@@ -42,7 +42,21 @@ const View* line_view(std::string_view name) {
       ln(l, 1);
     return v;
   }();
+  static const View ikc = [] {
+    View v{"IKC volumebekostiging en bandbreedte (par. 8.1.6)", {}};
+    auto ln = [&](Line l, int ind, bool emph = false) { v.rows.push_back({K::Line, "", l, ind, emph}); };
+    for (auto l : {L::leerlingen_ikc, L::ikc_tarief, L::ikc_volumebekostiging}) ln(l, 0);
+    ln(L::ikc_aanvulling_teldatum, 0);
+    ln(L::ikc_leerlingen_later, 1);
+    ln(L::ikc_afwijking, 1);
+    ln(L::ikc_verrekening, 1);
+    ln(L::ikc_aanvulling, 0, true);
+    ln(L::leerlingen_ikc_ander_swv, 0);
+    ln(L::ikc_ander_swv, 0);
+    return v;
+  }();
   if (name == "waterbed") return &waterbed;
+  if (name == "ikc") return &ikc;
   return nullptr;
 }
 
@@ -79,7 +93,7 @@ std::string table(const Scenario& s, const Result& r, const View& v, const std::
 }  // namespace
 
 const std::vector<std::string>& view_names() {
-  static const std::vector<std::string> v{"begroting", "waterbed"};
+  static const std::vector<std::string> v{"begroting", "waterbed", "ikc"};
   return v;
 }
 

@@ -1,21 +1,82 @@
 // The non-line parts of the 8.1 views: IKC split per bestuur (8.1.6), vangnet claims (8.1.7).
 #include <fmt/format.h>
 
+#include <cmath>
+#include <algorithm>
+#include <set>
+
 #include "begroting/reports.hpp"
 #include "views_detail.hpp"
 
 namespace begroting {
 
+namespace {
+nlohmann::json num_or_null(double v) { return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr); }
+
+std::string findings_text(const Result& r, Finding::Kind kind) {
+  std::string out;
+  for (const auto& f : r.findings)
+    if (f.kind == kind) out += "  " + std::to_string(f.year) + ": " + f.message + "\n";
+  return out.empty() ? "" : "\nSIGNALEN\n" + out;
+}
+}  // namespace
+
 void extend_view_json(const std::string& view, const Result& r, nlohmann::ordered_json& j) {
-  (void)view;
-  (void)r;
-  (void)j;
+  if (view == "ikc") {
+    auto jaren = nlohmann::ordered_json::array();
+    for (const auto& y : r.verdeling.ikc) {
+      nlohmann::ordered_json e;
+      e["jaar"] = y.jaar;
+      e["bekostigde_leerlingen"] = y.bekostigd;
+      e["leerlingen_later"] = num_or_null(y.later);
+      e["afwijking"] = num_or_null(y.afwijking);
+      e["binnen_bandbreedte"] = y.binnen_band;
+      e["verrekening"] = cents_to_euros(y.verrekening);
+      nlohmann::ordered_json b = nlohmann::ordered_json::object();
+      for (const auto& [naam, c] : y.per_bestuur) b[naam] = cents_to_euros(c);
+      e["per_bestuur"] = b;
+      jaren.push_back(e);
+    }
+    j["ikc_per_jaar"] = jaren;
+  }
+  auto f = nlohmann::json::array();
+  for (const auto& x : r.findings) {
+    const bool mine = (view == "ikc" && x.kind == Finding::Kind::IkcBandbreedte) ||
+                      (view == "vangnet" && x.kind == Finding::Kind::VangnetOverschrijding);
+    if (mine) f.push_back({{"year", x.year}, {"message", x.message}});
+  }
+  if (view == "ikc" || view == "vangnet") j["findings"] = f;
 }
 
 std::string extend_view_table(const std::string& view, const Result& r) {
-  (void)view;
-  (void)r;
-  return "";
+  std::string out;
+  if (view == "ikc") {
+    std::vector<std::string> besturen;
+    for (const auto& y : r.verdeling.ikc)
+      for (const auto& [naam, c] : y.per_bestuur)
+        if (std::find(besturen.begin(), besturen.end(), naam) == besturen.end()) besturen.push_back(naam);
+    if (besturen.empty()) {
+      out += "Verdeling over de besturen: geen verdeelsleutel in het scenario (ikc.verdeelsleutel).\n";
+    } else {
+      out += "Verdeling van de aanvulling over de besturen (ikc.verdeelsleutel)\n";
+      for (const auto& b : besturen) {
+        std::string label = "  " + b;
+        if (label.size() > 43) label = label.substr(0, 42) + "~";
+        std::string line = pad_right(label, 44);
+        for (const auto& y : r.verdeling.ikc) {
+          Cents c = 0;
+          for (const auto& [naam, v] : y.per_bestuur)
+            if (naam == b) c = v;
+          line += pad_left(format_euro(c), 11);
+        }
+        out += line + "\n";
+      }
+    }
+    out += "Bandbreedte: binnen de band blijft het bedrag; precies op de grens is binnen.\n";
+    out += findings_text(r, Finding::Kind::IkcBandbreedte);
+  }
+  if (view == "vangnet") out += findings_text(r, Finding::Kind::VangnetOverschrijding);
+  return out;
 }
 
 std::string render_scholen(const Scenario& s, const Result& r, const std::string& format) {

@@ -28,6 +28,7 @@ struct Result {
   std::vector<Cents> cents;   ///< money lines: [line * n + i]
   std::vector<double> real;   ///< count and ratio lines: [line * n + i]
   std::vector<Finding> findings;
+  VerdelingResultaat verdeling;  ///< per bestuur / claim / school results of the 8.1 rules
 
   void reset(const Horizon& h);
   [[nodiscard]] int n() const { return horizon.size(); }

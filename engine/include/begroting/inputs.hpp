@@ -40,6 +40,9 @@ struct Inputs {
   int bestemmingsreserve_last = 0;
   std::vector<double> signal_pct;
   std::vector<Cents> signal_min;
+  // paragraph 8.1 rules (index i = year F+i)
+  std::vector<double> ikc_band, ikc_later;  ///< bandbreedte; later IKC count (NaN: not given)
+  Verdeling verdeling;                      ///< copied from the Scenario
 };
 
 /// Compile a complete Scenario (as the loader leaves it) into Inputs.

@@ -50,6 +50,8 @@ enum class Line : int {
   waterbed_rijksbijdragen, waterbed_inhouding_sbo, waterbed_inhouding_so_cat1, waterbed_inhouding_so_cat2,
   waterbed_inhouding_so_cat3, waterbed_aanvulling_ikc, waterbed_overig_gespecialiseerd, waterbed_eigen_kosten,
   waterbed_ruimte_regulier, waterbed_regulier, waterbed_af_overige_baten, waterbed_naar_eigen_vermogen,
+  // IKC volumebekostiging and bandbreedte (8.1.6; rules/ikc_bandbreedte.cpp)
+  ikc_volumebekostiging, ikc_aanvulling_teldatum, ikc_leerlingen_later, ikc_afwijking, ikc_verrekening,
   COUNT
 };
 // clang-format on

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "begroting/uncertainty.hpp"
+#include "begroting/verdeling.hpp"
 #include "begroting/years.hpp"
 
 namespace begroting {
@@ -68,6 +69,7 @@ struct Scenario {
   Horizon horizon;
   std::map<std::string, ParamValue> params;  ///< by ParamSpec::path; complete after loading
   std::vector<Uncertainty> onzekerheden;     ///< section onzekerheden: (risk, sensitivity), in file order
+  Verdeling verdeling;  ///< non-parameter data of the 8.1 rules (IKC key, vangnet, schools)
 
   /// Value of a parameter in a year (0 for Single). Throws std::out_of_range if absent.
   [[nodiscard]] double value(const std::string& path, int year = 0) const;

@@ -33,6 +33,7 @@ void population(Ctx& c);                 // population.cpp           DOMAIN 1, 8
 void rijksbijdrage(Ctx& c);              // rijksbijdrage.cpp        8.1.1
 void inhouding_duo(Ctx& c);              // inhouding_duo.cpp        8.1.1 (DUO pays SBO/SO directly)
 void ikc_volumebekostiging(Ctx& c);      // ikc_volumebekostiging.cpp 8.1.6
+void ikc_bandbreedte(Ctx& c);            // ikc_bandbreedte.cpp      8.1.6 (bandbreedte, verdeelsleutel)
 void ondersteuningsbedrag_bao(Ctx& c);   // ondersteuningsbedrag.cpp 8.1.2
 void instroom_terugplaatsing(Ctx& c);    // instroom_terugplaatsing.cpp 8.1.5
 void personeel(Ctx& c);                  // personeel.cpp            hfst 12 II.1

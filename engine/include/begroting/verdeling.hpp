@@ -1,0 +1,138 @@
+// The distribution rules of plan paragraph 8.1 as plain data: what a scenario says about the
+// IKC agreement (8.1.6), the vangnet counts (8.1.7) and the schools (8.1.2-8.1.5), and what
+// the engine computes from them per bestuur, per claim and per school. Filled by the loader
+// (loader/src/verdeling.cpp); numeric parameters of these rules live in the schema.
+#pragma once
+#include <array>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "begroting/money.hpp"
+
+namespace begroting {
+
+/// A calendar date (no time zone, no time).
+struct Datum {
+  int jaar = 0, maand = 1, dag = 1;
+  friend auto operator<=>(const Datum&, const Datum&) = default;
+};
+
+/// Where a non-parameter value came from, for messages: "file:line:column".
+using Herkomst = std::string;
+
+// ---- 8.1.6 IKC volumebekostiging ----------------------------------------------------------
+struct IkcAfspraak {
+  /// What happens when the later count lies beyond the bandbreedte. The plan says only that
+  /// "overleg" follows; `Geen` (default) flags it and keeps the amount.
+  enum class Verrekening { Geen, DeelBuitenBand, Volledig };
+  Verrekening verrekening = Verrekening::Geen;
+  /// Share of the IKC amount per bestuur, in file order; empty when the scenario gives no key.
+  std::vector<std::pair<std::string, double>> verdeelsleutel;
+};
+
+// ---- 8.1.7 vangnet -----------------------------------------------------------------------
+/// Pupils of one SO cluster 3 school in one school year on the three count dates, by
+/// category I, II, III (index 0..2).
+struct VangnetTelling {
+  std::string school;
+  int schooljaar_eind = 0;  ///< the school year (eind-1)-(eind); claims are paid in eind+1
+  std::array<double, 3> september{}, februari{}, juni{};
+  Herkomst herkomst;
+};
+
+// ---- 8.1.2-8.1.5 schools -------------------------------------------------------------------
+struct Plaatsingen {
+  double sbo_ikc = 0, so_cat1 = 0, so_cat2 = 0, so_cat3 = 0;  ///< placements charged in the year
+  double dws = 0;                                              ///< Day a Week School places
+  [[nodiscard]] double verwijzingen() const { return sbo_ikc + so_cat1 + so_cat2 + so_cat3; }
+};
+
+struct Leerlingstroom {
+  enum class Soort { Instroom, Terugplaatsing };
+  Soort soort = Soort::Instroom;
+  Datum inschrijving;            ///< enrolment; funded from the first of the next month
+  std::optional<Datum> vertrek;  ///< last day at the school when the pupil leaves early
+  Herkomst herkomst;
+};
+
+struct School {
+  std::string id, naam, bestuur;
+  std::map<int, double> leerlingen;       ///< teldatum year -> pupils on 1 February
+  std::map<int, Plaatsingen> plaatsingen;  ///< calendar year -> placements charged
+  std::map<int, double> tlv_op_bao;        ///< calendar year -> pupils with a TLV on the bao
+  std::vector<Leerlingstroom> stromen;
+  Herkomst herkomst;
+};
+
+/// A bao-bao transfer flagged as such (8.1.3): not a move of house, a pupil with extra needs.
+struct BaoBao {
+  std::string van, naar;            ///< school ids: referring (old) and receiving (new) school
+  Datum overstap;                   ///< date of the transfer
+  std::optional<Datum> verwijzing;  ///< date of the placement in SBO/IKC/SO, if it happened
+  Herkomst herkomst;
+};
+
+struct Scholen {
+  std::string bestand;  ///< the schools file as given (resolved path)
+  std::vector<School> scholen;
+  std::vector<BaoBao> bao_bao;
+};
+
+struct Verdeling {
+  IkcAfspraak ikc;
+  std::vector<VangnetTelling> vangnet;
+  std::optional<Scholen> scholen;
+};
+
+// ---- results -----------------------------------------------------------------------------
+struct IkcJaar {
+  int jaar = 0;
+  double bekostigd = 0;   ///< pupils on 1-2 t-1 (funded)
+  double later = 0;       ///< later count in t; NaN when not given
+  double afwijking = 0;   ///< (later - bekostigd) / bekostigd; NaN when not given
+  bool binnen_band = true;
+  Cents verrekening = 0;  ///< settlement added to the aanvulling
+  std::vector<std::pair<std::string, Cents>> per_bestuur;  ///< split of the aanvulling
+};
+
+struct VangnetClaim {
+  std::string school;
+  int schooljaar_eind = 0;
+  int betaaljaar = 0;               ///< schooljaar_eind + 1
+  double groei_sep_feb = 0, groei_feb_jun = 0;  ///< totals over the categories
+  std::array<double, 3> netto_instroom{};        ///< juni - februari per category
+  bool recht = false;               ///< groei feb-jun > groei sep-feb
+  Cents bedrag = 0;
+};
+
+struct SchoolJaar {
+  double leerlingen = 0;        ///< on 1-2 t-1
+  Cents basis = 0;              ///< leerlingen x ondersteuningsbedrag
+  double plaatsingen = 0;       ///< placements charged to this school (after bao-bao)
+  Cents afdracht_plaatsingen = 0, afdracht_dws = 0;
+  Cents tlv_op_bao = 0, instroom = 0, terugplaatsing = 0;
+  Cents totaal = 0;             ///< basis - afdracht + tlv + instroom + terugplaatsing
+};
+
+struct SchoolResultaat {
+  std::string id, naam, bestuur;
+  std::vector<SchoolJaar> jaren;  ///< index i = year F+i
+};
+
+struct Spreiding {
+  double min = 0, max = 0, spreiding = 0;  ///< budget per pupil (EUR); NaN when no pupils
+  std::string min_wie, max_wie;
+};
+
+struct VerdelingResultaat {
+  std::vector<IkcJaar> ikc;            ///< per year
+  std::vector<VangnetClaim> vangnet;   ///< per telling
+  std::vector<SchoolResultaat> scholen;
+  std::vector<SchoolResultaat> besturen;  ///< same shape, summed per bestuur (naam = bestuur)
+  std::vector<Spreiding> spreiding_scholen, spreiding_besturen;  ///< per year
+  void clear() { ikc.clear(); vangnet.clear(); scholen.clear(); besturen.clear(); spreiding_scholen.clear(); spreiding_besturen.clear(); }
+};
+
+}  // namespace begroting

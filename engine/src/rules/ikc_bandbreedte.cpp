@@ -1,0 +1,123 @@
+// IKC volumebekostiging: bandbreedte, verrekening and verdeelsleutel (plan 8.1.6).
+//
+// The amount for year t is fixed on the teldatum: volumebekostiging = IKC tarief(t) x IKC
+// pupils on 1 February t-1 (N); DUO pays the SBO tarief of it, the SWV the aanvulling
+// (IKC tarief - SBO tarief) x N (rules/ikc_volumebekostiging.cpp). Recalibrated every year,
+// because N follows the teldatum of each year.
+//
+// Bandbreedte (3%): the scenario may give the IKC count L at a later count date in year t
+// (`ikc.teldatum_later`). With b = `ikc.bandbreedte`:
+//   |L - N| <= b x N  -> inside the band: the amount stays. EXACTLY b is inside. The test
+//                        allows 1e-9 x N for binary floating point (0.03 x 600 is not exactly 18).
+//   otherwise         -> Finding "overleg" (Finding::Kind::IkcBandbreedte) and the scenario's
+//                        settlement `ikc.verrekening` (loader/src/verdeling.cpp):
+//     geen              the amount stays (default: the plan only says overleg follows);
+//     deel_buiten_band  only the pupils beyond the band: (L - N x (1 + b)) when growing,
+//                       (L - N x (1 - b)) when shrinking, x (IKC tarief - SBO tarief);
+//     volledig          full recalculation on L: (L - N) x (IKC tarief - SBO tarief).
+//   Settlement rate: the aanvulling per pupil (IKC tarief - SBO tarief), because that is the
+//   part the SWV pays; it is added to the line "aanvulling volumebekostiging IKC" of year t.
+//   Rounding: the exact rate x pupil difference, rounded once to the cent.
+// Verdeelsleutel: the aanvulling of year t (after settlement) is split over the boards by the
+// scenario's key, in key order: each board round(share x amount) (half away from zero), the
+// last board the remainder, so the split sums to the amount to the cent.
+// Invoices to other SWVs ((IKC tarief - SBO tarief) x their pupils) stay in baten
+// (rules/ikc_volumebekostiging.cpp) and are not settled here.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <limits>
+
+#include "rules.hpp"
+
+namespace begroting::rules {
+
+namespace {
+std::string nl(double v, int decimals) {
+  // Dutch decimal comma for messages (no locale): 632.4 -> "632,4"
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+  std::string s = buf;
+  for (auto& ch : s)
+    if (ch == '.') ch = ',';
+  return s;
+}
+}  // namespace
+
+void ikc_bandbreedte(Ctx& c) {
+  using V = IkcAfspraak::Verrekening;
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  const auto& afspraak = c.in.verdeling.ikc;
+  for (int i = 0; i < c.n; ++i) {
+    const int y = c.year(i);
+    const auto k = static_cast<size_t>(i);
+    const double n_bek = c.r.r(Line::leerlingen_ikc, i);
+    const double tarief = c.in.ikc_share_sbo[k] * static_cast<double>(c.in.t_sbo[k]) +
+                          c.in.ikc_share_so1[k] * static_cast<double>(c.in.t_so1[k]);  // cents, exact
+    const double rate = tarief - static_cast<double>(c.in.t_sbo[k]);                  // aanvulling per pupil
+    c.r.c(Line::ikc_volumebekostiging, i) = round_to_cent(tarief * n_bek);
+    const Cents basis = c.r.c(Line::ikc_aanvulling, i);
+    c.r.c(Line::ikc_aanvulling_teldatum, i) = basis;
+    IkcJaar jr;
+    jr.jaar = y;
+    jr.bekostigd = n_bek;
+    jr.later = c.in.ikc_later[k];
+    jr.afwijking = nan;
+    const double b = c.in.ikc_band[k];
+    if (!std::isnan(jr.later)) {
+      const double diff = jr.later - n_bek;
+      jr.afwijking = n_bek > 0 ? diff / n_bek : nan;
+      jr.binnen_band = std::fabs(diff) <= b * n_bek + 1e-9 * std::max(1.0, n_bek);
+      if (!jr.binnen_band) {
+        double pupils = 0;
+        switch (afspraak.verrekening) {
+          case V::Geen: pupils = 0; break;
+          case V::DeelBuitenBand: pupils = diff > 0 ? jr.later - n_bek * (1 + b) : jr.later - n_bek * (1 - b); break;
+          case V::Volledig: pupils = diff; break;
+        }
+        jr.verrekening = round_to_cent(rate * pupils);  // rounding: once, rate x pupils
+        const char* keuze = afspraak.verrekening == V::Geen ? "geen verrekening (alleen overleg)"
+                            : afspraak.verrekening == V::Volledig ? "volledige herberekening"
+                                                                  : "verrekening van het deel buiten de band";
+        c.r.findings.push_back({Finding::Kind::IkcBandbreedte, y,
+                                "IKC " + std::to_string(y) + ": " + nl(jr.later, 1) + " leerlingen op de latere teldatum tegen " +
+                                    nl(n_bek, 1) + " bekostigd (" + (diff > 0 ? "+" : "") + nl(100 * (jr.afwijking), 2) +
+                                    "%), buiten de bandbreedte van " + nl(100 * b, 1) + "%: overleg volgt; " + keuze});
+      }
+    }
+    const Cents totaal = add_checked(basis, jr.verrekening);
+    c.r.c(Line::ikc_aanvulling, i) = totaal;
+    c.r.c(Line::ikc_verrekening, i) = jr.verrekening;
+    c.r.r(Line::ikc_leerlingen_later, i) = jr.later;
+    c.r.r(Line::ikc_afwijking, i) = jr.afwijking;
+    Cents verdeeld = 0;
+    for (size_t j = 0; j < afspraak.verdeelsleutel.size(); ++j) {
+      const auto& [bestuur, share] = afspraak.verdeelsleutel[j];
+      // rounding: each board share x amount once to the cent; the last board takes the remainder
+      const Cents part = j + 1 < afspraak.verdeelsleutel.size() ? mul_round(totaal, share) : sub_checked(totaal, verdeeld);
+      verdeeld = add_checked(verdeeld, part);
+      jr.per_bestuur.emplace_back(bestuur, part);
+    }
+    c.r.verdeling.ikc.push_back(std::move(jr));
+    if (!c.tr) continue;
+    auto& v = c.tr->at(Line::ikc_volumebekostiging, y);
+    v.formula = "IKC tarief x IKC-leerlingen (1-2-" + std::to_string(y - 1) + ") (8.1.6)";
+    v.rounding = "product met het onafgeronde IKC tarief eenmaal afgerond op de cent";
+    v.terms = {line(c, Line::ikc_tarief, i), line(c, Line::leerlingen_ikc, i)};
+    auto& a = c.tr->at(Line::ikc_aanvulling_teldatum, y);
+    a.formula = "IKC-leerlingen (1-2-" + std::to_string(y - 1) + ") x (IKC tarief - tarief SBO) (8.1.6)";
+    a.terms = {line(c, Line::leerlingen_ikc, i), line(c, Line::ikc_tarief, i)};
+    auto& r = c.tr->at(Line::ikc_verrekening, y);
+    r.formula = "0 binnen de bandbreedte; daarbuiten volgens ikc.verrekening x (IKC tarief - tarief SBO) (8.1.6)";
+    r.rounding = "eenmaal afgerond op de cent";
+    r.terms = {line(c, Line::leerlingen_ikc, i),
+               param("IKC-leerlingen latere teldatum", jr.later, Unit::Leerlingen, "ikc.teldatum_later", y),
+               param("bandbreedte", b, Unit::Fractie, "ikc.bandbreedte", y)};
+    auto& t = c.tr->at(Line::ikc_aanvulling, y);
+    t.formula = "aanvulling volgens teldatum + verrekening buiten de bandbreedte (8.1.6)";
+    t.rounding = "exact in centen";
+    t.terms = {line(c, Line::ikc_aanvulling_teldatum, i), line(c, Line::ikc_verrekening, i)};
+  }
+}
+
+}  // namespace begroting::rules
