@@ -113,6 +113,12 @@ void ikc_bandbreedte(Ctx& c) {
     r.terms = {line(c, Line::leerlingen_ikc, i),
                param("IKC-leerlingen latere teldatum", jr.later, Unit::Leerlingen, "ikc.teldatum_later", y),
                param("bandbreedte", b, Unit::Fractie, "ikc.bandbreedte", y)};
+    auto& lt = c.tr->at(Line::ikc_leerlingen_later, y);
+    lt.formula = "IKC-leerlingen op een latere teldatum in " + std::to_string(y) + " zoals het scenario het geeft (8.1.6; n.v.t.: geen toets)";
+    lt.terms = {param("IKC-leerlingen latere teldatum", jr.later, Unit::Leerlingen, "ikc.teldatum_later", y)};
+    auto& af = c.tr->at(Line::ikc_afwijking, y);
+    af.formula = "(leerlingen latere teldatum - bekostigde leerlingen) / bekostigde leerlingen (8.1.6)";
+    af.terms = {line(c, Line::ikc_leerlingen_later, i), line(c, Line::leerlingen_ikc, i)};
     auto& t = c.tr->at(Line::ikc_aanvulling, y);
     t.formula = "aanvulling volgens teldatum + verrekening buiten de bandbreedte (8.1.6)";
     t.rounding = "exact in centen";
