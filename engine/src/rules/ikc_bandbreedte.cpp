@@ -88,8 +88,10 @@ void ikc_bandbreedte(Ctx& c) {
     const Cents totaal = add_checked(basis, jr.verrekening);
     c.r.c(Line::ikc_aanvulling, i) = totaal;
     c.r.c(Line::ikc_verrekening, i) = jr.verrekening;
-    c.r.r(Line::ikc_leerlingen_later, i) = jr.later;
-    c.r.r(Line::ikc_afwijking, i) = jr.afwijking;
+    // lines hold 0 when no later count is given (NaN would break equality of results);
+    // the per-year record keeps NaN, shown as null / n.v.t. in the ikc view
+    c.r.r(Line::ikc_leerlingen_later, i) = std::isnan(jr.later) ? 0.0 : jr.later;
+    c.r.r(Line::ikc_afwijking, i) = std::isnan(jr.afwijking) ? 0.0 : jr.afwijking;
     Cents verdeeld = 0;
     for (size_t j = 0; j < afspraak.verdeelsleutel.size(); ++j) {
       const auto& [bestuur, share] = afspraak.verdeelsleutel[j];
