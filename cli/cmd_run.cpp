@@ -15,7 +15,8 @@ int cmd_run(const std::vector<std::string>& args) {
       ("output,o", po::value<std::string>()->default_value(""), "schrijf naar dit bestand (atomair) in plaats van stdout")
       ("view", po::value<std::string>()->default_value("begroting"),
        "begroting (de hele begroting) | waterbed (par. 8.1.1: waar de rijksbijdrage heen gaat) | "
-       "ikc (par. 8.1.6: volumebekostiging, bandbreedte, verdeling over de besturen)")
+       "ikc (par. 8.1.6: volumebekostiging, bandbreedte, verdeling over de besturen) | "
+       "vangnet (par. 8.1.7: claims SO cluster 3 tegen de maximale ruimte)")
       ("file", po::value<std::string>(), "scenariobestand");
   add_set_option(o);
   add_strict_option(o);

@@ -31,6 +31,7 @@ void compute(const Inputs& in, Result& out, Trace* trace, Findings findings) {
   rules::instroom_terugplaatsing(c);
   rules::personeel(c);
   rules::amounts(c);
+  rules::vangnet(c);  // after amounts: reads the budgeted maximale ruimte
   rules::totals(c);
   rules::reserves(c);
   rules::signaleringswaarde(c);

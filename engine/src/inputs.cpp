@@ -79,6 +79,7 @@ Inputs compile(const Scenario& s) {
   in.signal_min = per_year_cents(s, "signaleringswaarde.minimum");
   in.ikc_band = per_year(s, "ikc.bandbreedte");
   in.ikc_later = per_year(s, "ikc.teldatum_later");
+  in.vangnet_fractie = s.value("vangnet.fractie_jaar");
   in.verdeling = s.verdeling;
   return in;
 }

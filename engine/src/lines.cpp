@@ -63,6 +63,7 @@ constexpr std::array<LineDef, kLineCount> kTable{{
   {L::garantstelling_itk, "lasten.uitvoeringsorganisatie.garantstelling_leerlingen_itk", "Garantstelling leerlingen ITK", K::Amount, E, L::uo_totaal, 1, "hfst 12 III.3"},
   {L::garantstelling_kopklas, "lasten.uitvoeringsorganisatie.garantstelling_kopklas_itk", "Garantstelling Kopklas ITK", K::Amount, E, L::uo_totaal, 1, "hfst 12 III.4"},
   {L::vangnet_ruimte, "lasten.uitvoeringsorganisatie.maximale_ruimte_vangnetconstructie", "Maximale ruimte vangnetconstructie", K::Amount, E, L::uo_totaal, 1, "8.1.7; hfst 12 III.5"},
+  {L::vangnet_overschrijding, "lasten.uitvoeringsorganisatie.overschrijding_vangnetconstructie", "Overschrijding vangnetconstructie", K::Computed, E, L::uo_totaal, 1, "8.1.7 (niet in het plan: claims boven de maximale ruimte)"},
   {L::passend_naar_pro, "lasten.uitvoeringsorganisatie.bijdrage_passend_naar_pro", "Bijdrage Passend naar Pro", K::Amount, E, L::uo_totaal, 1, "hfst 12 III.6"},
   {L::onderwijs_jeugdhulp, "lasten.uitvoeringsorganisatie.versterken_onderwijs_jeugdhulp", "Versterken onderwijs jeugdhulp", K::Amount, E, L::uo_totaal, 1, "hfst 12 III.7"},
   {L::expertisepool, "lasten.uitvoeringsorganisatie.expertisepool", "Expertisepool", K::Amount, E, L::uo_totaal, 1, "hfst 12 III.8"},
@@ -111,6 +112,8 @@ constexpr std::array<LineDef, kLineCount> kTable{{
   {L::ikc_leerlingen_later, "ikc.leerlingen_later", "IKC-lln latere teldatum in t (0: geen)", K::Memo, LL, none, 1, "8.1.6 bandbreedte"},
   {L::ikc_afwijking, "ikc.afwijking", "Afwijking t.o.v. bekostigd (0: geen)", K::Memo, F, none, 1, "8.1.6 bandbreedte"},
   {L::ikc_verrekening, "ikc.verrekening_bandbreedte", "Verrekening buiten de bandbreedte", K::Memo, E, none, 1, "8.1.6 bandbreedte"},
+
+  {L::vangnet_claims, "vangnet.claims", "Vangnetclaims (schooljaar t-1/t-1, betaald in t)", K::Memo, E, none, 1, "8.1.7"},
 }};
 
 constexpr bool table_in_enum_order() {

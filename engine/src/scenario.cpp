@@ -89,6 +89,7 @@ std::vector<ParamSpec> build_schema() {
   const double kNietOpgegeven = std::numeric_limits<double>::quiet_NaN();
   add("ikc.bandbreedte", Shape::PerYear, Unit::Fractie, 0, 1, false, 0.03, "8.1.6", "bandbreedte: groei of krimp van het IKC tot dit deel verandert het bedrag niet (0,03 = 3%)");
   add("ikc.teldatum_later", Shape::PerYear, Unit::Leerlingen, 0, kMaxPupils, false, kNietOpgegeven, "8.1.6", "IKC-leerlingen op een latere teldatum in het begrotingsjaar (weglaten: geen toets)");
+  add("vangnet.fractie_jaar", Shape::Single, Unit::Fractie, 0, 1, false, kNietOpgegeven, "8.1.7", "deel van een jaar dat het swv per netto ingestroomde leerling betaalt (verplicht bij vangnet.tellingen)");
   // One amount per line the plan gives without derivation.
   for (const auto& d : line_table())
     if (d.kind == LineKind::Amount)

@@ -3,10 +3,19 @@
 //   ikc:
 //     verrekening: geen | deel_buiten_band | volledig   # 8.1.6, default geen
 //     verdeelsleutel: {Bestuur A: 0.5, Bestuur B: 0.3, Bestuur C: 0.2}   # shares, sum 1
+//   vangnet:
+//     fractie_jaar: 0.25          # schema parameter; required when tellingen are given
+//     tellingen:                  # 8.1.7, per SO cluster 3 school and school year
+//       - school: SO Molenduin
+//         schooljaar: 2023-2024   # claims paid in the budget of 2025
+//         september: {cat1: 40, cat2: 12, cat3: 6}
+//         februari: {cat1: 42, cat2: 12, cat3: 6}
+//         juni: {cat1: 47, cat2: 13, cat3: 6}
 //
 // Every error: FILE:LINE:COLUMN: what is wrong; what was expected (1-based).
 #include "verdeling.hpp"
 
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <filesystem>
@@ -97,18 +106,74 @@ void read_ikc(const Tree& ikc, IkcAfspraak& out) {
   }
 }
 
+// ---- vangnet -------------------------------------------------------------------------------
+
+std::array<double, 3> categories(const Tree& t, const std::string& what) {
+  map_of(t, what, "aantallen per categorie, bijvoorbeeld {cat1: 40, cat2: 12, cat3: 6}");
+  only_keys(t, what, {"cat1", "cat2", "cat3"});
+  std::array<double, 3> out{};
+  const char* keys[] = {"cat1", "cat2", "cat3"};
+  for (int k = 0; k < 3; ++k)
+    if (const Tree* v = t.get(keys[k])) out[static_cast<size_t>(k)] = number(*v, what + "." + keys[k], 0, 1e6, true);
+  return out;
+}
+
+int schooljaar_eind(const Tree& t, const std::string& what) {
+  const std::string s = text(t, what);
+  int a = 0, b = 0;
+  const bool ok = s.size() == 9 && s[4] == '-' &&
+                  std::from_chars(s.data(), s.data() + 4, a).ec == std::errc() &&
+                  std::from_chars(s.data() + 5, s.data() + 9, b).ec == std::errc();
+  if (!ok || b != a + 1 || a < 1990 || a > 2100)
+    fail(t.loc, what + " '" + s + "' is geen schooljaar; verwacht bijvoorbeeld 2023-2024");
+  return b;
+}
+
+void read_vangnet(const Tree& tellingen, const std::string& file, std::vector<VangnetTelling>& out) {
+  if (tellingen.kind != Tree::Kind::Seq)
+    fail(tellingen.loc, "vangnet.tellingen is een lijst; verwacht per SO cluster 3-school en schooljaar een item met school, "
+                        "schooljaar, september, februari en juni");
+  out.clear();
+  for (size_t i = 0; i < tellingen.seq.size(); ++i) {
+    const Tree& e = tellingen.seq[i];
+    const std::string what = "vangnet.tellingen[" + std::to_string(i + 1) + "]";
+    map_of(e, what, "school, schooljaar, september, februari, juni");
+    only_keys(e, what, {"school", "schooljaar", "september", "februari", "juni"});
+    VangnetTelling t;
+    for (const char* k : {"school", "schooljaar", "september", "februari", "juni"})
+      if (!e.get(k)) fail(e.loc, what + " mist '" + k + "'; verwacht school, schooljaar, september, februari en juni");
+    t.school = text(*e.get("school"), what + ".school");
+    t.schooljaar_eind = schooljaar_eind(*e.get("schooljaar"), what + ".schooljaar");
+    t.september = categories(*e.get("september"), what + ".september");
+    t.februari = categories(*e.get("februari"), what + ".februari");
+    t.juni = categories(*e.get("juni"), what + ".juni");
+    t.herkomst = e.loc.str();
+    (void)file;
+    out.push_back(std::move(t));
+  }
+}
+
 }  // namespace
 
 const std::set<std::string>& verdeling_paths() {
-  static const std::set<std::string> p{"ikc.verrekening", "ikc.verdeelsleutel"};
+  static const std::set<std::string> p{"ikc.verrekening", "ikc.verdeelsleutel", "vangnet.tellingen"};
   return p;
 }
 
 void read_verdeling(const std::vector<std::pair<const Tree*, std::string>>& docs, Scenario& sc) {
+  Loc tellingen_loc;
   for (const auto& [tree, file] : docs) {
     (void)file;
     if (const Tree* ikc = tree->get("ikc"); ikc && ikc->kind == Tree::Kind::Map) read_ikc(*ikc, sc.verdeling.ikc);
+    if (const Tree* v = tree->get("vangnet"); v && v->kind == Tree::Kind::Map)
+      if (const Tree* t = v->get("tellingen")) {
+        read_vangnet(*t, file, sc.verdeling.vangnet);
+        tellingen_loc = t->loc;
+      }
   }
+  if (!sc.verdeling.vangnet.empty() && std::isnan(sc.value("vangnet.fractie_jaar")))
+    fail(tellingen_loc, "vangnet.tellingen zonder vangnet.fractie_jaar; verwacht het deel van een jaar dat het swv per netto "
+                        "ingestroomde leerling betaalt, bijvoorbeeld 'fractie_jaar: 0.25'");
 }
 
 }  // namespace begroting::detail

@@ -55,7 +55,16 @@ const View* line_view(std::string_view name) {
     ln(L::ikc_ander_swv, 0);
     return v;
   }();
+  static const View vangnet = [] {
+    View v{"Vangnetbepaling SO cluster 3 (par. 8.1.7)", {}};
+    auto ln = [&](Line l, int ind, bool emph = false) { v.rows.push_back({K::Line, "", l, ind, emph}); };
+    ln(L::vangnet_claims, 0);
+    ln(L::vangnet_ruimte, 0);
+    ln(L::vangnet_overschrijding, 0, true);
+    return v;
+  }();
   if (name == "waterbed") return &waterbed;
+  if (name == "vangnet") return &vangnet;
   if (name == "ikc") return &ikc;
   return nullptr;
 }
@@ -93,7 +102,7 @@ std::string table(const Scenario& s, const Result& r, const View& v, const std::
 }  // namespace
 
 const std::vector<std::string>& view_names() {
-  static const std::vector<std::string> v{"begroting", "waterbed", "ikc"};
+  static const std::vector<std::string> v{"begroting", "waterbed", "ikc", "vangnet"};
   return v;
 }
 

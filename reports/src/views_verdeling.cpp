@@ -39,6 +39,23 @@ void extend_view_json(const std::string& view, const Result& r, nlohmann::ordere
     }
     j["ikc_per_jaar"] = jaren;
   }
+  if (view == "vangnet") {
+    auto claims = nlohmann::ordered_json::array();
+    for (const auto& c : r.verdeling.vangnet) {
+      nlohmann::ordered_json e;
+      e["school"] = c.school;
+      e["schooljaar"] = std::to_string(c.schooljaar_eind - 1) + "-" + std::to_string(c.schooljaar_eind);
+      e["betaaljaar"] = c.betaaljaar;
+      e["groei_sep_feb"] = c.groei_sep_feb;
+      e["groei_feb_jun"] = c.groei_feb_jun;
+      e["netto_instroom"] = {c.netto_instroom[0], c.netto_instroom[1], c.netto_instroom[2]};
+      e["recht_op_vangnet"] = c.recht;
+      e["bedrag"] = cents_to_euros(c.bedrag);
+      e["in_horizon"] = r.horizon.contains(c.betaaljaar);
+      claims.push_back(e);
+    }
+    j["claims"] = claims;
+  }
   auto f = nlohmann::json::array();
   for (const auto& x : r.findings) {
     const bool mine = (view == "ikc" && x.kind == Finding::Kind::IkcBandbreedte) ||
@@ -75,7 +92,21 @@ std::string extend_view_table(const std::string& view, const Result& r) {
     out += "Bandbreedte: binnen de band blijft het bedrag; precies op de grens is binnen.\n";
     out += findings_text(r, Finding::Kind::IkcBandbreedte);
   }
-  if (view == "vangnet") out += findings_text(r, Finding::Kind::VangnetOverschrijding);
+  if (view == "vangnet") {
+    if (r.verdeling.vangnet.empty()) out += "Geen vangnettellingen in het scenario (vangnet.tellingen).\n";
+    else {
+      out += "Tellingen per school en schooljaar (groei sep-feb, groei feb-jun, claim, betaald in)\n";
+      for (const auto& c : r.verdeling.vangnet) {
+        std::string label = "  " + c.school + " " + std::to_string(c.schooljaar_eind - 1) + "-" + std::to_string(c.schooljaar_eind);
+        if (label.size() > 43) label = label.substr(0, 42) + "~";
+        out += pad_right(label, 44) + pad_left(format_number(c.groei_sep_feb, 0), 8) + pad_left(format_number(c.groei_feb_jun, 0), 8) +
+               pad_left(c.recht ? format_euro(c.bedrag) : "geen recht", 12) + pad_left(std::to_string(c.betaaljaar), 6) +
+               (r.horizon.contains(c.betaaljaar) ? "" : " (buiten de horizon)") + "\n";
+      }
+    }
+    out += "De maximale ruimte blijft begroot; claims daarboven staan als overschrijding in de lasten.\n";
+    out += findings_text(r, Finding::Kind::VangnetOverschrijding);
+  }
   return out;
 }
 

@@ -42,6 +42,7 @@ struct Inputs {
   std::vector<Cents> signal_min;
   // paragraph 8.1 rules (index i = year F+i)
   std::vector<double> ikc_band, ikc_later;  ///< bandbreedte; later IKC count (NaN: not given)
+  double vangnet_fractie = 0;               ///< fraction of a year paid per net pupil (8.1.7)
   Verdeling verdeling;                      ///< copied from the Scenario
 };
 

@@ -34,7 +34,7 @@ enum class Line : int {
   fin_administratie, accountant, vergaderkosten, externe_ondersteuning, vergoeding_opr,
   representatie_extern, mo_overig, mo_totaal,
   // lasten: uitvoeringsorganisatie
-  projecten, ontwikkeling_go, garantstelling_itk, garantstelling_kopklas, vangnet_ruimte,
+  projecten, ontwikkeling_go, garantstelling_itk, garantstelling_kopklas, vangnet_ruimte, vangnet_overschrijding,
   passend_naar_pro, onderwijs_jeugdhulp, expertisepool, organisatie_activiteiten, drukwerk,
   website, uo_overig, uo_totaal,
   lasten_totaal,
@@ -52,6 +52,8 @@ enum class Line : int {
   waterbed_ruimte_regulier, waterbed_regulier, waterbed_af_overige_baten, waterbed_naar_eigen_vermogen,
   // IKC volumebekostiging and bandbreedte (8.1.6; rules/ikc_bandbreedte.cpp)
   ikc_volumebekostiging, ikc_aanvulling_teldatum, ikc_leerlingen_later, ikc_afwijking, ikc_verrekening,
+  // vangnetbepaling (8.1.7; rules/vangnet.cpp)
+  vangnet_claims,
   COUNT
 };
 // clang-format on

@@ -37,7 +37,8 @@ void ikc_bandbreedte(Ctx& c);            // ikc_bandbreedte.cpp      8.1.6 (band
 void ondersteuningsbedrag_bao(Ctx& c);   // ondersteuningsbedrag.cpp 8.1.2
 void instroom_terugplaatsing(Ctx& c);    // instroom_terugplaatsing.cpp 8.1.5
 void personeel(Ctx& c);                  // personeel.cpp            hfst 12 II.1
-void amounts(Ctx& c);                    // amounts.cpp              hfst 12 (lines without derivation)
+void amounts(Ctx& c);
+void vangnet(Ctx& c);                    // vangnet.cpp              8.1.7 (claims against the maximale ruimte)                    // amounts.cpp              hfst 12 (lines without derivation)
 void totals(Ctx& c);                     // totals.cpp               hfst 12 subtotals
 void reserves(Ctx& c);                   // reserves.cpp             hfst 12, Bestedingsplan 2022
 void signaleringswaarde(Ctx& c);         // signaleringswaarde.cpp   Inspectie
