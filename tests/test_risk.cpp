@@ -327,3 +327,25 @@ TEST_CASE("onzekerheden in an extends child replace the parent's of the same nam
   CHECK(found);
   CHECK(child.onzekerheden.back().name == "nieuw");
 }
+
+TEST_CASE("compute() writes every line of every year: a reused Result full of garbage gives the same figures") {
+  // compute() skips zeroing a Result that is already sized (the Monte Carlo hot path); this
+  // holds only if every rule writes all its lines in every year.
+  const Inputs in = compile(testutil::baseline());
+  Result fresh;
+  compute(in, fresh);
+  Result reused;
+  compute(in, reused);
+  std::fill(reused.cents.begin(), reused.cents.end(), Cents{123456789});
+  std::fill(reused.real.begin(), reused.real.end(), 98765.4321);
+  compute(in, reused);
+  // money lines live in cents, count and ratio lines in real (Result::value reads only those)
+  for (int l = 0; l < kLineCount; ++l)
+    for (int i = 0; i < fresh.n(); ++i) {
+      const auto line = static_cast<Line>(l);
+      INFO(def(line).id << " " << 2024 + i);
+      if (is_money(line)) CHECK(reused.c(line, i) == fresh.c(line, i));
+      else CHECK((reused.r(line, i) == fresh.r(line, i) || (std::isnan(reused.r(line, i)) && std::isnan(fresh.r(line, i)))));
+    }
+  CHECK(reused.findings.size() == fresh.findings.size());
+}

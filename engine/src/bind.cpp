@@ -142,26 +142,6 @@ Slot resolve(Inputs& in, const Target& t) {
   return s;
 }
 
-double Slot::get() const {
-  switch (kind) {
-    case Target::Kind::Real: return *static_cast<const double*>(ptr);
-    case Target::Kind::Money: return cents_to_euros(*static_cast<const Cents*>(ptr));
-    case Target::Kind::Integer: return *static_cast<const int*>(ptr);
-  }
-  return 0;
-}
-
-void Slot::set(double v) const {
-  // Clamp into the schema's range: a normal draw must not give a negative pupil count or a
-  // growth of -100% or less. An exclusive lower bound keeps a margin of 1e-9.
-  if (std::isnan(v)) throw ArithmeticError("getrokken waarde is geen getal (NaN)");
-  const double lo_eff = lo_exclusive ? lo + 1e-9 : lo;
-  v = std::min(std::max(v, lo_eff), hi);
-  switch (kind) {
-    case Target::Kind::Real: *static_cast<double*>(ptr) = v; return;
-    case Target::Kind::Money: *static_cast<Cents*>(ptr) = round_to_cent(v * 100.0); return;
-    case Target::Kind::Integer: *static_cast<int*>(ptr) = static_cast<int>(std::lround(v)); return;
-  }
-}
+void Slot::throw_nan() { throw ArithmeticError("getrokken waarde is geen getal (NaN)"); }
 
 }  // namespace begroting

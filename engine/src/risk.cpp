@@ -91,6 +91,7 @@ struct RiskModel::Compiled {
   std::vector<int> slot;       ///< per target: year slot (year - (F-1)); 0 for a Single parameter
   int win_first = 0, win_last = 0;  ///< event: slots in which it may happen
   int first_event_slot = 0;    ///< event: the first slot in the window that one of its targets has
+  std::vector<int> used;       ///< the slots its targets have, ascending (what draw() fills)
 };
 
 RiskModel::RiskModel(const Scenario& s)
@@ -124,6 +125,9 @@ RiskModel::RiskModel(const Scenario& s)
       }
     }
     if (c.targets.empty()) fail("raakt geen enkele waarde (geen jaren met een gegeven waarde)");
+    c.used = c.slot;
+    std::sort(c.used.begin(), c.used.end());
+    c.used.erase(std::unique(c.used.begin(), c.used.end()), c.used.end());
     c.win_first = u.vanaf != 0 ? std::max(0, u.vanaf - origin) : 0;
     c.win_last = u.tot_en_met != 0 ? std::min(ns - 1, u.tot_en_met - origin) : ns - 1;
     if (u.event) {
@@ -208,26 +212,28 @@ void PathEvaluator::draw(std::uint64_t seed, std::uint64_t path) {
   SplitMix64 g(seed, path);
   const auto& cs = I.m.compiled();
   const int ns = I.ns;
-  // Fixed layout per uncertainty: an event draws ns occurrence numbers, then one impact number
-  // (eenmalig) or ns (per_jaar); a distribution draws 1 or ns numbers.
+  // Fixed layout per uncertainty (the model fixes it, the path does not): an event draws one
+  // occurrence number per used slot (the parameter's own years), then one impact number
+  // (eenmalig) or one per used slot (per_jaar); a distribution draws 1 or one per used slot.
   for (std::size_t k = 0; k < cs.size(); ++k) {
     const auto& c = cs[k];
-    const std::size_t off = k * static_cast<std::size_t>(ns);
+    double* value = I.value.data() + k * static_cast<std::size_t>(ns);
+    unsigned char* active = I.active.data() + k * static_cast<std::size_t>(ns);
     I.enabled[k] = 1;
     if (c.u.event) {
       bool happened = false;
-      for (int s = 0; s < ns; ++s) {
+      for (int s : c.used) {
         const double u = g.uniform();
         const bool now = s >= c.win_first && s <= c.win_last && u < c.u.kans;
         happened = happened || now;
-        I.active[off + static_cast<std::size_t>(s)] = c.u.blijvend ? happened : now;
+        active[s] = c.u.blijvend ? happened : now;
       }
     }
     if (c.u.draw == Uncertainty::Draw::Eenmalig) {
       const double x = c.u.dist.quantile(g.uniform());
-      for (int s = 0; s < ns; ++s) I.value[off + static_cast<std::size_t>(s)] = x;
+      for (int s : c.used) value[s] = x;
     } else {
-      for (int s = 0; s < ns; ++s) I.value[off + static_cast<std::size_t>(s)] = c.u.dist.quantile(g.uniform());
+      for (int s : c.used) value[s] = c.u.dist.quantile(g.uniform());
     }
   }
 }

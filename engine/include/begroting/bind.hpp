@@ -35,10 +35,29 @@ struct Slot {
   bool lo_exclusive = false;
   int year = 0;
   /// Value in parameter units (euros for money).
-  [[nodiscard]] double get() const;
-  /// Set a value in parameter units, clamped to [lo, hi]. Money: rounded once to the cent,
-  /// half away from zero (money.hpp rule 2: a drawn amount is an exact product of chance).
-  void set(double v) const;
+  [[nodiscard]] double get() const {
+    switch (kind) {
+      case Target::Kind::Real: return *static_cast<const double*>(ptr);
+      case Target::Kind::Money: return cents_to_euros(*static_cast<const Cents*>(ptr));
+      case Target::Kind::Integer: return *static_cast<const int*>(ptr);
+    }
+    return 0;
+  }
+  /// Set a value in parameter units, clamped to [lo, hi] (a normal draw must not give a
+  /// negative pupil count or a growth of -100% or less; an exclusive lower bound keeps a
+  /// margin of 1e-9). Money: rounded once to the cent, half away from zero (money.hpp rule 2).
+  /// Inline: it runs for every bound value of every Monte Carlo path.
+  void set(double v) const {
+    if (v != v) throw_nan();
+    const double lo_eff = lo_exclusive ? lo + 1e-9 : lo;
+    v = v < lo_eff ? lo_eff : v > hi ? hi : v;
+    switch (kind) {
+      case Target::Kind::Real: *static_cast<double*>(ptr) = v; return;
+      case Target::Kind::Money: *static_cast<Cents*>(ptr) = round_to_cent(v * 100.0); return;
+      case Target::Kind::Integer: *static_cast<int*>(ptr) = static_cast<int>(v < 0 ? v - 0.5 : v + 0.5); return;
+    }
+  }
+  [[noreturn]] static void throw_nan();
 };
 Slot resolve(Inputs& in, const Target& t);
 

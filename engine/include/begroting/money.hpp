@@ -24,18 +24,42 @@ struct ArithmeticError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+/// Out of line: the throws of the inline helpers below (keeps the hot path small).
+[[noreturn]] void throw_add_overflow();
+[[noreturn]] void throw_sub_overflow();
+[[noreturn]] void throw_not_a_cent_amount(double cents);
+
 /// a + b, throws ArithmeticError on int64 overflow.
-Cents add_checked(Cents a, Cents b);
+inline Cents add_checked(Cents a, Cents b) {
+  Cents r;
+  if (__builtin_add_overflow(a, b, &r)) throw_add_overflow();
+  return r;
+}
 /// a - b, throws ArithmeticError on int64 overflow.
-Cents sub_checked(Cents a, Cents b);
+inline Cents sub_checked(Cents a, Cents b) {
+  Cents r;
+  if (__builtin_sub_overflow(a, b, &r)) throw_sub_overflow();
+  return r;
+}
 
 /// Rule 2: round an exact amount expressed in (fractional) cents to whole cents,
-/// half away from zero. Throws on NaN, infinity or a value beyond int64.
-Cents round_to_cent(double cents);
+/// half away from zero (as std::llround, inline: it runs a million times per Monte Carlo
+/// second). Throws on NaN, infinity or a value beyond int64.
+inline Cents round_to_cent(double cents) {
+  // NaN fails the comparison too; 9.0e18 stays inside int64 (9.22e18).
+  if (!(cents < 9.0e18 && cents > -9.0e18)) throw_not_a_cent_amount(cents);
+  // Truncate, then look at the exact remainder: for |x| < 2^53, x - trunc(x) is exact
+  // (same sign, magnitude below 1); beyond 2^52 every double is an integer and f = 0.
+  auto t = static_cast<Cents>(cents);
+  const double f = cents - static_cast<double>(t);
+  if (f >= 0.5) ++t;
+  else if (f <= -0.5) --t;
+  return t;
+}
 
 /// Multiply an amount in cents by a real factor (a count, a share, a growth factor)
 /// and round once to the cent (rule 2).
-Cents mul_round(Cents amount, double factor);
+inline Cents mul_round(Cents amount, double factor) { return round_to_cent(static_cast<double>(amount) * factor); }
 
 /// Rule 4: whole euros, half away from zero (for printing only).
 std::int64_t cents_to_whole_euros(Cents c);

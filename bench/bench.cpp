@@ -1,0 +1,143 @@
+// begroting_bench: speed and memory of the Monte Carlo (issue 6, item "Speed"). Prints figures;
+// it asserts nothing (speed targets never go in unit tests).
+//
+//   build/bench/begroting_bench [SCENARIO.yaml] [--threads T] [--runs R] [--max-paths N]
+//
+// 1. compute() alone: ns per call (the deterministic core, no findings, no allocation).
+// 2. run_risk at 10,000, 100,000 and 1,000,000 paths x 5 years: the median wall time of R runs,
+//    ns per path, CPU time (user + sys of the process) per path, and the ratio of ns per path at
+//    1,000,000 against 10,000 (flat = about 1).
+// 3. Peak RSS (getrusage ru_maxrss) after each size, against the kept arrays: eigen vermogen and
+//    resultaat per year and path as int64 cents, 2 x 8 x years x paths bytes. Sizes run in
+//    increasing order, so peak RSS minus the kept arrays shows what else grows with paths.
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "begroting/loader.hpp"
+#include "begroting/risk.hpp"
+
+using namespace begroting;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+double cpu_seconds() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + 1e-6 * static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec);
+}
+double peak_rss_mb() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return static_cast<double>(u.ru_maxrss) / 1024.0;  // ru_maxrss is in KiB on Linux
+}
+std::string loadavg() {
+  std::ifstream f("/proc/loadavg");
+  std::string a, b, c;
+  f >> a >> b >> c;
+  return a + " " + b + " " + c;
+}
+double median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  const size_t n = v.size();
+  return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string file = std::string(BEGROTING_SOURCE_DIR) + "/scenarios/zuid-kennemerland-2024-risico.yaml";
+  int threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  int runs = 5;
+  std::uint64_t max_paths = 1000000;
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    if (a == "--threads" && i + 1 < argc) threads = std::atoi(argv[++i]);
+    else if (a == "--runs" && i + 1 < argc) runs = std::atoi(argv[++i]);
+    else if (a == "--max-paths" && i + 1 < argc) max_paths = std::strtoull(argv[++i], nullptr, 10);
+    else if (a == "--help" || a == "-h") {
+      std::printf("begroting_bench [SCENARIO.yaml] [--threads T] [--runs R] [--max-paths N]\n");
+      return 0;
+    } else file = a;
+  }
+  const Scenario s = load_scenario(file);
+  const RiskModel m(s);
+  const int years = m.base().horizon.size();
+  std::printf("begroting_bench: %s\n", file.c_str());
+  std::printf("  %zu onzekerheden, %d jaren, %d threads (hardware: %u), %d runs per size\n", m.size(), years, threads,
+              std::thread::hardware_concurrency(), runs);
+  std::printf("  load average at start: %s (other processes share these cores)\n\n", loadavg().c_str());
+
+  // 1. compute() alone
+  {
+    Inputs in = m.base();
+    Result r;
+    compute(in, r, nullptr, Findings::Skip);
+    const int calls = 200000;
+    std::vector<double> ns;
+    volatile Cents sink = 0;
+    for (int k = 0; k < runs; ++k) {
+      const auto t0 = Clock::now();
+      for (int c = 0; c < calls; ++c) {
+        in.ev_begin = m.base().ev_begin + c;  // defeat hoisting
+        compute(in, r, nullptr, Findings::Skip);
+        sink = sink + r.c(Line::eigen_vermogen, years - 1);
+      }
+      ns.push_back(std::chrono::duration<double, std::nano>(Clock::now() - t0).count() / calls);
+    }
+    std::printf("compute() alone, 1 thread:             %8.0f ns per call (median of %d x %d calls)\n", median(ns), runs, calls);
+    PathEvaluator pe(m);
+    std::vector<double> ns2;
+    for (int k = 0; k < runs; ++k) {
+      const auto t0 = Clock::now();
+      for (int c = 0; c < calls; ++c) {
+        pe.draw(1, static_cast<std::uint64_t>(c));
+        sink = sink + pe.evaluate().c(Line::eigen_vermogen, years - 1);
+      }
+      ns2.push_back(std::chrono::duration<double, std::nano>(Clock::now() - t0).count() / calls);
+    }
+    std::printf("draw + apply + compute(), 1 thread:    %8.0f ns per path (median)\n\n", median(ns2));
+  }
+
+  // 2 and 3. run_risk at increasing sizes
+  std::printf("%12s %10s %12s %14s %14s %12s %14s\n", "paden", "median s", "ns per pad", "CPU ns per pad", "min..max s",
+              "piek RSS MB", "arrays MB");
+  double ns_small = 0, ns_big = 0, wall_big = 0;
+  for (std::uint64_t n : {10000ULL, 100000ULL, 1000000ULL, 10000000ULL}) {
+    if (n > max_paths) break;
+    std::vector<double> wall, cpu;
+    for (int k = 0; k < runs; ++k) {
+      RiskOptions o;
+      o.paths = n;
+      o.seed = 2024 + static_cast<std::uint64_t>(k);
+      o.threads = threads;
+      const double c0 = cpu_seconds();
+      const auto t0 = Clock::now();
+      const RiskResult r = run_risk(m, o);
+      wall.push_back(std::chrono::duration<double>(Clock::now() - t0).count());
+      cpu.push_back(cpu_seconds() - c0);
+      if (r.years.empty()) return 1;
+    }
+    const double med = median(wall);
+    const double per = med / static_cast<double>(n) * 1e9;
+    const double arrays = 2.0 * 8.0 * years * static_cast<double>(n) / (1024.0 * 1024.0);
+    std::printf("%12llu %10.3f %12.0f %14.0f %7.3f..%-6.3f %12.1f %14.1f\n", static_cast<unsigned long long>(n), med, per,
+                median(cpu) / static_cast<double>(n) * 1e9, *std::min_element(wall.begin(), wall.end()),
+                *std::max_element(wall.begin(), wall.end()), peak_rss_mb(), arrays);
+    if (n == 10000) ns_small = per;
+    if (n == 1000000) { ns_big = per; wall_big = med; }
+  }
+  if (ns_small > 0 && ns_big > 0) {
+    std::printf("\nns per pad bij 1.000.000 / bij 10.000: %.2f (vlak = ongeveer 1)\n", ns_big / ns_small);
+    std::printf("1.000.000 paden x %d jaar: mediaan %.3f s wall (doel: binnen 1 s) -> %s\n", years, wall_big,
+                wall_big <= 1.0 ? "gehaald" : "NIET gehaald");
+  }
+  std::printf("load average at end: %s\n", loadavg().c_str());
+  return 0;
+}
