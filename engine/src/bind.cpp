@@ -15,7 +15,7 @@ namespace {
 enum Field : int {
   kPopGiven, kPopGrowth, kTLichte, kTZware, kTSbo, kTSo1, kTSo2, kTSo3, kIkcSbo, kIkcSo1, kKalZware, kOb,
   kAfdracht, kInstroomLj, kTerugLj, kBedragInstroom, kPersoneelFirst, kPersoneelGroei, kAmount, kEvBegin,
-  kWvNiveau, kMva, kBestemmingLast, kSignalPct, kSignalMin
+  kWvNiveau, kMva, kBestemmingLast, kSignalPct, kSignalMin, kFlow
 };
 
 struct Named { const char* path; Field field; };
@@ -65,6 +65,7 @@ P storage(Inputs& in, int field, int sub, int index) {
     case kBestemmingLast: return P{nullptr, nullptr, &in.bestemmingsreserve_last};
     case kSignalPct: return P{&in.signal_pct[k], nullptr, nullptr};
     case kSignalMin: return P{nullptr, &in.signal_min[k], nullptr};
+    case kFlow: return P{&in.flows.rate[static_cast<size_t>(sub)][k], nullptr, nullptr};
     default: break;
   }
   throw std::logic_error("bind: onbekend veld");
@@ -74,6 +75,7 @@ P storage(Inputs& in, int field, int sub, int index) {
 
 std::vector<Target> bind_parameter(const Inputs& in, const std::string& path, int year) {
   const ParamSpec* spec = find_spec(path);
+  if (!spec) spec = find_flow_spec(path);
   if (!spec) throw std::invalid_argument("onbekende parameter '" + path + "'");
   const Horizon& h = in.horizon;
   Field field{};
@@ -94,6 +96,12 @@ std::vector<Target> bind_parameter(const Inputs& in, const std::string& path, in
       sub = static_cast<int>(*l);
       found = true;
     }
+  if (!found && path.rfind("stromen.", 0) == 0) {
+    if (!in.flows.active)
+      throw std::invalid_argument(path + ": het scenario rekent met groeivoeten, niet met stromen; verwacht een sectie stromen:");
+    for (int f = 0; f < kFlowCount; ++f)
+      if (flow_schema()[static_cast<size_t>(f)].path == path) { field = kFlow; sub = f; found = true; }
+  }
   if (!found) throw std::invalid_argument("parameter '" + path + "' is niet te koppelen aan de rekenkern");
 
   const Target::Kind kind = (spec->unit == Unit::Euro || spec->unit == Unit::EuroPerLeerling) ? Target::Kind::Money

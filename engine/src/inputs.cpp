@@ -81,6 +81,22 @@ Inputs compile(const Scenario& s) {
   in.ikc_later = per_year(s, "ikc.teldatum_later");
   in.vangnet_fractie = s.value("vangnet.fractie_jaar");
   in.verdeling = s.verdeling;
+  if (!s.stromen.empty()) {
+    // index i: transition into teldatum F-1+i, as the growth series (index 0 unused)
+    in.flows.active = true;
+    for (int f = 0; f < kFlowCount; ++f) {
+      const auto& spec = flow_schema()[static_cast<size_t>(f)];
+      auto& v = in.flows.rate[static_cast<size_t>(f)];
+      v.assign(n, 0.0);
+      const auto it = s.stromen.find(spec.path);
+      if (it == s.stromen.end()) throw std::invalid_argument("stromen mist " + spec.path);
+      for (int y = h.first; y <= h.last - 1; ++y) {
+        const auto jt = it->second.by_year.find(y);
+        if (jt == it->second.by_year.end()) throw std::invalid_argument(spec.path + " mist " + std::to_string(y));
+        v[static_cast<size_t>(y - (h.first - 1))] = jt->second;
+      }
+    }
+  }
   return in;
 }
 

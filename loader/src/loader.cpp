@@ -280,7 +280,7 @@ struct Builder {
       const std::string rest = s.path.substr(prefix.size());
       out.insert(rest.substr(0, rest.find('.')));
     }
-    if (prefix.empty()) out.insert({"naam", "beschrijving", "extends", "jaren", "scholen", "onzekerheden"});
+    if (prefix.empty()) out.insert({"naam", "beschrijving", "extends", "jaren", "scholen", "onzekerheden", "stromen"});
     for (const auto& p : detail::verdeling_paths())  // non-parameter keys of the 8.1 rules
       if (p.compare(0, prefix.size(), prefix) == 0) out.insert(p.substr(prefix.size(), p.find('.', prefix.size()) - prefix.size()));
     return out;
@@ -291,7 +291,7 @@ struct Builder {
       const auto& [key, child] = t.map[i];
       const Loc& kloc = t.key_locs[i];
       if (prefix.empty() && (key == "naam" || key == "beschrijving" || key == "extends" || key == "jaren" || key == "scholen" ||
-                             key == "onzekerheden"))
+                             key == "onzekerheden" || key == "stromen"))
         continue;  // handled elsewhere
       const std::string path = prefix + key;
       if (detail::verdeling_paths().count(path)) continue;  // read by verdeling.cpp
@@ -532,7 +532,9 @@ Scenario build(const std::string& text, const std::string& name, const std::vect
     }
     b.walk(d.tree, "");
     if (const Tree* o = d.tree.get("onzekerheden")) detail::read_onzekerheden(*o, sc);
+    if (const Tree* o = d.tree.get("stromen")) detail::read_stromen(*o, sc);
   }
+  detail::finish_stromen(sc);
   for (auto it = chain.rbegin(); it != chain.rend(); ++it) sc.files.push_back(it->file);
   if (sc.name.empty()) sc.name = fs::path(name).stem().string();
   for (const auto& o : overrides) apply_override(sc, o);

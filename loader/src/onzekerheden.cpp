@@ -24,6 +24,7 @@
 #include <set>
 #include <sstream>
 
+#include "begroting/flows.hpp"
 #include "begroting/loader.hpp"
 #include "sections.hpp"
 
@@ -140,6 +141,7 @@ Uncertainty read_one(const std::string& name, const Loc& where, const Tree& t, c
   for (const Tree* p : ps) {
     if (p->kind != Tree::Kind::Scalar) fail(p->loc, ctx + ".parameter verwacht een pad of een lijst van paden");
     const ParamSpec* spec = find_spec(p->scalar);
+    if (!spec) spec = find_flow_spec(p->scalar);  // stromen.<key> (needs a section stromen:)
     if (!spec) {
       std::vector<std::string> all;
       for (const auto& s : schema()) all.push_back(s.path);

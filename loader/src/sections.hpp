@@ -12,4 +12,10 @@ namespace begroting::detail {
 /// the same name; new names are added after the parent's.
 void read_onzekerheden(const Tree& section, Scenario& sc);
 
+/// `stromen:` (stromen.cpp): per key, per year; a child overrides the years it gives.
+void read_stromen(const Tree& section, Scenario& sc);
+/// After the whole chain: with a stromen section every flow is required for every year, and
+/// the outflows of a state are at most 1.
+void finish_stromen(Scenario& sc);
+
 }  // namespace begroting::detail

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <vector>
 
+#include "begroting/flows.hpp"
 #include "begroting/lines.hpp"
 #include "begroting/money.hpp"
 #include "begroting/scenario.hpp"
@@ -44,6 +45,7 @@ struct Inputs {
   std::vector<double> ikc_band, ikc_later;  ///< bandbreedte; later IKC count (NaN: not given)
   double vangnet_fractie = 0;               ///< fraction of a year paid per net pupil (8.1.7)
   Verdeling verdeling;                      ///< copied from the Scenario
+  FlowInput flows;  ///< pupil-flow model (section stromen:); inactive: growth rates
 };
 
 /// Compile a complete Scenario (as the loader leaves it) into Inputs.

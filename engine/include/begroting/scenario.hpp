@@ -69,6 +69,8 @@ struct Scenario {
   Horizon horizon;
   std::map<std::string, ParamValue> params;  ///< by ParamSpec::path; complete after loading
   std::vector<Uncertainty> onzekerheden;     ///< section onzekerheden: (risk, sensitivity), in file order
+  /// Section stromen: (flows.hpp) by "stromen.<key>"; empty: pupils follow the growth rates.
+  std::map<std::string, ParamValue> stromen;
   Verdeling verdeling;  ///< non-parameter data of the 8.1 rules (IKC key, vangnet, schools)
 
   /// Value of a parameter in a year (0 for Single). Throws std::out_of_range if absent.
