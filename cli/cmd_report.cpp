@@ -4,9 +4,13 @@
 #include <algorithm>
 #include <ctime>
 #include <iostream>
+#include <memory>
+#include <thread>
 
 #include "begroting/engine.hpp"
 #include "begroting/reports.hpp"
+#include "begroting/risk.hpp"
+#include "begroting/risk_reports.hpp"
 #include "commands.hpp"
 #include "common.hpp"
 
@@ -30,6 +34,9 @@ int cmd_report(const std::vector<std::string>& args) {
       ("output,o", po::value<std::string>()->default_value(""), "schrijf naar dit bestand (atomair); verplicht voor xlsx, anders stdout")
       ("dutch", "csv voor Nederlandse Excel: ';' als scheidingsteken en decimale komma")
       ("date", po::value<std::string>()->default_value(""), "datum van de run in de kop (JJJJ-MM-DD; standaard vandaag, UTC)")
+      ("paths", po::value<unsigned>()->default_value(10000),
+       "html, als het (eerste) scenario onzekerheden declareert: paden voor de waaier (begroting risk)")
+      ("seed", po::value<unsigned>()->default_value(2024), "html met onzekerheden: seed van de risicoanalyse")
       ("file", po::value<std::vector<std::string>>(), "scenariobestand(en)");
   add_set_option(o);
   add_strict_option(o);
@@ -47,6 +54,7 @@ int cmd_report(const std::vector<std::string>& args) {
                  "  begroting report scenarios/zuid-kennemerland-2024.yaml --format xlsx --output begroting.xlsx\n"
                  "  begroting report scenarios/zuid-kennemerland-2024.yaml --format csv --dutch --output begroting.csv\n"
                  "  begroting report scenarios/zuid-kennemerland-2024.yaml ander.yaml --format md --output vergelijking.md\n"
+                 "  begroting report scenarios/zuid-kennemerland-2024-risico.yaml --format html --paths 100000 --output risico.html\n"
               << kExitCodesHelp;
     return kOk;
   }
@@ -91,6 +99,24 @@ int cmd_report(const std::vector<std::string>& args) {
   if (format == "xlsx") {
     write_xlsx(runs, opts, output);
     return strict_exit(vm, findings);
+  }
+  // With uncertainties in the first scenario the HTML report shows the fan chart (percentiles
+  // of eigen vermogen, begroting risk) and the tornado (begroting sensitivity) of that scenario.
+  RiskView risk;
+  if (format == "html" && !scenarios.front().onzekerheden.empty()) {
+    std::unique_ptr<RiskModel> m;
+    try {
+      m = std::make_unique<RiskModel>(scenarios.front());
+    } catch (const std::invalid_argument& e) {
+      throw InputError(e.what());
+    }
+    RiskOptions ro;
+    ro.paths = vm["paths"].as<unsigned>();
+    if (ro.paths == 0) throw UsageError("--paths 0: verwacht minstens 1 pad");
+    ro.seed = vm["seed"].as<unsigned>();
+    ro.threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    risk = risk_view(run_risk(*m, ro), run_sensitivity(*m));
+    opts.risk = &risk;
   }
   const std::string out = format == "html" ? render_html(runs, opts)
                           : format == "md" ? render_markdown(runs, opts)

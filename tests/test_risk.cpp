@@ -349,3 +349,34 @@ TEST_CASE("compute() writes every line of every year: a reused Result full of ga
     }
   CHECK(reused.findings.size() == fresh.findings.size());
 }
+
+TEST_CASE("html report of a scenario with onzekerheden shows the fan chart and the tornado") {
+  // risk_view only reshapes: percentiles per year from RiskResult, bars from SensitivityResult.
+  const Scenario s = load_scenario(testutil::source("scenarios/zuid-kennemerland-2024-risico.yaml"));
+  const RiskModel m(s);
+  RiskOptions o;
+  o.paths = 500;
+  const RiskResult rr = run_risk(m, o);
+  const SensitivityResult sr = run_sensitivity(m);
+  const RiskView v = risk_view(rr, sr);
+  REQUIRE(v.eigen_vermogen.size() == 5);
+  CHECK(v.eigen_vermogen[0].p == 0.05);
+  CHECK(v.eigen_vermogen[4].p == 0.95);
+  for (size_t i = 0; i < 5; ++i) {
+    CHECK(v.eigen_vermogen[0].values[i] == rr.years[i].ev_q[0]);
+    CHECK(v.eigen_vermogen[2].values[i] == rr.years[i].ev_q[2]);
+  }
+  REQUIRE(v.tornado.size() == sr.rows.size());
+  CHECK(v.tornado[0].label == sr.rows[0].name);
+  CHECK(v.tornado[0].low == sr.rows[0].ev_low);
+  CHECK(v.tornado[0].high == sr.rows[0].ev_high);
+  CHECK(v.tornado_base == sr.ev_plan);
+  const auto html = testutil::run_cli("report scenarios/zuid-kennemerland-2024-risico.yaml --format html --paths 500 --date 2026-11-22");
+  REQUIRE(html.exit_code == 0);
+  CHECK(html.out.find("data-chart=\"waaier\"") != std::string::npos);
+  CHECK(html.out.find("data-chart=\"tornado\"") != std::string::npos);
+  CHECK(html.out.find("so_golf") != std::string::npos);
+  // the baseline declares no onzekerheden: no risk charts
+  const auto plain = testutil::run_cli("report scenarios/zuid-kennemerland-2024.yaml --format html --date 2026-11-22");
+  CHECK(plain.out.find("data-chart=\"waaier\"") == std::string::npos);
+}

@@ -177,4 +177,17 @@ std::string render_sensitivity_json(const SensitivityResult& s) {
   return j.dump(2) + "\n";
 }
 
+RiskView risk_view(const RiskResult& r, const SensitivityResult& s) {
+  RiskView v;
+  for (size_t q = 0; q < kRiskPercentiles.size(); ++q) {
+    RiskView::Percentile p;
+    p.p = kRiskPercentiles[q];
+    for (const auto& y : r.years) p.values.push_back(y.ev_q[q]);
+    v.eigen_vermogen.push_back(std::move(p));
+  }
+  for (const auto& row : s.rows) v.tornado.push_back(RiskView::Bar{row.name, row.ev_low, row.ev_high});
+  v.tornado_base = s.ev_plan;
+  return v;
+}
+
 }  // namespace begroting
