@@ -219,7 +219,7 @@ struct Builder {
     auto& pv = sc.params[spec.path];
     if (spec.shape == Shape::Single) {
       if (t.kind == Tree::Kind::Seq || t.kind == Tree::Kind::Map)
-        fail(t.loc, spec.path + " is een enkele waarde; verwacht " + unit_example(spec.unit));
+        fail(t.loc, spec.path + " is een enkele waarde, geen lijst of map; verwacht " + unit_example(spec.unit));
       pv.by_year.clear();
       put(spec, 0, parse_value(t.scalar, t.kind == Tree::Kind::Null, spec, t.loc), t.loc);
       return;
@@ -248,7 +248,7 @@ struct Builder {
         for (int i = 0; i < n; ++i) {
           const Tree& e = t.seq[static_cast<size_t>(i)];
           if (e.kind == Tree::Kind::Seq || e.kind == Tree::Kind::Map)
-            fail(e.loc, spec.path + ": een lijst van getallen verwacht; verwacht " + unit_example(spec.unit));
+            fail(e.loc, spec.path + ": een lijst of map binnen de lijst; verwacht per jaar een getal: " + unit_example(spec.unit));
           put(spec, r.first + i, parse_value(e.scalar, e.kind == Tree::Kind::Null, spec, e.loc), e.loc);
         }
         return;
@@ -264,7 +264,7 @@ struct Builder {
           if (y < r.first || y > r.last)
             fail(t.key_locs[i], spec.path + ": jaar " + k + " valt buiten de horizon; verwacht " + what + range_text(r));
           if (e.kind == Tree::Kind::Seq || e.kind == Tree::Kind::Map)
-            fail(e.loc, spec.path + "." + k + ": een getal verwacht; verwacht " + unit_example(spec.unit));
+            fail(e.loc, spec.path + "." + k + " is een lijst of map; verwacht een getal: " + unit_example(spec.unit));
           put(spec, y, parse_value(e.scalar, e.kind == Tree::Kind::Null, spec, e.loc), e.loc);
         }
         return;
@@ -352,7 +352,7 @@ void load_chain(const std::string& text, const std::string& name, std::vector<Do
   (void)from;
   if (const Tree* ext = t.get("extends")) {
     if (ext->kind != Tree::Kind::Scalar || ext->scalar.empty())
-      fail(ext->loc, "extends verwacht een bestandsnaam, bijvoorbeeld 'extends: zuid-kennemerland-2024.yaml'");
+      fail(ext->loc, "extends is geen bestandsnaam; verwacht bijvoorbeeld 'extends: zuid-kennemerland-2024.yaml'");
     const fs::path base = fs::path(name).parent_path() / ext->scalar;
     std::error_code ec;
     const fs::path canon = fs::weakly_canonical(base, ec);
@@ -380,7 +380,7 @@ Horizon read_horizon(const std::vector<Doc>& chain) {
     const auto& last = chain.back();
     fail(Loc{last.file, 1, 1}, "ontbrekende sleutel 'jaren'; verwacht bijvoorbeeld 'jaren: {van: 2024, tot_en_met: 2028}'");
   }
-  if (j->kind != Tree::Kind::Map) fail(j->loc, "jaren verwacht 'van' en 'tot_en_met', bijvoorbeeld 'jaren: {van: 2024, tot_en_met: 2028}'");
+  if (j->kind != Tree::Kind::Map) fail(j->loc, "jaren is geen map; verwacht 'van' en 'tot_en_met', bijvoorbeeld 'jaren: {van: 2024, tot_en_met: 2028}'");
   ParamSpec yr{"jaren", Shape::Single, Unit::Jaar, 1990, 2100, false, std::nullopt, "", ""};
   Horizon h;
   bool van = false, tot = false;
@@ -523,11 +523,11 @@ Scenario build(const std::string& text, const std::string& name, const std::vect
   Builder b{sc, {}};
   for (const auto& d : chain) {
     if (const Tree* n = d.tree.get("naam")) {
-      if (n->kind != Tree::Kind::Scalar) fail(n->loc, "naam verwacht een tekst");
+      if (n->kind != Tree::Kind::Scalar) fail(n->loc, "naam is geen tekst; verwacht bijvoorbeeld 'naam: Krimp bo 1,5% per jaar'");
       sc.name = n->scalar;
     }
     if (const Tree* n = d.tree.get("beschrijving")) {
-      if (n->kind != Tree::Kind::Scalar) fail(n->loc, "beschrijving verwacht een tekst");
+      if (n->kind != Tree::Kind::Scalar) fail(n->loc, "beschrijving is geen tekst; verwacht een zin die zegt welke vraag het scenario beantwoordt");
       sc.description = n->scalar;
     }
     b.walk(d.tree, "");
