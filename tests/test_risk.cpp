@@ -348,6 +348,27 @@ TEST_CASE("compute() writes every line of every year: a reused Result full of ga
       else CHECK((reused.r(line, i) == fresh.r(line, i) || (std::isnan(reused.r(line, i)) && std::isnan(fresh.r(line, i)))));
     }
   CHECK(reused.findings.size() == fresh.findings.size());
+  CHECK(reused.verdeling.ikc.size() == fresh.verdeling.ikc.size());
+  CHECK(reused.verdeling.vangnet.size() == fresh.verdeling.vangnet.size());
+}
+
+TEST_CASE("compute() with Findings::Skip fills the same lines without findings or detail records") {
+  // The IKC settlement beyond the band and a vangnet overrun raise findings in Collect mode;
+  // Skip gives the same lines (the risk hot path reads only lines) and no findings.
+  const Inputs in = compile(testutil::baseline());
+  Result collect, skip;
+  compute(in, collect);
+  compute(in, skip, nullptr, Findings::Skip);
+  CHECK(skip.cents == collect.cents);
+  CHECK(skip.findings.empty());
+  CHECK(skip.verdeling.ikc.empty());
+  CHECK(!collect.findings.empty());  // the baseline is above the signaleringswaarde in 2024
+  // reusing a Result: the detail records do not pile up
+  compute(in, collect);
+  Result once;
+  compute(in, once);
+  CHECK(collect.verdeling.ikc.size() == once.verdeling.ikc.size());
+  CHECK(collect.findings.size() == once.findings.size());
 }
 
 TEST_CASE("html report of a scenario with onzekerheden shows the fan chart and the tornado") {

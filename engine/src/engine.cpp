@@ -26,8 +26,10 @@ void compute(const Inputs& in, Result& out, Trace* trace, Findings findings) {
   if (out.horizon.first != in.horizon.first || out.horizon.last != in.horizon.last || out.cents.size() != size ||
       out.real.size() != size)
     out.reset(in.horizon);
-  else
+  else {
     out.findings.clear();
+    out.verdeling.clear();  // clear() keeps the capacity
+  }
   rules::Ctx c{in, out, trace, in.horizon.size(), in.horizon.first, findings == Findings::Collect};
   // Order matters: each rule reads only lines computed before it.
   rules::population(c);

@@ -69,8 +69,9 @@ struct Trace {
   TraceEntry& at(Line l, int year) { return entries[{static_cast<int>(l), year}]; }
 };
 
-/// Whether compute() collects findings (Dutch messages: allocates). Repeated evaluation
-/// (Monte Carlo, sensitivity) passes Skip: then compute() allocates nothing once `out` is sized.
+/// Whether compute() collects findings (Dutch messages: allocates) and the detail records of
+/// Result::verdeling (per bestuur, per claim). Repeated evaluation (Monte Carlo, sensitivity)
+/// passes Skip: then compute() fills only the lines and allocates nothing once `out` is sized.
 enum class Findings { Collect, Skip };
 
 /// Compute every line for every year. `out` is reused (no allocation when sized).

@@ -79,7 +79,8 @@ void ikc_bandbreedte(Ctx& c) {
         const char* keuze = afspraak.verrekening == V::Geen ? "geen verrekening (alleen overleg)"
                             : afspraak.verrekening == V::Volledig ? "volledige herberekening"
                                                                   : "verrekening van het deel buiten de band";
-        c.r.findings.push_back({Finding::Kind::IkcBandbreedte, y,
+        if (c.findings)
+          c.r.findings.push_back({Finding::Kind::IkcBandbreedte, y,
                                 "IKC " + std::to_string(y) + ": " + nl(jr.later, 1) + " leerlingen op de latere teldatum tegen " +
                                     nl(n_bek, 1) + " bekostigd (" + (diff > 0 ? "+" : "") + nl(100 * (jr.afwijking), 2) +
                                     "%), buiten de bandbreedte van " + nl(100 * b, 1) + "%: overleg volgt; " + keuze});
@@ -98,9 +99,11 @@ void ikc_bandbreedte(Ctx& c) {
       // rounding: each board share x amount once to the cent; the last board takes the remainder
       const Cents part = j + 1 < afspraak.verdeelsleutel.size() ? mul_round(totaal, share) : sub_checked(totaal, verdeeld);
       verdeeld = add_checked(verdeeld, part);
-      jr.per_bestuur.emplace_back(bestuur, part);
+      if (c.findings) jr.per_bestuur.emplace_back(bestuur, part);
     }
-    c.r.verdeling.ikc.push_back(std::move(jr));
+    // The per-year record (per bestuur, for the ikc view) allocates: not on the hot path of
+    // repeated evaluation (Findings::Skip), which reads only the lines.
+    if (c.findings) c.r.verdeling.ikc.push_back(std::move(jr));
     if (!c.tr) continue;
     auto& v = c.tr->at(Line::ikc_volumebekostiging, y);
     v.formula = "IKC tarief x IKC-leerlingen (1-2-" + std::to_string(y - 1) + ") (8.1.6)";

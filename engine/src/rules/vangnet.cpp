@@ -22,14 +22,18 @@
 // "overschrijding vangnetconstructie" in the uitvoeringsorganisatie, and a Finding
 // (Finding::Kind::VangnetOverschrijding). So lasten for the vangnet = max(ruimte, claims).
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <stdexcept>
 
 #include "rules.hpp"
 
 namespace begroting::rules {
 
 void vangnet(Ctx& c) {
-  std::vector<Cents> claims(static_cast<size_t>(c.n), 0);
+  constexpr int kMax = 64;  // the loader allows at most 50 years; no allocation per compute()
+  if (c.n > kMax) throw std::invalid_argument("vangnet: meer dan 64 jaren");
+  std::array<Cents, kMax> claims{};
   for (const auto& t : c.in.verdeling.vangnet) {
     VangnetClaim cl;
     cl.school = t.school;
@@ -54,7 +58,7 @@ void vangnet(Ctx& c) {
       cl.bedrag = std::max<Cents>(0, round_to_cent(exact));  // rounding: once, the exact sum
       claims[i] = add_checked(claims[i], cl.bedrag);
     }
-    c.r.verdeling.vangnet.push_back(cl);
+    if (c.findings) c.r.verdeling.vangnet.push_back(cl);  // detail for the view; not on the hot path
   }
   for (int i = 0; i < c.n; ++i) {
     const int y = c.year(i);
@@ -63,7 +67,7 @@ void vangnet(Ctx& c) {
     c.r.c(Line::vangnet_claims, i) = claim;
     const Cents over = std::max<Cents>(0, sub_checked(claim, ruimte));
     c.r.c(Line::vangnet_overschrijding, i) = over;
-    if (over > 0)
+    if (over > 0 && c.findings)
       c.r.findings.push_back({Finding::Kind::VangnetOverschrijding, y,
                               "vangnet " + std::to_string(y) + ": claims van schooljaar " + std::to_string(y - 2) + "-" +
                                   std::to_string(y - 1) + " liggen " + std::to_string(cents_to_whole_euros(over)) +

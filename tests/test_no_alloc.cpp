@@ -1,0 +1,48 @@
+// A Monte Carlo path allocates nothing: counts operator new calls around 1,000 paths of the
+// risk scenario (draw, apply, compute without findings). This file replaces the global
+// operator new/delete of the test binary with counting versions (malloc/free underneath).
+#include <doctest/doctest.h>
+
+#include <atomic>
+#include <cstdlib>
+#include <new>
+
+#include "begroting/loader.hpp"
+#include "begroting/risk.hpp"
+#include "helpers.hpp"
+
+namespace {
+std::atomic<bool> g_counting{false};
+std::atomic<long> g_news{0};
+}  // namespace
+
+void* operator new(std::size_t n) {
+  if (g_counting.load(std::memory_order_relaxed)) g_news.fetch_add(1, std::memory_order_relaxed);
+  if (void* p = std::malloc(n ? n : 1)) return p;
+  throw std::bad_alloc();
+}
+void operator delete(void* p) noexcept { std::free(p); }
+void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+
+TEST_CASE("a Monte Carlo path allocates nothing once its evaluator exists") {
+  using namespace begroting;
+  const Scenario s = load_scenario(testutil::source("scenarios/zuid-kennemerland-2024-risico.yaml"));
+  const RiskModel m(s);
+  PathEvaluator pe(m);
+  pe.draw(1, 0);
+  Cents sum = pe.evaluate().c(Line::eigen_vermogen, 4);  // first evaluation sizes the Result
+  g_news = 0;
+  g_counting = true;
+  for (std::uint64_t p = 1; p <= 1000; ++p) {
+    pe.draw(7, p);
+    sum += pe.evaluate().c(Line::eigen_vermogen, 4);
+  }
+  g_counting = false;
+  CHECK(g_news.load() == 0);
+  CHECK(sum != 0);
+  // the counter works: a vector allocates
+  g_counting = true;
+  std::vector<int> v(10);
+  g_counting = false;
+  CHECK(g_news.load() == 1);
+}
