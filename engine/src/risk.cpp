@@ -154,6 +154,8 @@ struct PathEvaluator::Impl {
     Slot slot;
     Slot base;  ///< the same value in the model's base Inputs (read only)
     int ys;     ///< year slot
+    int cover;  ///< an uncertainty that always overwrites this value (first to touch it, no
+                ///< event, toepassing waarde): while it is enabled no reset is needed; -1: none
   };
   std::vector<std::vector<Bound>> bound;  ///< per uncertainty
   int ns;
@@ -167,9 +169,24 @@ struct PathEvaluator::Impl {
     for (const auto& c : m.compiled()) {
       std::vector<Bound> b;
       for (std::size_t j = 0; j < c.targets.size(); ++j)
-        b.push_back(Bound{resolve(work, c.targets[j]), resolve(base, c.targets[j]), c.slot[j]});
+        b.push_back(Bound{resolve(work, c.targets[j]), resolve(base, c.targets[j]), c.slot[j], -1});
       bound.push_back(std::move(b));
     }
+    // cover: the first uncertainty touching a value, if it overwrites it unconditionally
+    std::vector<std::pair<void*, int>> first;  // value -> first uncertainty (setup only)
+    for (std::size_t k = 0; k < bound.size(); ++k)
+      for (const auto& b : bound[k]) {
+        bool seen = false;
+        for (const auto& f : first) seen = seen || f.first == b.slot.ptr;
+        if (!seen) first.emplace_back(b.slot.ptr, static_cast<int>(k));
+      }
+    for (auto& bs : bound)
+      for (auto& b : bs)
+        for (const auto& f : first)
+          if (f.first == b.slot.ptr) {
+            const auto& u = m.compiled()[static_cast<std::size_t>(f.second)].u;
+            b.cover = !u.event && u.apply == Uncertainty::Apply::Waarde ? f.second : -1;
+          }
     value.assign(m.size() * static_cast<std::size_t>(ns), 0.0);
     active.assign(m.size() * static_cast<std::size_t>(ns), 1);
     enabled.assign(m.size(), 1);
@@ -184,8 +201,10 @@ struct PathEvaluator::Impl {
   }
 
   void apply() {
+    // Reset to the scenario's value, except what an enabled uncertainty overwrites anyway.
     for (const auto& bs : bound)
-      for (const auto& b : bs) copy(b.slot, b.base);
+      for (const auto& b : bs)
+        if (b.cover < 0 || !enabled[static_cast<std::size_t>(b.cover)]) copy(b.slot, b.base);
     const auto& cs = m.compiled();
     for (std::size_t k = 0; k < cs.size(); ++k) {
       if (!enabled[k]) continue;
