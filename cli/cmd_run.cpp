@@ -16,7 +16,8 @@ int cmd_run(const std::vector<std::string>& args) {
       ("view", po::value<std::string>()->default_value("begroting"),
        "begroting (de hele begroting) | waterbed (par. 8.1.1: waar de rijksbijdrage heen gaat) | "
        "ikc (par. 8.1.6: volumebekostiging, bandbreedte, verdeling over de besturen) | "
-       "vangnet (par. 8.1.7: claims SO cluster 3 tegen de maximale ruimte)")
+       "vangnet (par. 8.1.7: claims SO cluster 3 tegen de maximale ruimte) | "
+       "scholen (par. 8.1.2-8.1.5: budget per school en per bestuur; scenario met 'scholen: BESTAND')")
       ("file", po::value<std::string>(), "scenariobestand");
   add_set_option(o);
   add_strict_option(o);
@@ -33,7 +34,8 @@ int cmd_run(const std::vector<std::string>& args) {
                  "  begroting run scenarios/zuid-kennemerland-2024.yaml --set leerlingen.so_cat1.groei=0.06\n"
                  "  begroting run scenarios/zuid-kennemerland-2024.yaml --view waterbed\n"
                  "  begroting run scenarios/zuid-kennemerland-2024.yaml --view waterbed --format json\n"
-                 "  begroting run scenarios/zuid-kennemerland-2024.yaml --view ikc --set ikc.teldatum_later.2025=660\n";
+                 "  begroting run scenarios/zuid-kennemerland-2024.yaml --view ikc --set ikc.teldatum_later.2025=660\n"
+                 "  begroting run scenarios/zuid-kennemerland-2024-scholen.yaml --view scholen --format json\n";
     return kOk;
   }
   if (!vm.count("file")) throw UsageError("begroting run: geen scenariobestand opgegeven; verwacht 'begroting run SCENARIO.yaml'");

@@ -42,7 +42,9 @@ void compute(const Inputs& in, Result& out, Trace* trace, Findings findings) {
   rules::personeel(c);
   rules::amounts(c);
   rules::vangnet(c);  // after amounts: reads the budgeted maximale ruimte
+  rules::scholen(c);  // after amounts: replaces the SWV transfer lines by the sums over the schools
   rules::totals(c);
+  rules::scholen_check(c);
   rules::reserves(c);
   rules::signaleringswaarde(c);
   rules::kengetallen(c);

@@ -80,6 +80,11 @@ Inputs compile(const Scenario& s) {
   in.ikc_band = per_year(s, "ikc.bandbreedte");
   in.ikc_later = per_year(s, "ikc.teldatum_later");
   in.vangnet_fractie = s.value("vangnet.fractie_jaar");
+  for (auto [dst, path] : {std::pair{&in.top_tlv_sbo, "top.tlv_sbo_tarief"}, std::pair{&in.top_dws_prijs, "top.dws_prijs"},
+                           std::pair{&in.top_tlv_bao, "top.tlv_op_bao_per_leerling"}}) {
+    dst->clear();
+    for (double e : per_year(s, path)) dst->push_back(std::isnan(e) ? 0 : to_cents(e));  // NaN: not given (no schools file)
+  }
   in.verdeling = s.verdeling;
   if (!s.stromen.empty()) {
     // index i: transition into teldatum F-1+i, as the growth series (index 0 unused)

@@ -90,6 +90,9 @@ std::vector<ParamSpec> build_schema() {
   add("ikc.bandbreedte", Shape::PerYear, Unit::Fractie, 0, 1, false, 0.03, "8.1.6", "bandbreedte: groei of krimp van het IKC tot dit deel verandert het bedrag niet (0,03 = 3%)");
   add("ikc.teldatum_later", Shape::PerYear, Unit::Leerlingen, 0, kMaxPupils, false, kNietOpgegeven, "8.1.6", "IKC-leerlingen op een latere teldatum in het begrotingsjaar (weglaten: geen toets)");
   add("vangnet.fractie_jaar", Shape::Single, Unit::Fractie, 0, 1, false, kNietOpgegeven, "8.1.7", "deel van een jaar dat het swv per netto ingestroomde leerling betaalt (verplicht bij vangnet.tellingen)");
+  add("top.tlv_sbo_tarief", Shape::PerYear, Unit::EuroPerLeerling, 0, 1e6, false, 6635.0, "8.1.2 tabel (IKC plaatsing inhouding bij bao)", "wat een school per plaatsing in SBO/IKC of SO afdraagt (landelijk TLV SBO-tarief)");
+  add("top.dws_prijs", Shape::PerYear, Unit::EuroPerLeerling, 0, 1e6, false, kNietOpgegeven, "8.1.2 (DWS per jaar ingekocht)", "prijs van een Day a Week School-plaats per jaar (nodig met een scholenbestand)");
+  add("top.tlv_op_bao_per_leerling", Shape::PerYear, Unit::EuroPerLeerling, 0, 1e6, false, kNietOpgegeven, "8.1.4", "TLV-op-bao-middelen per leerling per jaar (nodig met een scholenbestand)");
   // One amount per line the plan gives without derivation.
   for (const auto& d : line_table())
     if (d.kind == LineKind::Amount)

@@ -20,6 +20,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "begroting/loader.hpp"
@@ -153,6 +154,168 @@ void read_vangnet(const Tree& tellingen, const std::string& file, std::vector<Va
   }
 }
 
+// ---- scholen (8.1.2-8.1.5) --------------------------------------------------------------------
+
+Datum datum(const Tree& t, const std::string& what) {
+  const std::string s = t.kind == Tree::Kind::Scalar ? t.scalar : "";
+  Datum d;
+  const bool ok = s.size() == 10 && s[4] == '-' && s[7] == '-' &&
+                  std::from_chars(s.data(), s.data() + 4, d.jaar).ec == std::errc() &&
+                  std::from_chars(s.data() + 5, s.data() + 7, d.maand).ec == std::errc() &&
+                  std::from_chars(s.data() + 8, s.data() + 10, d.dag).ec == std::errc();
+  static const int dagen[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (!ok || d.jaar < 1990 || d.jaar > 2100 || d.maand < 1 || d.maand > 12 || d.dag < 1 || d.dag > dagen[d.maand - 1])
+    fail(t.loc, what + " '" + s + "' is geen datum; verwacht JJJJ-MM-DD, bijvoorbeeld 2024-03-15");
+  return d;
+}
+
+int year_key(const Tree& map, size_t i, const std::string& what) {
+  const std::string& k = map.map[i].first;
+  int y = 0;
+  if (k.size() != 4 || std::from_chars(k.data(), k.data() + 4, y).ec != std::errc() || y < 1990 || y > 2100)
+    fail(map.key_locs[i], what + ": '" + k + "' is geen jaartal; verwacht bijvoorbeeld 2024");
+  return y;
+}
+
+School read_school(const Tree& e, const std::string& what) {
+  map_of(e, what, "id, naam, bestuur, leerlingen, plaatsingen, tlv_op_bao, stromen");
+  only_keys(e, what, {"id", "naam", "bestuur", "leerlingen", "plaatsingen", "tlv_op_bao", "stromen"});
+  School s;
+  for (const char* k : {"id", "naam", "bestuur", "leerlingen"})
+    if (!e.get(k)) fail(e.loc, what + " mist '" + k + "'; verwacht id, naam, bestuur en leerlingen (per teldatum)");
+  s.id = text(*e.get("id"), what + ".id");
+  s.naam = text(*e.get("naam"), what + ".naam");
+  s.bestuur = text(*e.get("bestuur"), what + ".bestuur");
+  s.herkomst = e.loc.str();
+  const Tree& ll = map_of(*e.get("leerlingen"), what + ".leerlingen", "leerlingen per teldatum 1 februari, bijvoorbeeld {2023: 250}");
+  for (size_t i = 0; i < ll.map.size(); ++i)
+    s.leerlingen[year_key(ll, i, what + ".leerlingen")] = number(ll.map[i].second, what + ".leerlingen", 0, 1e5, true);
+  if (const Tree* p = e.get("plaatsingen")) {
+    map_of(*p, what + ".plaatsingen", "per kalenderjaar de plaatsingen, bijvoorbeeld {2024: {sbo_ikc: 2, so_cat1: 1, dws: 1}}");
+    for (size_t i = 0; i < p->map.size(); ++i) {
+      const int y = year_key(*p, i, what + ".plaatsingen");
+      const Tree& v = p->map[i].second;
+      const std::string w = what + ".plaatsingen." + std::to_string(y);
+      map_of(v, w, "sbo_ikc, so_cat1, so_cat2, so_cat3, dws");
+      only_keys(v, w, {"sbo_ikc", "so_cat1", "so_cat2", "so_cat3", "dws"});
+      Plaatsingen pl;
+      if (const Tree* x = v.get("sbo_ikc")) pl.sbo_ikc = number(*x, w + ".sbo_ikc", 0, 1e4, true);
+      if (const Tree* x = v.get("so_cat1")) pl.so_cat1 = number(*x, w + ".so_cat1", 0, 1e4, true);
+      if (const Tree* x = v.get("so_cat2")) pl.so_cat2 = number(*x, w + ".so_cat2", 0, 1e4, true);
+      if (const Tree* x = v.get("so_cat3")) pl.so_cat3 = number(*x, w + ".so_cat3", 0, 1e4, true);
+      if (const Tree* x = v.get("dws")) pl.dws = number(*x, w + ".dws", 0, 1e4, true);
+      s.plaatsingen[y] = pl;
+    }
+  }
+  if (const Tree* t = e.get("tlv_op_bao")) {
+    map_of(*t, what + ".tlv_op_bao", "per kalenderjaar het aantal leerlingen met een TLV op de bao, bijvoorbeeld {2024: 1}");
+    for (size_t i = 0; i < t->map.size(); ++i)
+      s.tlv_op_bao[year_key(*t, i, what + ".tlv_op_bao")] = number(t->map[i].second, what + ".tlv_op_bao", 0, 1e4, true);
+  }
+  if (const Tree* st = e.get("stromen")) {
+    if (st->kind != Tree::Kind::Seq)
+      fail(st->loc, what + ".stromen is een lijst; verwacht items als {soort: instroom, inschrijving: 2024-03-15}");
+    for (size_t i = 0; i < st->seq.size(); ++i) {
+      const Tree& x = st->seq[i];
+      const std::string w = what + ".stromen[" + std::to_string(i + 1) + "]";
+      map_of(x, w, "soort, inschrijving en eventueel vertrek");
+      only_keys(x, w, {"soort", "inschrijving", "vertrek"});
+      if (!x.get("soort") || !x.get("inschrijving")) fail(x.loc, w + " mist soort of inschrijving; verwacht {soort: instroom, inschrijving: 2024-03-15}");
+      Leerlingstroom ls;
+      const std::string soort = text(*x.get("soort"), w + ".soort");
+      if (soort == "instroom") ls.soort = Leerlingstroom::Soort::Instroom;
+      else if (soort == "terugplaatsing") ls.soort = Leerlingstroom::Soort::Terugplaatsing;
+      else fail(x.get("soort")->loc, w + ".soort '" + soort + "' is onbekend; verwacht instroom of terugplaatsing");
+      ls.inschrijving = datum(*x.get("inschrijving"), w + ".inschrijving");
+      if (const Tree* v = x.get("vertrek")) {
+        ls.vertrek = datum(*v, w + ".vertrek");
+        if (*ls.vertrek < ls.inschrijving) fail(v->loc, w + ".vertrek ligt voor de inschrijving; verwacht een latere datum");
+      }
+      ls.herkomst = x.loc.str();
+      s.stromen.push_back(ls);
+    }
+  }
+  return s;
+}
+
+Scholen read_scholen_file(const std::string& path, const Loc& from) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec))
+    fail(from, "scholenbestand " + path + " bestaat niet; verwacht een YAML-bestand naast het scenario");
+  std::ifstream f(path, std::ios::binary);
+  std::stringstream ss;
+  ss << f.rdbuf();
+  const Tree root = parse_yaml(ss.str(), path);
+  if (root.kind != Tree::Kind::Map) fail(root.loc, "een scholenbestand is een map; verwacht 'scholen:' en eventueel 'bao_bao:'");
+  only_keys(root, "het scholenbestand", {"scholen", "bao_bao"});
+  const Tree* list = root.get("scholen");
+  if (!list || list->kind != Tree::Kind::Seq) fail(list ? list->loc : root.loc, "verwacht 'scholen:' met een lijst van scholen");
+  Scholen out;
+  out.bestand = path;
+  std::map<std::string, Loc> ids;
+  for (size_t i = 0; i < list->seq.size(); ++i) {
+    School s = read_school(list->seq[i], "scholen[" + std::to_string(i + 1) + "]");
+    if (ids.count(s.id)) fail(list->seq[i].loc, "school-id " + s.id + " staat twee keer in het bestand (eerst op " + ids[s.id].str() + "); verwacht unieke id's");
+    ids[s.id] = list->seq[i].loc;
+    out.scholen.push_back(std::move(s));
+  }
+  if (const Tree* bb = root.get("bao_bao")) {
+    if (bb->kind != Tree::Kind::Seq) fail(bb->loc, "bao_bao is een lijst; verwacht items als {van: S01, naar: S02, overstap: 2023-03-01}");
+    for (size_t i = 0; i < bb->seq.size(); ++i) {
+      const Tree& x = bb->seq[i];
+      const std::string w = "bao_bao[" + std::to_string(i + 1) + "]";
+      map_of(x, w, "van, naar, overstap en eventueel verwijzing");
+      only_keys(x, w, {"van", "naar", "overstap", "verwijzing"});
+      for (const char* k : {"van", "naar", "overstap"})
+        if (!x.get(k)) fail(x.loc, w + " mist '" + k + "'; verwacht van, naar en overstap");
+      BaoBao b;
+      b.van = text(*x.get("van"), w + ".van");
+      b.naar = text(*x.get("naar"), w + ".naar");
+      for (const auto& [id, loc] : {std::pair{b.van, x.get("van")->loc}, std::pair{b.naar, x.get("naar")->loc}})
+        if (!ids.count(id)) fail(loc, w + ": school " + id + " staat niet in het bestand; verwacht een id uit 'scholen'");
+      if (b.van == b.naar) fail(x.get("naar")->loc, w + ": van en naar zijn dezelfde school; verwacht twee verschillende scholen");
+      b.overstap = datum(*x.get("overstap"), w + ".overstap");
+      if (const Tree* v = x.get("verwijzing")) {
+        b.verwijzing = datum(*v, w + ".verwijzing");
+        if (*b.verwijzing < b.overstap) fail(v->loc, w + ".verwijzing ligt voor de overstap; verwacht een latere datum");
+        // the placement must be in the receiving school's placements of that year
+        for (const auto& s : out.scholen)
+          if (s.id == b.naar) {
+            auto it = s.plaatsingen.find(b.verwijzing->jaar);
+            if (it == s.plaatsingen.end() || it->second.verwijzingen() < 1)
+              fail(v->loc, w + ": school " + b.naar + " heeft in " + std::to_string(b.verwijzing->jaar) +
+                               " geen plaatsing; verwacht de plaatsing van deze leerling bij de ontvangende school");
+          }
+      }
+      b.herkomst = x.loc.str();
+      out.bao_bao.push_back(b);
+    }
+  }
+  return out;
+}
+
+void check_scholen(const Scholen& sc, const Scenario& s, const Loc& at) {
+  const int first = s.horizon.first - 1;  // teldatum of the first begrotingsjaar
+  double som = 0;
+  for (const auto& school : sc.scholen) {
+    if (!school.leerlingen.count(first))
+      throw InputError(school.herkomst + ": school " + school.id + " mist leerlingen op teldatum 1 februari " + std::to_string(first) +
+                       "; verwacht bijvoorbeeld 'leerlingen: {" + std::to_string(first) + ": 250}'");
+    som += school.leerlingen.at(first);
+  }
+  const double bo = s.value("leerlingen.bo.teldatum", first);
+  if (std::fabs(som - bo) > 1e-6) {
+    std::ostringstream os;
+    os << "de scholen in " << sc.bestand << " hebben samen " << som << " leerlingen op 1 februari " << first
+       << ", leerlingen.bo.teldatum zegt " << bo << "; verwacht dezelfde som";
+    fail(at, os.str());
+  }
+  for (const char* p : {"top.dws_prijs", "top.tlv_op_bao_per_leerling"})
+    for (int y = s.horizon.first; y <= s.horizon.last; ++y)
+      if (std::isnan(s.value(p, y)))
+        fail(at, std::string("met een scholenbestand is ") + p + " nodig voor " + std::to_string(y) + "; verwacht een bedrag in euro's");
+}
+
 }  // namespace
 
 const std::set<std::string>& verdeling_paths() {
@@ -161,7 +324,7 @@ const std::set<std::string>& verdeling_paths() {
 }
 
 void read_verdeling(const std::vector<std::pair<const Tree*, std::string>>& docs, Scenario& sc) {
-  Loc tellingen_loc;
+  Loc tellingen_loc, scholen_loc;
   for (const auto& [tree, file] : docs) {
     (void)file;
     if (const Tree* ikc = tree->get("ikc"); ikc && ikc->kind == Tree::Kind::Map) read_ikc(*ikc, sc.verdeling.ikc);
@@ -171,6 +334,15 @@ void read_verdeling(const std::vector<std::pair<const Tree*, std::string>>& docs
         tellingen_loc = t->loc;
       }
   }
+  for (const auto& [tree, file] : docs)
+    if (const Tree* sch = tree->get("scholen")) {
+      if (sch->kind != Tree::Kind::Scalar || sch->scalar.empty())
+        fail(sch->loc, "scholen verwacht een bestandsnaam, bijvoorbeeld 'scholen: scholen-zuid-kennemerland.yaml'");
+      const std::string path = (std::filesystem::path(file).parent_path() / sch->scalar).string();
+      sc.verdeling.scholen = read_scholen_file(path, sch->loc);
+      scholen_loc = sch->loc;
+    }
+  if (sc.verdeling.scholen) check_scholen(*sc.verdeling.scholen, sc, scholen_loc);
   if (!sc.verdeling.vangnet.empty() && std::isnan(sc.value("vangnet.fractie_jaar")))
     fail(tellingen_loc, "vangnet.tellingen zonder vangnet.fractie_jaar; verwacht het deel van een jaar dat het swv per netto "
                         "ingestroomde leerling betaalt, bijvoorbeeld 'fractie_jaar: 0.25'");

@@ -102,7 +102,7 @@ std::string table(const Scenario& s, const Result& r, const View& v, const std::
 }  // namespace
 
 const std::vector<std::string>& view_names() {
-  static const std::vector<std::string> v{"begroting", "waterbed", "ikc", "vangnet"};
+  static const std::vector<std::string> v{"begroting", "waterbed", "ikc", "vangnet", "scholen"};
   return v;
 }
 

@@ -110,11 +110,122 @@ std::string extend_view_table(const std::string& view, const Result& r) {
   return out;
 }
 
+namespace {
+nlohmann::ordered_json school_json(const SchoolResultaat& s, const Horizon& h) {
+  nlohmann::ordered_json e;
+  e["id"] = s.id;
+  e["naam"] = s.naam;
+  e["bestuur"] = s.bestuur;
+  auto jaren = nlohmann::ordered_json::array();
+  for (size_t i = 0; i < s.jaren.size(); ++i) {
+    const auto& j = s.jaren[i];
+    nlohmann::ordered_json y;
+    y["jaar"] = h.first + static_cast<int>(i);
+    y["leerlingen"] = j.leerlingen;
+    y["basis"] = cents_to_euros(j.basis);
+    y["plaatsingen"] = j.plaatsingen;
+    y["afdracht_plaatsingen"] = cents_to_euros(j.afdracht_plaatsingen);
+    y["afdracht_dws"] = cents_to_euros(j.afdracht_dws);
+    y["tlv_op_bao"] = cents_to_euros(j.tlv_op_bao);
+    y["instroom"] = cents_to_euros(j.instroom);
+    y["terugplaatsing"] = cents_to_euros(j.terugplaatsing);
+    y["totaal"] = cents_to_euros(j.totaal);
+    y["per_leerling"] = j.leerlingen > 0 ? nlohmann::json(cents_to_euros(j.totaal) / j.leerlingen) : nlohmann::json(nullptr);
+    jaren.push_back(y);
+  }
+  e["jaren"] = jaren;
+  return e;
+}
+
+nlohmann::ordered_json spread_json(const std::vector<Spreiding>& v, const Horizon& h) {
+  auto a = nlohmann::ordered_json::array();
+  for (size_t i = 0; i < v.size(); ++i)
+    a.push_back({{"jaar", h.first + static_cast<int>(i)}, {"min", num_or_null(v[i].min)}, {"min_wie", v[i].min_wie},
+                 {"max", num_or_null(v[i].max)}, {"max_wie", v[i].max_wie}, {"spreiding", num_or_null(v[i].spreiding)}});
+  return a;
+}
+
+std::string rows(const std::vector<SchoolResultaat>& v, bool with_bestuur) {
+  std::string out;
+  for (const auto& s : v) {
+    std::string label = with_bestuur ? s.id + " " + s.naam : s.naam;
+    if (label.size() > 30) label = label.substr(0, 29) + "~";
+    std::string line = pad_right(label, 31) + pad_left(with_bestuur ? s.bestuur.substr(s.bestuur.size() > 9 ? s.bestuur.size() - 9 : 0) : "", 10) +
+                       pad_left(s.jaren.empty() ? "" : format_number(s.jaren[0].leerlingen, 0), 7);
+    for (const auto& j : s.jaren) line += pad_left(format_euro(j.totaal), 10);
+    out += line + "\n";
+  }
+  return out;
+}
+}  // namespace
+
 std::string render_scholen(const Scenario& s, const Result& r, const std::string& format) {
-  (void)s;
-  (void)r;
-  (void)format;
-  throw std::invalid_argument("--view scholen: nog niet beschikbaar");
+  const auto& vr = r.verdeling;
+  const bool has = s.verdeling.scholen.has_value();
+  if (format == "json") {
+    nlohmann::ordered_json j;
+    j["scenario"] = s.name;
+    j["files"] = s.files;
+    j["view"] = "scholen";
+    auto years = nlohmann::json::array();
+    for (int y = r.horizon.first; y <= r.horizon.last; ++y) years.push_back(y);
+    j["years"] = years;
+    j["scholenbestand"] = has ? nlohmann::json(s.verdeling.scholen->bestand) : nlohmann::json(nullptr);
+    auto sch = nlohmann::ordered_json::array();
+    for (const auto& x : vr.scholen) sch.push_back(school_json(x, r.horizon));
+    j["scholen"] = sch;
+    auto bes = nlohmann::ordered_json::array();
+    for (const auto& x : vr.besturen) {
+      auto b = school_json(x, r.horizon);
+      b.erase("naam");
+      b.erase("bestuur");
+      bes.push_back(b);
+    }
+    j["besturen"] = bes;
+    j["per_leerling_scholen"] = spread_json(vr.spreiding_scholen, r.horizon);
+    j["per_leerling_besturen"] = spread_json(vr.spreiding_besturen, r.horizon);
+    auto swv = nlohmann::ordered_json::object();
+    for (Line l : {Line::ondersteuningsbedrag_bruto, Line::afdracht_verwijzingen_dws, Line::ondersteuningsbedrag_bao, Line::tlv_op_bao,
+                   Line::instroombudget, Line::terugplaatsing, Line::regulier_subtotaal}) {
+      auto a = nlohmann::json::array();
+      for (int i = 0; i < r.n(); ++i) a.push_back(cents_to_euros(r.c(l, i)));
+      swv[std::string(def(l).id)] = a;
+    }
+    j["swv_regels"] = swv;
+    return j.dump(2) + "\n";
+  }
+  if (format == "csv") {
+    std::string out = "id,naam,bestuur";
+    for (int y = r.horizon.first; y <= r.horizon.last; ++y) out += "," + std::to_string(y);
+    out += "\n";
+    auto q = [](const std::string& t) { return t.find_first_of(",\"") == std::string::npos ? t : "\"" + t + "\""; };
+    for (const auto* v : {&vr.scholen, &vr.besturen})
+      for (const auto& x : *v) {
+        out += q(v == &vr.scholen ? x.id : "bestuur:" + x.id) + "," + q(x.naam) + "," + q(x.bestuur);
+        for (const auto& jj : x.jaren) out += "," + cents_plain(jj.totaal);
+        out += "\n";
+      }
+    return out;
+  }
+  std::string out = s.name + "\nTOP-initiatief per school en per bestuur (par. 8.1.2-8.1.5), bedragen in euro's\n";
+  if (!has) return out + "\nGeen scholenbestand in het scenario ('scholen: BESTAND.yaml'); de begroting rekent met swv-totalen.\n";
+  out += "Scholenbestand: " + s.verdeling.scholen->bestand + "\n\n";
+  std::string head = pad_right("School", 31) + pad_left("bestuur", 10) + pad_left("lln", 7);
+  for (int y = r.horizon.first; y <= r.horizon.last; ++y) head += pad_left(std::to_string(y), 10);
+  const std::string rule(head.size(), '-');
+  out += head + "\n" + rule + "\n" + rows(vr.scholen, true) + rule + "\n";
+  std::string sum = pad_right("Totaal scholen = subtotaal regulier", 48);
+  for (int i = 0; i < r.n(); ++i) sum += pad_left(format_euro(r.c(Line::regulier_subtotaal, i)), 10);
+  out += sum + "\n\nPer bestuur\n" + rule + "\n" + rows(vr.besturen, false) + rule + "\n";
+  out += "\nBudget per leerling (min / max / spreiding)\n";
+  for (const auto& [titel, v] : {std::pair{"scholen", &vr.spreiding_scholen}, std::pair{"besturen", &vr.spreiding_besturen}})
+    for (size_t i = 0; i < v->size(); ++i) {
+      const auto& sp = (*v)[i];
+      out += "  " + std::to_string(r.horizon.first + static_cast<int>(i)) + " " + titel + ": min " + format_number(sp.min, 2) + " (" +
+             sp.min_wie + "), max " + format_number(sp.max, 2) + " (" + sp.max_wie + "), spreiding " + format_number(sp.spreiding, 2) + "\n";
+    }
+  out += "\nControle: de som over de scholen is het subtotaal regulier onderwijs, op de cent (elke run).\n";
+  return out;
 }
 
 }  // namespace begroting

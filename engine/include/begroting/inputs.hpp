@@ -43,6 +43,7 @@ struct Inputs {
   std::vector<Cents> signal_min;
   // paragraph 8.1 rules (index i = year F+i)
   std::vector<double> ikc_band, ikc_later;  ///< bandbreedte; later IKC count (NaN: not given)
+  std::vector<Cents> top_tlv_sbo, top_dws_prijs, top_tlv_bao;  ///< per school rules (8.1.2-8.1.4); NaN params -> 0
   double vangnet_fractie = 0;               ///< fraction of a year paid per net pupil (8.1.7)
   Verdeling verdeling;                      ///< copied from the Scenario
   FlowInput flows;  ///< pupil-flow model (section stromen:); inactive: growth rates

@@ -1,0 +1,210 @@
+// TOP-initiatief per school (plan 8.1.2-8.1.5), when the scenario references a schools file.
+//
+// Per regular school s and calendar year t (index i):
+//   leerlingen(s, t)  = pupils on teldatum 1-2 t-1: given in the file, else the previous
+//                       teldatum x (1 + leerlingen.bo.groei) (the SWV's own projection);
+//   basis             = round(leerlingen x ondersteuningsbedrag per leerling(t))            8.1.2
+//   afdracht          = placements(t) x top.tlv_sbo_tarief(t): one TLV SBO tarief per
+//                       placement in SBO/IKC or SO whatever its type (EUR 6,635 in 2024)     8.1.2
+//                     + DWS places(t) x top.dws_prijs(t)                                    8.1.2
+//   tlv_op_bao        = pupils with a TLV on the bao(t) x top.tlv_op_bao_per_leerling(t)    8.1.4
+//   instroom / terugplaatsing (8.1.5): EUR bedrag_instroom a year for two years per pupil,
+//                       from the first of the month after enrolment, per whole month (1/12 of
+//                       the yearly amount); a month counts when the pupil is enrolled on its
+//                       first day, so leaving early stops the money after the month of leaving
+//                       (settled per month). Per school and year: round(months x bedrag / 12).
+//   bao-bao (8.1.3)   : a flagged transfer (van -> naar, date) followed by a placement of that
+//                       pupil less than two years after the transfer (before the second
+//                       anniversary) moves one placement charge from the receiving school to
+//                       the referring school, in the calendar year of the placement. On or after
+//                       the anniversary the receiving school pays.
+//   totaal            = basis - afdracht + tlv_op_bao + instroom + terugplaatsing.
+// Each amount rounds once to the cent (products of counts and cents are exact in practice).
+//
+// Relation to the SWV lines: with a schools file the SWV-level lines are the sums over the
+// schools, replacing the scenario's SWV-level drivers for them:
+//   ondersteuningsbedrag_bruto   = sum of basis (so per-school rounding is what the SWV pays);
+//   afdracht_verwijzingen_dws    = sum of afdracht (replaces regulier_onderwijs.afdracht_verwijzingen_dws,
+//                                  which in the baseline is derived from the plan's printed net line);
+//   ondersteuningsbedrag_bao     = bruto - afdracht;
+//   tlv_op_bao, instroombudget, terugplaatsing = sums over the schools (replace bedragen
+//                                  ...tlv_op_bao and the leerlingjaren parameters).
+// scholen_check (after the totals) verifies that the schools' totals sum to the subtotaal
+// regulier onderwijs to the cent every year (IdentityError otherwise) and that the schools'
+// pupils sum to the SWV's leerlingen bo (a Finding when a scenario gives a later bo teldatum
+// that the schools file does not follow).
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <map>
+
+#include "rules.hpp"
+
+namespace begroting::rules {
+
+namespace {
+int month_index(const Datum& d) { return d.jaar * 12 + (d.maand - 1); }
+
+/// Funded months of one pupil in calendar year y (8.1.5).
+int funded_months(const Leerlingstroom& p, int y) {
+  const int first = month_index(p.inschrijving) + 1;  // first of the month after enrolment
+  int last = first + 23;                              // two years
+  if (p.vertrek) last = std::min(last, month_index(*p.vertrek));  // enrolled on the 1st of the leaving month
+  const int lo = std::max(first, y * 12), hi = std::min(last, y * 12 + 11);
+  return std::max(0, hi - lo + 1);
+}
+
+bool within_two_years(const Datum& overstap, const Datum& verwijzing) {
+  Datum anniversary = overstap;
+  anniversary.jaar += 2;
+  return verwijzing < anniversary;
+}
+}  // namespace
+
+void scholen(Ctx& c) {
+  if (!c.in.verdeling.scholen) return;
+  const auto& sc = *c.in.verdeling.scholen;
+  const auto& bo = c.in.pop[static_cast<size_t>(Pop::bo)];
+  // placements moved by the bao-bao rule: (school id, year) -> +/- count
+  std::map<std::pair<std::string, int>, double> moved;
+  for (const auto& b : sc.bao_bao)
+    if (b.verwijzing && within_two_years(b.overstap, *b.verwijzing)) {
+      moved[{b.naar, b.verwijzing->jaar}] -= 1;
+      moved[{b.van, b.verwijzing->jaar}] += 1;
+    }
+  auto& out = c.r.verdeling.scholen;
+  out.clear();
+  std::vector<Cents> bruto(static_cast<size_t>(c.n), 0), afdracht(static_cast<size_t>(c.n), 0), tlv(static_cast<size_t>(c.n), 0),
+      instroom(static_cast<size_t>(c.n), 0), terug(static_cast<size_t>(c.n), 0);
+  for (const auto& s : sc.scholen) {
+    SchoolResultaat res{s.id, s.naam, s.bestuur, std::vector<SchoolJaar>(static_cast<size_t>(c.n))};
+    double pupils = s.leerlingen.at(c.first - 1);
+    for (int i = 0; i < c.n; ++i) {
+      const int y = c.year(i);
+      const auto k = static_cast<size_t>(i);
+      if (i > 0) {
+        auto it = s.leerlingen.find(y - 1);
+        pupils = it != s.leerlingen.end() ? it->second : pupils * (1.0 + bo.growth[k]);
+      }
+      SchoolJaar& j = res.jaren[k];
+      j.leerlingen = pupils;
+      j.basis = mul_round(c.in.ob_per_leerling[k], pupils);
+      Plaatsingen pl;
+      if (auto it = s.plaatsingen.find(y); it != s.plaatsingen.end()) pl = it->second;
+      double plaatsingen = pl.verwijzingen();
+      if (auto it = moved.find({s.id, y}); it != moved.end()) plaatsingen += it->second;
+      j.plaatsingen = plaatsingen;
+      j.afdracht_plaatsingen = mul_round(c.in.top_tlv_sbo[k], plaatsingen);
+      j.afdracht_dws = mul_round(c.in.top_dws_prijs[k], pl.dws);
+      double tlv_n = 0;
+      if (auto it = s.tlv_op_bao.find(y); it != s.tlv_op_bao.end()) tlv_n = it->second;
+      j.tlv_op_bao = mul_round(c.in.top_tlv_bao[k], tlv_n);
+      int m_in = 0, m_terug = 0;
+      for (const auto& p : s.stromen)
+        (p.soort == Leerlingstroom::Soort::Instroom ? m_in : m_terug) += funded_months(p, y);
+      j.instroom = mul_round(c.in.bedrag_instroom[k], m_in / 12.0);   // rounding: once per school and year
+      j.terugplaatsing = mul_round(c.in.bedrag_instroom[k], m_terug / 12.0);
+      Cents t = sub_checked(j.basis, add_checked(j.afdracht_plaatsingen, j.afdracht_dws));
+      for (Cents x : {j.tlv_op_bao, j.instroom, j.terugplaatsing}) t = add_checked(t, x);
+      j.totaal = t;
+      bruto[k] = add_checked(bruto[k], j.basis);
+      afdracht[k] = add_checked(afdracht[k], add_checked(j.afdracht_plaatsingen, j.afdracht_dws));
+      tlv[k] = add_checked(tlv[k], j.tlv_op_bao);
+      instroom[k] = add_checked(instroom[k], j.instroom);
+      terug[k] = add_checked(terug[k], j.terugplaatsing);
+    }
+    out.push_back(std::move(res));
+  }
+  for (int i = 0; i < c.n; ++i) {
+    const auto k = static_cast<size_t>(i);
+    c.r.c(Line::ondersteuningsbedrag_bruto, i) = bruto[k];
+    c.r.c(Line::afdracht_verwijzingen_dws, i) = afdracht[k];
+    c.r.c(Line::ondersteuningsbedrag_bao, i) = sub_checked(bruto[k], afdracht[k]);
+    c.r.c(Line::tlv_op_bao, i) = tlv[k];
+    c.r.c(Line::instroombudget, i) = instroom[k];
+    c.r.c(Line::terugplaatsing, i) = terug[k];
+    if (!c.tr) continue;
+    const int y = c.year(i);
+    const std::string bron = "som over de scholen in " + sc.bestand + " (8.1.2-8.1.5)";
+    for (Line l : {Line::ondersteuningsbedrag_bruto, Line::afdracht_verwijzingen_dws, Line::tlv_op_bao, Line::instroombudget,
+                   Line::terugplaatsing}) {
+      auto& e = c.tr->at(l, y);
+      e.formula = bron;
+      e.rounding = "per school eenmaal afgerond op de cent; de som is exact";
+      e.terms = {param("ondersteuningsbedrag per leerling", eur(c.in.ob_per_leerling[k]), Unit::EuroPerLeerling,
+                       "regulier_onderwijs.ondersteuningsbedrag_per_leerling", y),
+                 param("TLV SBO-tarief per plaatsing", eur(c.in.top_tlv_sbo[k]), Unit::EuroPerLeerling, "top.tlv_sbo_tarief", y),
+                 param("prijs DWS-plaats", eur(c.in.top_dws_prijs[k]), Unit::EuroPerLeerling, "top.dws_prijs", y),
+                 param("TLV op bao per leerling", eur(c.in.top_tlv_bao[k]), Unit::EuroPerLeerling, "top.tlv_op_bao_per_leerling", y),
+                 param("instroombedrag per leerling per jaar", eur(c.in.bedrag_instroom[k]), Unit::Euro,
+                       "regulier_onderwijs.bedrag_instroom_per_leerling_per_jaar", y)};
+    }
+    auto& n = c.tr->at(Line::ondersteuningsbedrag_bao, y);
+    n.formula = "ondersteuningsbedrag voor aftrek - afdracht verwijzingen en DWS, beide som over de scholen (8.1.2)";
+    n.rounding = "exact in centen";
+    n.terms = {line(c, Line::ondersteuningsbedrag_bruto, i), line(c, Line::afdracht_verwijzingen_dws, i)};
+  }
+}
+
+void scholen_check(Ctx& c) {
+  if (!c.in.verdeling.scholen) return;
+  auto& vr = c.r.verdeling;
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  // per bestuur, in order of first appearance
+  vr.besturen.clear();
+  for (const auto& s : vr.scholen) {
+    auto it = std::find_if(vr.besturen.begin(), vr.besturen.end(), [&](const SchoolResultaat& b) { return b.id == s.bestuur; });
+    if (it == vr.besturen.end()) {
+      vr.besturen.push_back(SchoolResultaat{s.bestuur, s.bestuur, s.bestuur, std::vector<SchoolJaar>(static_cast<size_t>(c.n))});
+      it = vr.besturen.end() - 1;
+    }
+    for (int i = 0; i < c.n; ++i) {
+      auto& b = it->jaren[static_cast<size_t>(i)];
+      const auto& j = s.jaren[static_cast<size_t>(i)];
+      b.leerlingen += j.leerlingen;
+      b.basis += j.basis;
+      b.plaatsingen += j.plaatsingen;
+      b.afdracht_plaatsingen += j.afdracht_plaatsingen;
+      b.afdracht_dws += j.afdracht_dws;
+      b.tlv_op_bao += j.tlv_op_bao;
+      b.instroom += j.instroom;
+      b.terugplaatsing += j.terugplaatsing;
+      b.totaal = add_checked(b.totaal, j.totaal);
+    }
+  }
+  auto spread = [&](const std::vector<SchoolResultaat>& v, int i) {
+    Spreiding sp{nan, nan, nan, "", ""};
+    for (const auto& s : v) {
+      const auto& j = s.jaren[static_cast<size_t>(i)];
+      if (j.leerlingen <= 0) continue;
+      const double pp = cents_to_euros(j.totaal) / j.leerlingen;
+      if (std::isnan(sp.min) || pp < sp.min) { sp.min = pp; sp.min_wie = s.id; }
+      if (std::isnan(sp.max) || pp > sp.max) { sp.max = pp; sp.max_wie = s.id; }
+    }
+    sp.spreiding = sp.max - sp.min;
+    return sp;
+  };
+  vr.spreiding_scholen.clear();
+  vr.spreiding_besturen.clear();
+  for (int i = 0; i < c.n; ++i) {
+    const int y = c.year(i);
+    Cents som = 0;
+    double pupils = 0;
+    for (const auto& s : vr.scholen) {
+      som = add_checked(som, s.jaren[static_cast<size_t>(i)].totaal);
+      pupils += s.jaren[static_cast<size_t>(i)].leerlingen;
+    }
+    if (som != c.r.c(Line::regulier_subtotaal, i))
+      throw IdentityError("scholen " + std::to_string(y) + ": de budgetten van de scholen tellen op tot " + std::to_string(som) +
+                          " cent, het subtotaal regulier onderwijs is " + std::to_string(c.r.c(Line::regulier_subtotaal, i)) + " cent");
+    const double swv = c.r.r(Line::leerlingen_bo, i);
+    if (std::fabs(pupils - swv) > 1e-6 * std::max(1.0, swv))
+      c.r.findings.push_back({Finding::Kind::Other, y,
+                              "scholen " + std::to_string(y) + ": de scholen hebben samen " + std::to_string(pupils) +
+                                  " leerlingen op 1-2-" + std::to_string(y - 1) + ", het swv rekent met " + std::to_string(swv)});
+    vr.spreiding_scholen.push_back(spread(vr.scholen, i));
+    vr.spreiding_besturen.push_back(spread(vr.besturen, i));
+  }
+}
+
+}  // namespace begroting::rules
