@@ -3,6 +3,7 @@
 // at two years), totals per bestuur, spread per pupil, and the sum over schools = SWV lines.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
@@ -157,4 +158,23 @@ TEST_CASE("synthetic Zuid-Kennemerland schools: 86 schools of 16 besturen and 21
   CHECK(none.out.find("Geen scholenbestand") != std::string::npos);
   const auto t = testutil::run_cli("run scenarios/zuid-kennemerland-2024-scholen.yaml --view scholen");
   CHECK(t.out.find("Bestuur P") != std::string::npos);
+}
+
+TEST_CASE("views: every 8.1 view fits 100 columns and the scholen csv has one row per school and bestuur") {
+  for (const char* v : {"waterbed", "ikc", "vangnet", "scholen"}) {
+    INFO(v);
+    const auto t = testutil::run_cli(std::string("run scenarios/zuid-kennemerland-2024-scholen.yaml --view ") + v);
+    REQUIRE(t.exit_code == 0);
+    size_t widest = 0, start = 0;
+    for (size_t p = t.out.find('\n'); p != std::string::npos; start = p + 1, p = t.out.find('\n', start)) {
+      size_t w = 0;  // display width: count UTF-8 lead bytes
+      for (size_t k = start; k < p; ++k) w += (static_cast<unsigned char>(t.out[k]) & 0xC0) != 0x80;
+      widest = std::max(widest, w);
+    }
+    CHECK(widest <= 100);
+  }
+  const auto c = testutil::run_cli("run scenarios/zuid-kennemerland-2024-scholen.yaml --view scholen --format csv");
+  REQUIRE(c.exit_code == 0);
+  CHECK(c.out.rfind("id,naam,bestuur,2024,2025,2026,2027,2028\n", 0) == 0);
+  CHECK(std::count(c.out.begin(), c.out.end(), '\n') == 1 + 86 + 16);
 }
