@@ -432,7 +432,10 @@ SensitivityResult run_sensitivity(const RiskModel& m) {
     row.x_high = u.event ? u.dist.quantile(0.5) : u.dist.quantile(0.95);
     out.rows.push_back(std::move(row));
   }
-  std::stable_sort(out.rows.begin(), out.rows.end(), [](const SensitivityRow& a, const SensitivityRow& b) {
+  // std::sort, not stable_sort: the comparator breaks ties by the (unique) name, so the order is
+  // deterministic; and libstdc++ 12's stable_sort temporary buffer trips ASan's
+  // alloc-dealloc-mismatch check (operator new(nothrow) released with free).
+  std::sort(out.rows.begin(), out.rows.end(), [](const SensitivityRow& a, const SensitivityRow& b) {
     const Cents ra = a.effect_high > a.effect_low ? a.effect_high - a.effect_low : a.effect_low - a.effect_high;
     const Cents rb = b.effect_high > b.effect_low ? b.effect_high - b.effect_low : b.effect_low - b.effect_high;
     if (ra != rb) return ra > rb;
