@@ -6,15 +6,6 @@
 
 #include "helpers.hpp"
 
-namespace {
-std::string slurp(const std::string& p) {
-  std::ifstream f(p);
-  std::stringstream ss;
-  ss << f.rdbuf();
-  return ss.str();
-}
-}  // namespace
-
 TEST_CASE("begroting run --help shows examples and exit codes are documented") {
   const auto h = testutil::run_cli("run --help");
   CHECK(h.exit_code == 0);
@@ -63,11 +54,11 @@ TEST_CASE("--output is written atomically and an error leaves the old file untou
   { std::ofstream(out) << "oude inhoud\n"; }
   const auto bad = testutil::run_cli("run scenarios/zuid-kennemerland-2024.yaml --set tarieven.sbo=abc --format json --output " + out);
   CHECK(bad.exit_code == 2);
-  CHECK(slurp(out) == "oude inhoud\n");
+  CHECK(testutil::slurp_file(out) == "oude inhoud\n");
   const auto ok = testutil::run_cli("run scenarios/zuid-kennemerland-2024.yaml --format json --output " + out);
   CHECK(ok.exit_code == 0);
   CHECK(ok.out.empty());
-  CHECK(slurp(out).find("\"years\"") != std::string::npos);
+  CHECK(testutil::slurp_file(out).find("\"years\"") != std::string::npos);
   std::system(("rm -rf '" + dir + "'").c_str());
 }
 

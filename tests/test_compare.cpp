@@ -10,12 +10,6 @@
 #include "helpers.hpp"
 
 namespace {
-std::string slurp(const std::string& p) {
-  std::ifstream f(p);
-  std::stringstream ss;
-  ss << f.rdbuf();
-  return ss.str();
-}
 const std::string kBase = "scenarios/zuid-kennemerland-2024.yaml";
 const std::string kSo6 = "scenarios/so-groei-6.yaml";
 const std::string kSoLine = "lasten.overdrachten.speciaal_onderwijs.ondersteuningsbekostiging_inhouding_duo";
@@ -34,7 +28,7 @@ TEST_CASE("compare csv golden: baseline vs SO 6% on the SO line with the eigen v
   // 2026 703,695 - 200,292 = 503,403: below 657,783 and below 650,000; 2027-2028 lower still.
   const auto r = testutil::run_cli("compare " + kBase + " " + kSo6 + " --line " + kSoLine + " --format csv");
   REQUIRE(r.exit_code == 0);
-  CHECK(r.out == slurp(testutil::source("tests/data/compare-so6-so-lijn.csv")));
+  CHECK(r.out == testutil::slurp_file(testutil::source("tests/data/compare-so6-so-lijn.csv")));
 }
 
 TEST_CASE("compare json: deltas against A - eigen vermogen path and first years below the yardsticks") {
@@ -103,6 +97,6 @@ TEST_CASE("compare: bad calls exit 2 with a clear message - --output is written"
   const auto ok = testutil::run_cli("compare " + kBase + " " + kSo6 + " --line " + kSoLine + " --format csv --output " + dir + "/v.csv");
   CHECK(ok.exit_code == 0);
   CHECK(ok.out.empty());
-  CHECK(slurp(dir + "/v.csv") == slurp(testutil::source("tests/data/compare-so6-so-lijn.csv")));
+  CHECK(testutil::slurp_file(dir + "/v.csv") == testutil::slurp_file(testutil::source("tests/data/compare-so6-so-lijn.csv")));
   std::system(("rm -rf '" + dir + "'").c_str());
 }

@@ -10,18 +10,12 @@
 #include "helpers.hpp"
 
 namespace {
-std::string slurp(const std::string& p) {
-  std::ifstream f(p);
-  std::stringstream ss;
-  ss << f.rdbuf();
-  return ss.str();
-}
 const std::string kBase = "scenarios/zuid-kennemerland-2024.yaml";
 const std::string kSo = "lasten.overdrachten.speciaal_onderwijs.ondersteuningsbekostiging_inhouding_duo";
 
 /// 1-based line number of the first line of the baseline that starts (after spaces) with `text`.
 int baseline_line_of(const std::string& text) {
-  std::istringstream in(slurp(testutil::baseline_path()));
+  std::istringstream in(testutil::slurp_file(testutil::baseline_path()));
   std::string line;
   for (int n = 1; std::getline(in, line); ++n)
     if (line.find_first_not_of(' ') != std::string::npos && line.compare(line.find_first_not_of(' '), text.size(), text) == 0) return n;
@@ -38,7 +32,7 @@ TEST_CASE("explain golden: the SO line 2024 with every input and its file:line:c
   //   the schema's: 8.1.1; DOMAIN 2 for pupils, 8.1.2 tabel for the SO tarieven.
   const auto r = testutil::run_cli("explain " + kSo + " 2024 tests/data/explain-so.yaml");
   REQUIRE(r.exit_code == 0);
-  CHECK(r.out == slurp(testutil::source("tests/data/explain-so-2024.txt")));
+  CHECK(r.out == testutil::slurp_file(testutil::source("tests/data/explain-so-2024.txt")));
 }
 
 TEST_CASE("explain on the baseline names the scenario lines of the SO parameters") {

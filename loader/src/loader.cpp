@@ -18,6 +18,7 @@
 
 namespace begroting {
 
+using detail::fail;
 using detail::Loc;
 using detail::Tree;
 namespace fs = std::filesystem;
@@ -36,7 +37,6 @@ int edit_distance(const std::string& a, const std::string& b) {
 
 namespace {
 
-[[noreturn]] void fail(const Loc& l, const std::string& msg) { throw InputError(l.str() + ": " + msg); }
 
 // ---- reading ---------------------------------------------------------------------------
 

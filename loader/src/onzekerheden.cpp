@@ -32,13 +32,7 @@ namespace begroting::detail {
 
 namespace {
 
-[[noreturn]] void fail(const Loc& l, const std::string& msg) { throw InputError(l.str() + ": " + msg); }
 
-std::string fmt_num(double v) {
-  std::ostringstream os;
-  os << v;
-  return os.str();
-}
 
 const std::vector<std::string>& known_keys() {
   static const std::vector<std::string> k{"parameter", "verdeling", "gemiddelde", "sd", "min", "modus", "max", "waarde",

@@ -15,13 +15,7 @@ namespace begroting::detail {
 
 namespace {
 
-[[noreturn]] void fail(const Loc& l, const std::string& msg) { throw InputError(l.str() + ": " + msg); }
 
-std::string fmt_num(double v) {
-  std::ostringstream os;
-  os << v;
-  return os.str();
-}
 
 std::string keys() {
   std::string out;

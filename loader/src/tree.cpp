@@ -18,6 +18,8 @@
 
 namespace begroting::detail {
 
+void fail(const Loc& l, const std::string& msg) { throw InputError(l.str() + ": " + msg); }
+
 Tree::Tree() = default;
 Tree::Tree(const Tree&) = default;
 Tree::Tree(Tree&&) noexcept = default;
@@ -35,7 +37,6 @@ Loc loc_of(const YAML::Mark& m, const std::string& file) {
   return Loc{file, m.line + 1, m.column + 1};
 }
 
-[[noreturn]] void fail(const Loc& l, const std::string& msg) { throw InputError(l.str() + ": " + msg); }
 
 class Builder : public YAML::EventHandler {
  public:

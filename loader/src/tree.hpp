@@ -1,5 +1,6 @@
 // Internal: a YAML document as plain data with 1-based locations, duplicate keys refused.
 #pragma once
+#include <sstream>
 #include <string>
 #include <utility>
 #include <vector>
@@ -37,6 +38,16 @@ inline const Tree* Tree::get(const std::string& key) const {
   for (const auto& [k, v] : map)
     if (k == key) return &v;
   return nullptr;
+}
+
+/// Throw InputError "FILE:LINE:COLUMN: msg" (every loader source reports this way).
+[[noreturn]] void fail(const Loc& l, const std::string& msg);
+
+/// A number as the user would write it (shortest form), for messages.
+inline std::string fmt_num(double v) {
+  std::ostringstream os;
+  os << v;
+  return os.str();
 }
 
 /// Parse YAML text into a Tree. Throws InputError with file:line:column.

@@ -29,7 +29,6 @@ namespace begroting::detail {
 
 namespace {
 
-[[noreturn]] void fail(const Loc& l, const std::string& msg) { throw InputError(l.str() + ": " + msg); }
 
 /// A strict decimal number ("12", "-0.5"); no percent signs, no thousands separators.
 double number(const Tree& t, const std::string& what, double min, double max, bool whole = false) {
