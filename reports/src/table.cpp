@@ -17,19 +17,16 @@ std::string cell_text(const Result& r, Line l, int i) {
   return "";
 }
 
-std::string render_table(const Scenario& s, const Result& r) {
+std::string layout_table(const std::string& title, const Result& r, const std::vector<LayoutRow>& rows) {
   constexpr size_t kLabel = 44, kCol = 11;  // 44 + 5 x 11 = 99 columns
   const int n = r.n();
-  std::string out;
-  out += s.name + "\n";
-  out += "Meerjarenbegroting " + std::to_string(r.horizon.first) + "-" + std::to_string(r.horizon.last) +
-         " (bedragen in euro's)\n";
+  std::string out = title + "\n";
   std::string head = pad_right("", kLabel);
   for (int i = 0; i < n; ++i) head += pad_left(std::to_string(r.horizon.first + i), kCol);
   out += head + "\n";
   const std::string rule(kLabel + kCol * static_cast<size_t>(n), '-');
   out += rule + "\n";
-  for (const auto& row : plan_layout()) {
+  for (const auto& row : rows) {
     const std::string ind(static_cast<size_t>(row.indent) * 2, ' ');
     if (row.kind == LayoutRow::Kind::Blank) { out += "\n"; continue; }
     if (row.kind == LayoutRow::Kind::Section) { out += ind + row.text + "\n"; continue; }
@@ -41,6 +38,13 @@ std::string render_table(const Scenario& s, const Result& r) {
     out += line + "\n";
     if (row.emphasis && row.indent == 0) out += rule + "\n";
   }
+  return out;
+}
+
+std::string render_table(const Scenario& s, const Result& r) {
+  std::string out = layout_table(s.name + "\nMeerjarenbegroting " + std::to_string(r.horizon.first) + "-" +
+                                     std::to_string(r.horizon.last) + " (bedragen in euro's)",
+                                 r, plan_layout());
   if (!r.findings.empty()) {
     out += "\nSIGNALEN\n";
     for (const auto& f : r.findings) out += "  " + std::to_string(f.year) + ": " + f.message + "\n";

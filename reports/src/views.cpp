@@ -76,25 +76,7 @@ nlohmann::json value_json(const Result& r, Line l, int i) {
 }
 
 std::string table(const Scenario& s, const Result& r, const View& v, const std::string& note) {
-  constexpr size_t kLabel = 44, kCol = 11;
-  const int n = r.n();
-  std::string out = s.name + "\n" + v.title + " (bedragen in euro's)\n";
-  std::string head = pad_right("", kLabel);
-  for (int i = 0; i < n; ++i) head += pad_left(std::to_string(r.horizon.first + i), kCol);
-  out += head + "\n";
-  const std::string rule(kLabel + kCol * static_cast<size_t>(n), '-');
-  out += rule + "\n";
-  for (const auto& row : v.rows) {
-    const std::string ind(static_cast<size_t>(row.indent) * 2, ' ');
-    if (row.kind == K::Blank) { out += "\n"; continue; }
-    if (row.kind == K::Section) { out += ind + row.text + "\n"; continue; }
-    std::string label = ind + std::string(def(row.line).label);
-    if (label.size() > kLabel - 1) label = label.substr(0, kLabel - 2) + "~";
-    std::string line = pad_right(label, kLabel);
-    for (int i = 0; i < n; ++i) line += pad_left(cell_text(r, row.line, i), kCol);
-    out += line + "\n";
-    if (row.emphasis && row.indent == 0) out += rule + "\n";
-  }
+  std::string out = layout_table(s.name + "\n" + v.title + " (bedragen in euro's)", r, v.rows);
   if (!note.empty()) out += "\n" + note;
   return out;
 }

@@ -36,6 +36,9 @@ struct LayoutRow {
 };
 const std::vector<LayoutRow>& plan_layout();
 
+/// Title lines, a year header and `rows` as a fixed-width table (44 + 11 per year columns);
+/// shared by the plan's table and the 8.1 views.
+std::string layout_table(const std::string& title, const Result& r, const std::vector<LayoutRow>& rows);
 std::string render_table(const Scenario& s, const Result& r);
 std::string render_json(const Scenario& s, const Result& r);
 
