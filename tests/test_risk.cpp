@@ -3,7 +3,12 @@
 // ordering, and the loader's messages for `onzekerheden:`.
 #include <doctest/doctest.h>
 
+#include <boost/multiprecision/cpp_int.hpp>
+
+#include <algorithm>
 #include <cmath>
+#include <limits>
+#include <vector>
 #include <string>
 
 #include "begroting/bind.hpp"
@@ -99,9 +104,64 @@ TEST_CASE("quantiles at the edges: one value - ties - interpolation - p = 0 and 
   CHECK(quantile_cents(y, 4, 0.25) == 2);
   Cents z[] = {-1, -4, -2, -3};
   CHECK(quantile_cents(z, 4, 0.25) == -3);  // -4 + 0.75 x 1 = -3.25 -> -3
+  Cents half[] = {-3, -4};
+  CHECK(quantile_cents(half, 2, 0.5) == -4);  // -3.5 -> -4: half away from zero, also below zero
+  Cents cross[] = {1, -2};
+  CHECK(quantile_cents(cross, 2, 0.5) == -1);  // -0.5 -> -1
   // ties across the interpolation: {0, 10, 10, 10, 20}, p = 0.2: h = 0.8 -> 0 + 0.8 x 10 = 8
   Cents t[] = {10, 20, 10, 0, 10};
   CHECK(quantile_cents(t, 5, 0.2) == 8);
+}
+
+TEST_CASE("quantiles equal the type-7 definition on the fully sorted values for many shapes of data") {
+  // The definition, computed independently in exact rational arithmetic (Boost.Multiprecision):
+  // sort everything, h = (n - 1) p, x[lo] + (h - lo) (x[lo + 1] - x[lo]), round half away from 0.
+  auto by_definition = [](std::vector<Cents> v, double p) {
+    using boost::multiprecision::cpp_rational;
+    using boost::multiprecision::cpp_int;
+    std::sort(v.begin(), v.end());
+    const double h = static_cast<double>(v.size() - 1) * p;
+    const auto lo = static_cast<std::size_t>(std::floor(h));
+    if (lo + 1 >= v.size()) return v[lo];
+    const cpp_rational x = cpp_rational(v[lo]) + cpp_rational(h - std::floor(h)) * (cpp_rational(v[lo + 1]) - cpp_rational(v[lo]));
+    // half away from zero: floor(x + 1/2) for x >= 0, -floor(-x + 1/2) for x < 0
+    const cpp_rational a = x >= 0 ? x : -x;
+    const cpp_rational shifted = a + cpp_rational(1, 2);
+    cpp_int whole = boost::multiprecision::numerator(shifted) / boost::multiprecision::denominator(shifted);
+    if (x < 0) whole = -whole;
+    return static_cast<Cents>(whole);
+  };
+  SplitMix64 g(7, 0);
+  auto draw = [&](std::uint64_t m) { return static_cast<Cents>(g.next() % m); };
+  std::vector<std::vector<Cents>> sets;
+  for (std::size_t n : {1u, 2u, 3u, 10u, 1000u, 100000u}) {
+    std::vector<Cents> spread, clustered, few, wide;
+    for (std::size_t i = 0; i < n; ++i) {
+      spread.push_back(draw(2000000000) - 1000000000);                         // +-10 million euros
+      clustered.push_back(i % 97 == 0 ? draw(4000000000000) : 5000000 + draw(3));  // one bucket holds almost all
+      few.push_back(draw(5) * 100 - 200);                                       // ties: 5 distinct values
+      wide.push_back(static_cast<Cents>(g.next() >> 2) - (Cents{1} << 61));       // most of the int64 range
+    }
+    sets.insert(sets.end(), {spread, clustered, few, wide});
+  }
+  int checked = 0;
+  // The whole int64 range: the bucket width needs the unsigned difference and the
+  // interpolation the 128-bit step.
+  const std::vector<Cents> extreme{std::numeric_limits<Cents>::max(), 0, std::numeric_limits<Cents>::min()};
+  for (double p : {0.0, 0.05, 0.25, 0.5, 0.75, 0.95, 1.0}) {
+    std::vector<Cents> work = extreme;
+    CHECK(quantile_cents(work.data(), 3, p) == by_definition(extreme, p));
+    ++checked;
+  }
+  for (const auto& set : sets)
+    for (double p : {0.0, 0.05, 0.10, 0.20, 0.25, 0.5, 0.75, 0.95, 1.0}) {
+      std::vector<Cents> work = set;
+      const Cents got = quantile_cents(work.data(), work.size(), p);
+      const Cents want = by_definition(set, p);
+      if (got != want) FAIL_CHECK("n = " << set.size() << ", p = " << p << ": " << got << " != " << want);
+      ++checked;
+    }
+  CHECK(checked == 7 + 24 * 9);
 }
 
 TEST_CASE("risk with one path: every percentile is that path - sd 0") {

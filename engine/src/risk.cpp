@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <bit>
 #include <chrono>
 #include <cmath>
 #include <exception>
@@ -36,25 +37,93 @@ SplitMix64::SplitMix64(std::uint64_t seed, std::uint64_t path)
 // ---- quantiles -------------------------------------------------------------------------------
 
 namespace {
-/// Type-7 quantiles at increasing levels `ps` (sorted ascending), progressively: each
-/// nth_element works on the part right of the previous level's position.
+/// The order statistics at ranks `ranks` (0-based, ascending, < n) of v[0..n): radix select.
+/// One pass finds min and max; one pass counts the values in at most 65,536 equal-width
+/// buckets of [min, max]; the buckets that hold a wanted rank are moved to the front in place
+/// (std::partition) and only they are searched with nth_element. The buckets are monotone in
+/// the value, so a rank inside its bucket is the rank minus the count below that bucket. Cost:
+/// three linear passes plus a selection over a few buckets' values (all of them only when
+/// almost every value falls in one bucket: then as costly as nth_element on the whole). Exact:
+/// integer keys, no rounding. Reorders v.
+void select_ranks(Cents* v, std::size_t n, const std::size_t* ranks, std::size_t k, Cents* out) {
+  const auto [mn_it, mx_it] = std::minmax_element(v, v + n);
+  const auto mn = static_cast<std::uint64_t>(*mn_it);
+  const std::uint64_t range = static_cast<std::uint64_t>(*mx_it) - mn;  // unsigned: no overflow
+  const int width = std::bit_width(range);
+  const int shift = width > 16 ? width - 16 : 0;
+  const std::size_t buckets = static_cast<std::size_t>(range >> shift) + 1;
+  auto bucket = [&](Cents x) { return static_cast<std::size_t>((static_cast<std::uint64_t>(x) - mn) >> shift); };
+  std::vector<std::size_t> below(buckets + 1, 0);  // below[b]: values in buckets < b (after the prefix sum)
+  for (std::size_t i = 0; i < n; ++i) ++below[bucket(v[i]) + 1];
+  for (std::size_t b = 1; b <= buckets; ++b) below[b] += below[b - 1];
+  std::vector<std::size_t> in_bucket(k);
+  std::vector<unsigned char> wanted(buckets, 0);
+  for (std::size_t j = 0; j < k; ++j) {
+    // the bucket b with below[b] <= rank < below[b + 1]
+    in_bucket[j] = static_cast<std::size_t>(std::upper_bound(below.begin(), below.end(), ranks[j]) - below.begin()) - 1;
+    wanted[in_bucket[j]] = 1;
+  }
+  // gathered[b]: how many values of wanted buckets below b come before it at the front
+  std::vector<std::size_t> gathered(buckets, 0);
+  for (std::size_t b = 0, g = 0; b < buckets; ++b) {
+    gathered[b] = g;
+    if (wanted[b]) g += below[b + 1] - below[b];
+  }
+  Cents* const m = std::partition(v, v + n, [&](Cents x) { return wanted[bucket(x)] != 0; });
+  Cents* start = v;
+  for (std::size_t j = 0; j < k; ++j) {
+    const std::size_t b = in_bucket[j];
+    Cents* at = v + (ranks[j] - below[b] + gathered[b]);
+    std::nth_element(start, at, m);  // ranks ascend: everything left of `start` is smaller
+    out[j] = *at;
+    start = at;
+  }
+}
+
+/// x_lo + frac (x_hi - x_lo), with 0 <= frac < 1 and x_lo <= x_hi, rounded once to the cent
+/// (half away from zero), exactly: frac is a double, m 2^-s with an integer m < 2^53, so the
+/// step is the integer m (x_hi - x_lo) (below 2^117) shifted right by s, rounded on the bits
+/// shifted out. No double rounding, whatever the magnitude of the values.
+Cents interpolate(Cents x_lo, Cents x_hi, double frac) {
+  int e = 0;
+  const double mant = std::frexp(frac, &e);  // frac = mant 2^e, 0.5 <= mant < 1
+  __extension__ using U = unsigned __int128;
+  const auto m = static_cast<std::uint64_t>(std::ldexp(mant, 53));  // exact: 53 bits
+  const int s = 53 - e;                                              // frac = m 2^-s, s >= 53
+  const U gap = static_cast<U>(static_cast<std::uint64_t>(x_hi) - static_cast<std::uint64_t>(x_lo));  // < 2^64
+  const U prod = static_cast<U>(m) * gap;  // < 2^117
+  if (s >= 118) return x_lo;               // the step is below half a cent
+  const auto q = static_cast<std::uint64_t>(prod >> s);  // whole cents of the step (<= gap)
+  const auto floor_value = static_cast<Cents>(static_cast<std::uint64_t>(x_lo) + q);  // mod 2^64: lies in [x_lo, x_hi]
+  const U rest = prod & ((U{1} << s) - 1), half = U{1} << (s - 1);
+  // Rounding step: half away from zero, on the value (x_lo may be negative): above half up;
+  // exactly half up when floor_value + 1/2 > 0, that is when floor_value >= 0.
+  if (rest > half || (rest == half && floor_value >= 0)) return floor_value + 1;
+  return floor_value;
+}
+
+/// Type-7 quantiles at levels `ps`: for each level the order statistics at floor(h) and
+/// floor(h) + 1, h = (n - 1) p, interpolated and rounded once to the cent. Reorders v.
 void multi_quantile(Cents* v, std::size_t n, const double* ps, std::size_t k, Cents* out) {
-  std::size_t start = 0;
+  std::vector<std::size_t> lo(k), ranks;
+  std::vector<double> frac(k);
   for (std::size_t j = 0; j < k; ++j) {
     const double h = static_cast<double>(n - 1) * ps[j];
-    auto lo = static_cast<std::size_t>(std::floor(h));
-    if (lo > n - 1) lo = n - 1;
-    std::nth_element(v + start, v + lo, v + n);
-    const Cents x_lo = v[lo];
-    const double frac = h - static_cast<double>(lo);
-    if (frac > 0 && lo + 1 < n) {
-      const Cents x_hi = *std::min_element(v + lo + 1, v + n);  // the next order statistic
-      // Rounding step: the interpolated quantile is rounded once to the cent (half away from zero).
-      out[j] = round_to_cent(static_cast<double>(x_lo) + frac * static_cast<double>(x_hi - x_lo));
-    } else {
-      out[j] = x_lo;
-    }
-    start = lo;
+    lo[j] = std::min(static_cast<std::size_t>(std::floor(h)), n - 1);
+    frac[j] = h - static_cast<double>(lo[j]);
+    ranks.push_back(lo[j]);
+    ranks.push_back(std::min(lo[j] + 1, n - 1));
+  }
+  std::sort(ranks.begin(), ranks.end());
+  ranks.erase(std::unique(ranks.begin(), ranks.end()), ranks.end());
+  std::vector<Cents> x(ranks.size());
+  select_ranks(v, n, ranks.data(), ranks.size(), x.data());
+  auto at = [&](std::size_t r) { return x[static_cast<std::size_t>(std::lower_bound(ranks.begin(), ranks.end(), r) - ranks.begin())]; };
+  for (std::size_t j = 0; j < k; ++j) {
+    const Cents x_lo = at(lo[j]);
+    if (!(frac[j] > 0)) { out[j] = x_lo; continue; }
+    const Cents x_hi = at(std::min(lo[j] + 1, n - 1));
+    out[j] = interpolate(x_lo, x_hi, frac[j]);
   }
 }
 
