@@ -3,7 +3,8 @@
 //
 //   build/bench/begroting_bench [SCENARIO.yaml] [--threads T] [--runs R] [--max-paths N]
 //
-// 1. compute() alone: ns per call (the deterministic core, no findings, no allocation).
+// 1. compute() alone: ns per call (the deterministic core, no findings, no allocation); draw()
+//    alone (the random numbers and inverse CDFs of one path); draw + apply + compute per path.
 // 2. run_risk at 10,000, 100,000 and 1,000,000 paths x 5 years: the median wall time of R runs,
 //    ns per path, CPU time (user + sys of the process) per path, and the ratio of ns per path at
 //    1,000,000 against 10,000 (flat = about 1).
@@ -93,6 +94,13 @@ int main(int argc, char** argv) {
     }
     std::printf("compute() alone, 1 thread:             %8.0f ns per call (median of %d x %d calls)\n", median(ns), runs, calls);
     PathEvaluator pe(m);
+    std::vector<double> ns_draw;
+    for (int k = 0; k < runs; ++k) {
+      const auto t0 = Clock::now();
+      for (int c = 0; c < calls; ++c) pe.draw(1, static_cast<std::uint64_t>(c));
+      ns_draw.push_back(std::chrono::duration<double, std::nano>(Clock::now() - t0).count() / calls);
+    }
+    std::printf("draw() alone, 1 thread:                %8.0f ns per path (median)\n", median(ns_draw));
     std::vector<double> ns2;
     for (int k = 0; k < runs; ++k) {
       const auto t0 = Clock::now();
