@@ -38,8 +38,8 @@ SplitMix64::SplitMix64(std::uint64_t seed, std::uint64_t path)
 
 namespace {
 /// The order statistics at ranks `ranks` (0-based, ascending, < n) of v[0..n): radix select.
-/// One pass finds min and max; one pass counts the values in at most 65,536 equal-width
-/// buckets of [min, max]; the buckets that hold a wanted rank are moved to the front in place
+/// One pass finds min and max; one pass counts the values in equal-width buckets of [min, max]
+/// (about n / 4 of them, at most 65,536); the buckets that hold a wanted rank are moved to the front in place
 /// (std::partition) and only they are searched with nth_element. The buckets are monotone in
 /// the value, so a rank inside its bucket is the rank minus the count below that bucket. Cost:
 /// three linear passes plus a selection over a few buckets' values (all of them only when
@@ -49,8 +49,10 @@ void select_ranks(Cents* v, std::size_t n, const std::size_t* ranks, std::size_t
   const auto [mn_it, mx_it] = std::minmax_element(v, v + n);
   const auto mn = static_cast<std::uint64_t>(*mn_it);
   const std::uint64_t range = static_cast<std::uint64_t>(*mx_it) - mn;  // unsigned: no overflow
+  // Bucket count: about n / 4, at most 2^16 (the counts stay in the L2 cache), at least 2^4.
+  const int digits = std::clamp(static_cast<int>(std::bit_width(n)) - 2, 4, 16);
   const int width = std::bit_width(range);
-  const int shift = width > 16 ? width - 16 : 0;
+  const int shift = width > digits ? width - digits : 0;
   const std::size_t buckets = static_cast<std::size_t>(range >> shift) + 1;
   auto bucket = [&](Cents x) { return static_cast<std::size_t>((static_cast<std::uint64_t>(x) - mn) >> shift); };
   std::vector<std::size_t> below(buckets + 1, 0);  // below[b]: values in buckets < b (after the prefix sum)
@@ -370,7 +372,9 @@ RiskResult run_risk(const RiskModel& m, const RiskOptions& o) {
   std::unique_ptr<Cents[]> res(new Cents[total]);
   std::vector<std::vector<std::uint64_t>> counts(static_cast<std::size_t>(T),
                                                  std::vector<std::uint64_t>(static_cast<std::size_t>(3 * n), 0));
-  constexpr std::uint64_t kChunk = 2048;
+  // Paths are handed out in chunks: large enough that the shared counter is rare, small enough
+  // that the threads finish together (about 32 chunks per thread, 64 to 2,048 paths each).
+  const std::uint64_t kChunk = std::clamp<std::uint64_t>(N / (32 * static_cast<std::uint64_t>(T)), 64, 2048);
   std::atomic<std::uint64_t> next{0}, done{0};
   std::atomic<bool> stop{false};
   std::exception_ptr error;
