@@ -68,3 +68,27 @@ TEST_CASE("--strict exits 1 when the run raised findings") {
   CHECK(testutil::run_cli("run scenarios/zuid-kennemerland-2024.yaml --strict").exit_code == 1);
   CHECK(testutil::run_cli("run scenarios/zuid-kennemerland-2024.yaml").exit_code == 0);
 }
+
+TEST_CASE("risk shows a progress bar on stderr only on a terminal and only after a second") {
+  // script(1) (util-linux) gives the command a pseudo-terminal and records what it prints there.
+  const std::string dir = testutil::temp_dir();
+  const std::string exe = std::string("'") + BEGROTING_EXE + "' risk '" + BEGROTING_SOURCE_DIR +
+                          "/scenarios/zuid-kennemerland-2024-risico.yaml' --threads 1 -f json -o '" + dir + "/r.json'";
+  auto on_terminal = [&](const std::string& paths) {
+    const std::string log = dir + "/terminal-" + paths;
+    const int st = std::system(("script -qec \"" + exe + " --paths " + paths + "\" '" + log + "' </dev/null >/dev/null").c_str());
+    CHECK(st == 0);
+    return testutil::slurp_file(log);
+  };
+  // ~1,200 ns per path on one thread: 1,500,000 paths take well over a second
+  const std::string slow = on_terminal("1500000");
+  CHECK(slow.find("paden)") != std::string::npos);
+  CHECK(slow.find("\r[#") != std::string::npos);
+  const std::string fast = on_terminal("1000");
+  CHECK(fast.find("paden)") == std::string::npos);
+  // not a terminal (stderr to a file): never a bar, however long
+  const auto r = testutil::run_cli("risk scenarios/zuid-kennemerland-2024-risico.yaml --threads 1 --paths 1500000 -f json");
+  CHECK(r.exit_code == 0);
+  CHECK(r.err.empty());
+  std::system(("rm -rf '" + dir + "'").c_str());
+}
