@@ -91,3 +91,43 @@ TEST_CASE("extends errors exit 2 on the command line") {
   CHECK(m.exit_code == 2);
   CHECK(m.err.find("tests/data/extends-ontbreekt.yaml:3:10:") != std::string::npos);
 }
+
+TEST_CASE("extends: a child may shorten the horizon - the parent's lists keep their own years") {
+  // The child keeps 2024-2026 and gives tarieven.so_cat1 as a three-value list. The same figures
+  // follow from the baseline itself with those three tarieven set by --set: every line of
+  // 2024-2026 must be equal to the cent (no rule looks ahead to a later year).
+  const Scenario kort = load_scenario(data("extends-korter.yaml"));
+  CHECK(kort.horizon.first == 2024);
+  CHECK(kort.horizon.last == 2026);
+  CHECK(kort.value("tarieven.so_cat1", 2026) == 13200.0);
+  // the baseline's five-value list, cut to the child's years
+  CHECK(kort.value("regulier_onderwijs.ondersteuningsbedrag_per_leerling", 2026) == 420.0);
+  const Scenario vol = load_scenario(testutil::source("scenarios/zuid-kennemerland-2024.yaml"),
+                                     {{"tarieven.so_cat1.2024=13000"}, {"tarieven.so_cat1.2025=13100"}, {"tarieven.so_cat1.2026=13200"}});
+  const Result a = run(kort), b = run(vol);
+  int compared = 0;
+  for (const auto& d : line_table())
+    for (int y = 2024; y <= 2026; ++y) {
+      if (is_money(d.line)) {
+        if (a.c(d.line, y - 2024) != b.c(d.line, y - 2024)) FAIL_CHECK(d.id << " " << y);
+      } else if (!(a.r(d.line, y - 2024) == b.r(d.line, y - 2024)) && !(std::isnan(a.r(d.line, y - 2024)) && std::isnan(b.r(d.line, y - 2024)))) {
+        FAIL_CHECK(d.id << " " << y);
+      }
+      ++compared;
+    }
+  CHECK(compared == 3 * static_cast<int>(line_table().size()));
+  // SO cat. I inhouding 2026 (teldatum 1-2-2025) differs from the baseline by the tarief:
+  // 115 x 1.04^2 = 124.384 pupils x (13,200 - 12,938.34) = 32,546.32 more (the line is rounded
+  // once, so within a cent).
+  const Result base = run(load_scenario(testutil::source("scenarios/zuid-kennemerland-2024.yaml")));
+  CHECK(std::llabs(a.c(Line::so_inhouding, 2) - base.c(Line::so_inhouding, 2) - 3254632) <= 1);
+}
+
+TEST_CASE("extends: a child that lengthens the horizon must give the parent's lists the new years") {
+  // Single values ("every year", like tarieven.so_cat1 and the growth rates) cover the new years;
+  // a list means the parent's five years, so the first list in the schema is reported, at the
+  // parent's line, with the years that are missing.
+  const std::string e = error_of(data("extends-langer.yaml"));
+  CHECK(e.find("zuid-kennemerland-2024.yaml:55:38: regulier_onderwijs.ondersteuningsbedrag_per_leerling mist jaar 2029, 2030") !=
+        std::string::npos);
+}

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <limits>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -207,6 +208,7 @@ std::string range_text(const YearRange& r) {
 
 struct Builder {
   Scenario& sc;
+  Horizon final;  ///< the scenario's horizon (sc.horizon is the current file's while reading it)
   std::map<std::string, Loc> defined_at;  ///< where each parameter was last given (for messages)
 
   void put(const ParamSpec& spec, int year, double v, const Loc& loc) {
@@ -232,9 +234,12 @@ struct Builder {
         const double v = parse_value(t.scalar, t.kind == Tree::Kind::Null, spec, t.loc);
         pv.by_year.clear();
         pv.provenance.clear();
-        if (counts) put(spec, r.first, v, t.loc);  // a single count is the first teldatum
-        else
-          for (int y = r.first; y <= r.last; ++y) put(spec, y, v, t.loc);
+        if (counts) {
+          put(spec, r.first, v, t.loc);  // a single count is the first teldatum
+          return;
+        }
+        const YearRange all = detail::every_year(spec.shape, sc.horizon, final);
+        for (int y = all.first; y <= all.last; ++y) put(spec, y, v, t.loc);
         return;
       }
       case Tree::Kind::Seq: {
@@ -372,14 +377,10 @@ void load_chain(const std::string& text, const std::string& name, std::vector<Do
   chain.push_back(Doc{std::move(t), name});
 }
 
-Horizon read_horizon(const std::vector<Doc>& chain) {
-  const Tree* j = nullptr;
-  for (const auto& d : chain)
-    if (const Tree* x = d.tree.get("jaren")) j = x;
-  if (!j) {
-    const auto& last = chain.back();
-    fail(Loc{last.file, 1, 1}, "ontbrekende sleutel 'jaren'; verwacht bijvoorbeeld 'jaren: {van: 2024, tot_en_met: 2028}'");
-  }
+/// The horizon a document declares under `jaren:`, if it declares one.
+std::optional<Horizon> doc_horizon(const Doc& d) {
+  const Tree* j = d.tree.get("jaren");
+  if (!j) return std::nullopt;
   if (j->kind != Tree::Kind::Map) fail(j->loc, "jaren is geen map; verwacht 'van' en 'tot_en_met', bijvoorbeeld 'jaren: {van: 2024, tot_en_met: 2028}'");
   ParamSpec yr{"jaren", Shape::Single, Unit::Jaar, 1990, 2100, false, std::nullopt, "", ""};
   Horizon h;
@@ -397,6 +398,25 @@ Horizon read_horizon(const std::vector<Doc>& chain) {
   if (h.last < h.first) fail(j->loc, "jaren: 'tot_en_met' ligt voor 'van'; verwacht van <= tot_en_met");
   if (h.size() > 50) fail(j->loc, "jaren: meer dan 50 jaar; verwacht een horizon van hooguit 50 jaar");
   return h;
+}
+
+/// The horizon each document of the chain (parent first) is read against: the nearest `jaren:`
+/// at or above it, so a parent's lists keep meaning the parent's years when a child changes
+/// the horizon (values outside the final horizon are dropped in complete(); years the child
+/// adds must be given). A document above the first `jaren:` is read against that one.
+std::vector<Horizon> doc_horizons(const std::vector<Doc>& chain) {
+  std::vector<std::optional<Horizon>> declared;
+  for (const auto& d : chain) declared.push_back(doc_horizon(d));
+  const auto first = std::find_if(declared.begin(), declared.end(), [](const auto& h) { return h.has_value(); });
+  if (first == declared.end())
+    fail(Loc{chain.back().file, 1, 1}, "ontbrekende sleutel 'jaren'; verwacht bijvoorbeeld 'jaren: {van: 2024, tot_en_met: 2028}'");
+  std::vector<Horizon> out;
+  Horizon h = **first;
+  for (const auto& d : declared) {
+    if (d) h = *d;
+    out.push_back(h);
+  }
+  return out;
 }
 
 // ---- --set -----------------------------------------------------------------------------------
@@ -519,9 +539,11 @@ Scenario build(const std::string& text, const std::string& name, const std::vect
   std::vector<std::string> shown{fs::path(name).lexically_normal().string()};
   load_chain(text, name, chain, stack, shown, nullptr);
   Scenario sc;
-  sc.horizon = read_horizon(chain);
-  Builder b{sc, {}};
-  for (const auto& d : chain) {
+  const std::vector<Horizon> horizons = doc_horizons(chain);
+  Builder b{sc, horizons.back(), {}};
+  for (size_t k = 0; k < chain.size(); ++k) {
+    const Doc& d = chain[k];
+    sc.horizon = horizons[k];
     if (const Tree* n = d.tree.get("naam")) {
       if (n->kind != Tree::Kind::Scalar) fail(n->loc, "naam is geen tekst; verwacht bijvoorbeeld 'naam: Krimp bo 1,5% per jaar'");
       sc.name = n->scalar;
@@ -532,8 +554,9 @@ Scenario build(const std::string& text, const std::string& name, const std::vect
     }
     b.walk(d.tree, "");
     if (const Tree* o = d.tree.get("onzekerheden")) detail::read_onzekerheden(*o, sc);
-    if (const Tree* o = d.tree.get("stromen")) detail::read_stromen(*o, sc);
+    if (const Tree* o = d.tree.get("stromen")) detail::read_stromen(*o, sc, horizons.back());
   }
+  sc.horizon = horizons.back();
   detail::finish_stromen(sc);
   for (auto it = chain.rbegin(); it != chain.rend(); ++it) sc.files.push_back(it->file);
   if (sc.name.empty()) sc.name = fs::path(name).stem().string();

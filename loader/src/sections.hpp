@@ -12,8 +12,16 @@ namespace begroting::detail {
 /// the same name; new names are added after the parent's.
 void read_onzekerheden(const Tree& section, Scenario& sc);
 
-/// `stromen:` (stromen.cpp): per key, per year; a child overrides the years it gives.
-void read_stromen(const Tree& section, Scenario& sc);
+/// `stromen:` (stromen.cpp): per key, per year; a child overrides the years it gives. `sc.horizon`
+/// is the file's own horizon (its lists count those years); `final` the scenario's.
+void read_stromen(const Tree& section, Scenario& sc, const Horizon& final);
+
+/// The years one value for "every year" fills: those of the file's own horizon and of the
+/// scenario's final one (a child may lengthen the horizon; years outside it are dropped later).
+inline YearRange every_year(Shape shape, const Horizon& own, const Horizon& final) {
+  const YearRange a = years_for(shape, own), b = years_for(shape, final);
+  return YearRange{a.first < b.first ? a.first : b.first, a.last > b.last ? a.last : b.last};
+}
 /// After the whole chain: with a stromen section every flow is required for every year, and
 /// the outflows of a state are at most 1.
 void finish_stromen(Scenario& sc);

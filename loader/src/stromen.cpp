@@ -45,7 +45,7 @@ double number(const Tree& t, const ParamSpec& spec) {
 
 }  // namespace
 
-void read_stromen(const Tree& section, Scenario& sc) {
+void read_stromen(const Tree& section, Scenario& sc, const Horizon& final) {
   if (section.kind == Tree::Kind::Null) return;
   if (section.kind != Tree::Kind::Map)
     fail(section.loc, "stromen verwacht sleutels als instroom_4_jarigen:, verwijzing_sbo: ...; verwacht: " + keys());
@@ -72,7 +72,8 @@ void read_stromen(const Tree& section, Scenario& sc) {
     const std::string years = std::to_string(r.first) + "-" + std::to_string(r.last);
     if (t.kind == Tree::Kind::Scalar || t.kind == Tree::Kind::Null) {
       pv = {};
-      for (int y = r.first; y <= r.last; ++y) put(y, t);
+      const YearRange all = every_year(Shape::TeldatumGrowth, sc.horizon, final);
+      for (int y = all.first; y <= all.last; ++y) put(y, t);
     } else if (t.kind == Tree::Kind::Seq) {
       if (static_cast<int>(t.seq.size()) != r.last - r.first + 1)
         fail(t.loc, spec->path + " heeft " + std::to_string(t.seq.size()) + " waarden; verwacht er " +
@@ -95,6 +96,12 @@ void read_stromen(const Tree& section, Scenario& sc) {
 void finish_stromen(Scenario& sc) {
   if (sc.stromen.empty()) return;
   const YearRange r = years_for(Shape::TeldatumGrowth, sc.horizon);
+  // a parent with a longer horizon: its rates for teldata beyond this one do not apply
+  for (auto& [path, pv] : sc.stromen)
+    for (auto it = pv.by_year.begin(); it != pv.by_year.end();) {
+      if (it->first < r.first || it->first > r.last) { pv.provenance.erase(it->first); it = pv.by_year.erase(it); }
+      else ++it;
+    }
   // where to point at: the first value the scenario gives
   const Provenance& any = sc.stromen.begin()->second.provenance.begin()->second;
   const Loc at{any.file, any.line, any.column};
