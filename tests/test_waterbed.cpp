@@ -39,6 +39,25 @@ TEST_CASE("waterbed: baseline parts are the budget's own lines and sum to the ri
         cents(r, Line::rijksbijdragen_totaal, 2024) - 388119420 - 323051774 - 117251052 - 11500000 - eigen);
 }
 
+TEST_CASE("waterbed: the identity check fails on a part one cent off - naming the year and the difference") {
+  Result r = run(testutil::baseline());
+  CHECK_NOTHROW(check_waterbed(r));
+  // One cent more to the regular schools in 2026 than the budget's lines allow: the parts now
+  // sum to one cent above the rijksbijdragen.
+  r.c(Line::waterbed_regulier, 2) += 1;
+  std::string message;
+  try {
+    check_waterbed(r);
+  } catch (const IdentityError& e) {
+    message = e.what();
+  }
+  CHECK(message.find("waterbed 2026:") == 0);
+  CHECK(message.find("(verschil 1)") != std::string::npos);
+  r.c(Line::waterbed_regulier, 2) -= 1;
+  r.c(Line::waterbed_rijksbijdragen, 4) -= 250;  // the whole 2028 2.50 short
+  CHECK_THROWS_WITH_AS(check_waterbed(r), doctest::Contains("(verschil 250)"), IdentityError);
+}
+
 TEST_CASE("waterbed: 110 pupils leave bo on teldatum 1-2-2024 (100 to SBO and 10 to SO cat. II) and funding year 2025 moves") {
   // Baseline projections for teldatum 1-2-2024: bo 21,747 x 0.993 = 21,594.771; sbo 585 x 1.02 =
   // 596.7; SO II 38 x 1.04 = 39.52. The scenario moves 100 to SBO and 10 to SO cat. II.

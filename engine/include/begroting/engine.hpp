@@ -46,6 +46,12 @@ struct IdentityError : std::logic_error {
   using std::logic_error::logic_error;
 };
 
+/// The waterbed identity (plan 8.1.1, rules/waterbed.cpp), checked by compute() on every run:
+/// in every year the parts (memo lines waterbed_inhouding_sbo ... waterbed_naar_eigen_vermogen,
+/// not waterbed_ruimte_regulier) sum to waterbed_rijksbijdragen to the cent. Throws
+/// IdentityError naming the year and the difference in cents.
+void check_waterbed(const Result& r);
+
 /// One input of a traced figure.
 struct TraceTerm {
   std::string name;        ///< Dutch description

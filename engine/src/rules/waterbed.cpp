@@ -60,12 +60,6 @@ void waterbed(Ctx& c) {
     r.c(L::waterbed_regulier, i) = f;
     r.c(L::waterbed_af_overige_baten, i) = g;
     r.c(L::waterbed_naar_eigen_vermogen, i) = h;
-    Cents som = 0;
-    for (Cents x : {a, b1, b2, b3, cc, d, e, f, g, h}) som = add_checked(som, x);
-    if (som != w)
-      throw IdentityError("waterbed " + std::to_string(y) + ": de delen tellen op tot " + std::to_string(som) +
-                          " cent, de rijksbijdragen zijn " + std::to_string(w) + " cent (verschil " +
-                          std::to_string(som - w) + ")");
     if (!c.tr) continue;
     auto set = [&](L l, std::string formula, std::vector<TraceTerm> terms, std::string rounding = "exact in centen") {
       auto& t = c.tr->at(l, y);
@@ -97,6 +91,27 @@ void waterbed(Ctx& c) {
     set(L::waterbed_af_overige_baten, "- totaal overige baten", {line(c, L::overige_baten_totaal, i)});
     set(L::waterbed_naar_eigen_vermogen, "resultaat", {line(c, L::resultaat, i)});
   }
+  check_waterbed(c.r);
 }
 
 }  // namespace begroting::rules
+
+namespace begroting {
+
+void check_waterbed(const Result& r) {
+  using L = Line;
+  for (int i = 0; i < r.n(); ++i) {
+    Cents som = 0;
+    for (L part : {L::waterbed_inhouding_sbo, L::waterbed_inhouding_so_cat1, L::waterbed_inhouding_so_cat2,
+                   L::waterbed_inhouding_so_cat3, L::waterbed_aanvulling_ikc, L::waterbed_overig_gespecialiseerd,
+                   L::waterbed_eigen_kosten, L::waterbed_regulier, L::waterbed_af_overige_baten, L::waterbed_naar_eigen_vermogen})
+      som = add_checked(som, r.c(part, i));
+    const Cents w = r.c(L::waterbed_rijksbijdragen, i);
+    if (som != w)
+      throw IdentityError("waterbed " + std::to_string(r.horizon.first + i) + ": de delen tellen op tot " + std::to_string(som) +
+                          " cent, de rijksbijdragen zijn " + std::to_string(w) + " cent (verschil " +
+                          std::to_string(som - w) + ")");
+  }
+}
+
+}  // namespace begroting
