@@ -1,6 +1,5 @@
 // begroting compare A.yaml B.yaml [...] [--all] [--line ID]... [--format table|json|csv]
 //                   [--output PATH] [--set PATH=VALUE]...
-#include <iostream>
 
 #include "begroting/compare.hpp"
 #include "begroting/engine.hpp"
@@ -11,43 +10,38 @@
 namespace begroting::cli {
 
 int cmd_compare(const std::vector<std::string>& args) {
+  const std::vector<std::string> formats{"table", "json", "csv"};
   po::options_description o("Opties voor 'begroting compare'");
   o.add_options()("help,h", "deze hulp")
       ("all", "toon alle regels, ook die niet verschillen (standaard: alleen regels die verschillen)")
       ("line", po::value<std::vector<std::string>>()->composing(),
-       "ID: toon alleen deze regel (herhaalbaar), bijvoorbeeld --line resultaat")
-      ("format,f", po::value<std::string>()->default_value("table"), "table | json | csv")
-      ("output,o", po::value<std::string>()->default_value(""), "schrijf naar dit bestand (atomair) in plaats van stdout")
+       "ID: toon alleen deze regel (herhaalbaar), bijvoorbeeld --line resultaat");
+  add_format_output(o, formats);
+  o.add_options()
       ("files", po::value<std::vector<std::string>>(), "scenariobestanden");
   add_set_option(o);
   add_strict_option(o);
   po::positional_options_description pos;
   pos.add("files", -1);
-  const auto vm = parse(args, o, pos);
-  if (vm.count("help")) {
-    std::cout << "Gebruik: begroting compare A.yaml B.yaml [C.yaml ...] [opties]\n\n"
+  const auto parsed = parse_or_help(args, o, pos, {"begroting compare A.yaml B.yaml [C.yaml ...] [opties]",
                  "Zet scenario's naast elkaar, per regel en jaar, met het verschil ten opzichte van het eerste\n"
                  "scenario (A). Standaard alleen de regels die verschillen. Daaronder per scenario het eigen\n"
                  "vermogen op 31-12 en het eerste jaar dat het lager is dan de signaleringswaarde en dan het\n"
                  "niveau van het weerstandsvermogen (of 'nooit'). --set geldt voor elk scenario.\n"
                  "table: hele euro's in Nederlandse notatie; json en csv: exacte euro's met centen.\n"
                  "csv: id,scenario,soort,JAAR...; soort is waarde, verschil_met_A of signaal (1 = eigen\n"
-                 "vermogen lager dan de signaleringswaarde / het niveau weerstandsvermogen).\n\n"
-              << o
-              << "\nVoorbeelden:\n"
+                 "vermogen lager dan de signaleringswaarde / het niveau weerstandsvermogen).",
                  "  begroting compare scenarios/zuid-kennemerland-2024.yaml scenarios/so-groei-6.yaml\n"
                  "  begroting compare scenarios/zuid-kennemerland-2024.yaml scenarios/ocw-korting-2025-2028.yaml \\\n"
                  "      scenarios/bo-krimp-1-5.yaml --line resultaat --line eigen_vermogen_31_december\n"
-                 "  begroting compare scenarios/zuid-kennemerland-2024.yaml scenarios/so-groei-6.yaml --format csv --output v.csv\n\n"
-              << kExitCodesHelp;
-    return kOk;
-  }
+                 "  begroting compare scenarios/zuid-kennemerland-2024.yaml scenarios/so-groei-6.yaml --format csv --output v.csv\n"});
+  if (!parsed) return kOk;
+  const po::variables_map& vm = *parsed;
   const auto files = vm.count("files") ? vm["files"].as<std::vector<std::string>>() : std::vector<std::string>{};
   if (files.size() < 2)
     throw UsageError("begroting compare: verwacht minstens twee scenariobestanden, bijvoorbeeld "
                      "'begroting compare scenarios/zuid-kennemerland-2024.yaml scenarios/so-groei-6.yaml'");
-  const std::string format = vm["format"].as<std::string>();
-  check_choice("format", format, {"table", "json", "csv"});
+  const std::string format = format_of(vm, formats);
   CompareOptions opt;
   opt.all = vm.count("all") > 0;
   if (vm.count("line"))

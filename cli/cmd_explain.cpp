@@ -1,5 +1,4 @@
 // begroting explain LINE YEAR FILE [--depth N] [--format table|json] [--output PATH] [--set PATH=VALUE]...
-#include <iostream>
 
 #include "begroting/engine.hpp"
 #include "begroting/explain.hpp"
@@ -10,38 +9,33 @@
 namespace begroting::cli {
 
 int cmd_explain(const std::vector<std::string>& args) {
+  const std::vector<std::string> formats{"table", "json"};
   po::options_description o("Opties voor 'begroting explain'");
   o.add_options()("help,h", "deze hulp")
-      ("depth", po::value<int>()->default_value(2), "N: zoveel lagen invoer tonen (1 = alleen de directe invoer)")
-      ("format,f", po::value<std::string>()->default_value("table"), "table | json")
-      ("output,o", po::value<std::string>()->default_value(""), "schrijf naar dit bestand (atomair) in plaats van stdout")
+      ("depth", po::value<int>()->default_value(2), "N: zoveel lagen invoer tonen (1 = alleen de directe invoer)");
+  add_format_output(o, formats);
+  o.add_options()
       ("line", po::value<std::string>(), "regel-id")
       ("year", po::value<std::string>(), "begrotingsjaar")
       ("file", po::value<std::string>(), "scenariobestand");
   add_set_option(o);
   po::positional_options_description pos;
   pos.add("line", 1).add("year", 1).add("file", 1);
-  const auto vm = parse(args, o, pos);
-  if (vm.count("help")) {
-    std::cout << "Gebruik: begroting explain REGEL JAAR SCENARIO.yaml [opties]\n\n"
+  const auto parsed = parse_or_help(args, o, pos, {"begroting explain REGEL JAAR SCENARIO.yaml [opties]",
                  "Hoe een bedrag tot stand kwam: de formule (met de paragraaf van het plan), de afronding en elke\n"
                  "invoer met waarde, eenheid en bron: de paragraaf van het plan, het scenariobestand met regel en\n"
                  "kolom, of de --set die haar gaf. Invoer die zelf een regel is, wordt uitgelegd tot --depth lagen.\n"
-                 "REGEL is een id zoals in 'begroting run --format csv' (bijvoorbeeld resultaat).\n\n"
-              << o
-              << "\nVoorbeelden:\n"
+                 "REGEL is een id zoals in 'begroting run --format csv' (bijvoorbeeld resultaat).",
                  "  begroting explain resultaat 2027 scenarios/zuid-kennemerland-2024.yaml\n"
                  "  begroting explain lasten.overdrachten.speciaal_onderwijs.ondersteuningsbekostiging_inhouding_duo 2024 \\\n"
                  "      scenarios/zuid-kennemerland-2024.yaml --depth 2\n"
-                 "  begroting explain eigen_vermogen_31_december 2028 scenarios/so-groei-6.yaml --depth 3 --format json\n"
-              << kExitCodesHelp;
-    return kOk;
-  }
+                 "  begroting explain eigen_vermogen_31_december 2028 scenarios/so-groei-6.yaml --depth 3 --format json\n"});
+  if (!parsed) return kOk;
+  const po::variables_map& vm = *parsed;
   if (!vm.count("line") || !vm.count("year") || !vm.count("file"))
     throw UsageError("begroting explain: verwacht 'begroting explain REGEL JAAR SCENARIO.yaml', bijvoorbeeld "
                      "'begroting explain resultaat 2027 scenarios/zuid-kennemerland-2024.yaml'");
-  const std::string format = vm["format"].as<std::string>();
-  check_choice("format", format, {"table", "json"});
+  const std::string format = format_of(vm, formats);
   const int depth = vm["depth"].as<int>();
   if (depth < 1 || depth > 50) throw UsageError("--depth " + std::to_string(depth) + ": verwacht een diepte van 1 tot en met 50");
   const Line line = line_arg(vm["line"].as<std::string>(), "regel");

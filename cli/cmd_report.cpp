@@ -3,7 +3,6 @@
 // the first. Every output is written atomically (a failed run leaves an existing report as it was).
 #include <algorithm>
 #include <ctime>
-#include <iostream>
 #include <memory>
 #include <thread>
 
@@ -28,10 +27,11 @@ std::string today_utc() {
 }  // namespace
 
 int cmd_report(const std::vector<std::string>& args) {
+  const std::vector<std::string> formats{"html", "xlsx", "md", "csv"};
   po::options_description o("Opties voor 'begroting report'");
-  o.add_options()("help,h", "deze hulp")
-      ("format,f", po::value<std::string>(), "html | xlsx | md | csv (verplicht)")
-      ("output,o", po::value<std::string>()->default_value(""), "schrijf naar dit bestand (atomair); verplicht voor xlsx, anders stdout")
+  o.add_options()("help,h", "deze hulp");
+  add_format_output(o, formats, true, "schrijf naar dit bestand (atomair); verplicht voor xlsx, anders stdout");
+  o.add_options()
       ("dutch", "csv voor Nederlandse Excel: ';' als scheidingsteken en decimale komma")
       ("date", po::value<std::string>()->default_value(""), "datum van de run in de kop (JJJJ-MM-DD; standaard vandaag, UTC)")
       ("paths", po::value<unsigned>()->default_value(10000),
@@ -42,27 +42,21 @@ int cmd_report(const std::vector<std::string>& args) {
   add_strict_option(o);
   po::positional_options_description pos;
   pos.add("file", -1);
-  const auto vm = parse(args, o, pos);
-  if (vm.count("help")) {
-    std::cout << "Gebruik: begroting report SCENARIO.yaml... --format html|xlsx|md|csv [--output PAD] [opties]\n\n"
+  const auto parsed = parse_or_help(args, o, pos, {"begroting report SCENARIO.yaml... --format html|xlsx|md|csv [--output PAD] [opties]",
                  "Maakt een rapport voor de algemene vergadering en de kwaliteitscommissie: de meerjarenbegroting\n"
                  "in de opmaak van het plan, de kengetallen met signalen en (html) grafieken. Met meer scenario's\n"
-                 "ook een vergelijking met het eerste. --set geldt voor elk scenario.\n\n"
-              << o
-              << "\nVoorbeelden:\n"
+                 "ook een vergelijking met het eerste. --set geldt voor elk scenario.",
                  "  begroting report scenarios/zuid-kennemerland-2024.yaml --format html --output begroting.html\n"
                  "  begroting report scenarios/zuid-kennemerland-2024.yaml --format xlsx --output begroting.xlsx\n"
                  "  begroting report scenarios/zuid-kennemerland-2024.yaml --format csv --dutch --output begroting.csv\n"
                  "  begroting report scenarios/zuid-kennemerland-2024.yaml ander.yaml --format md --output vergelijking.md\n"
-                 "  begroting report scenarios/zuid-kennemerland-2024-risico.yaml --format html --paths 100000 --output risico.html\n"
-              << kExitCodesHelp;
-    return kOk;
-  }
+                 "  begroting report scenarios/zuid-kennemerland-2024-risico.yaml --format html --paths 100000 --output risico.html\n"});
+  if (!parsed) return kOk;
+  const po::variables_map& vm = *parsed;
   if (!vm.count("file"))
     throw UsageError("begroting report: geen scenariobestand opgegeven; verwacht 'begroting report SCENARIO.yaml... --format html|xlsx|md|csv'");
   if (!vm.count("format")) throw UsageError("begroting report: --format ontbreekt; verwacht een van: html, xlsx, md, csv");
-  const std::string format = vm["format"].as<std::string>();
-  check_choice("format", format, {"html", "xlsx", "md", "csv"});
+  const std::string format = format_of(vm, formats);
   const std::string output = vm["output"].as<std::string>();
   if (format == "xlsx" && (output.empty() || output == "-"))
     throw UsageError("begroting report: --format xlsx schrijft een bestand; verwacht --output PAD.xlsx");

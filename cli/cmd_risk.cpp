@@ -5,7 +5,6 @@
 #include <charconv>
 #include <chrono>
 #include <cstdio>
-#include <iostream>
 #include <thread>
 
 #include "begroting/risk.hpp"
@@ -64,37 +63,32 @@ struct Progress {
 
 int cmd_risk(const std::vector<std::string>& args) {
   const unsigned hw = std::max(1u, std::thread::hardware_concurrency());
+  const std::vector<std::string> formats{"table", "json"};
   po::options_description o("Opties voor 'begroting risk'");
   o.add_options()("help,h", "deze hulp")
       ("paths,n", po::value<std::string>()->default_value("10000"), "aantal paden (trekkingen), 1 tot 100.000.000")
       ("seed,s", po::value<std::string>()->default_value("2024"), "startwaarde van de toevalsgenerator; zelfde seed = zelfde uitkomst")
-      ("threads,t", po::value<std::string>()->default_value(std::to_string(hw)), "aantal threads (de uitkomst hangt er niet van af)")
-      ("format,f", po::value<std::string>()->default_value("table"), "table | json")
-      ("output,o", po::value<std::string>()->default_value(""), "schrijf naar dit bestand (atomair) in plaats van stdout")
+      ("threads,t", po::value<std::string>()->default_value(std::to_string(hw)), "aantal threads (de uitkomst hangt er niet van af)");
+  add_format_output(o, formats);
+  o.add_options()
       ("file", po::value<std::string>(), "scenariobestand met een sectie onzekerheden:");
   add_set_option(o);
   add_strict_option(o);  // --strict: the findings of the scenario itself (without uncertainty)
   po::positional_options_description pos;
   pos.add("file", 1);
-  const auto vm = parse(args, o, pos);
-  if (vm.count("help")) {
-    std::cout << "Gebruik: begroting risk SCENARIO.yaml [opties]\n\n"
+  const auto parsed = parse_or_help(args, o, pos, {"begroting risk SCENARIO.yaml [opties]",
                  "Monte Carlo over de onzekerheden van het scenario (sectie onzekerheden:): per jaar de\n"
                  "percentielen P5-P95 van resultaat en eigen vermogen, de kans op een eigen vermogen onder de\n"
                  "signaleringswaarde, onder het niveau weerstandsvermogen en onder nul, en het benodigde\n"
                  "weerstandsvermogen bij 80%, 90% en 95% zekerheid. Zelfde seed: zelfde getallen, ongeacht\n"
-                 "het aantal threads. Een voortgangsbalk verschijnt op stderr (alleen op een terminal, na 1 s).\n\n"
-              << o
-              << "\nVoorbeelden:\n"
+                 "het aantal threads. Een voortgangsbalk verschijnt op stderr (alleen op een terminal, na 1 s).",
                  "  begroting risk scenarios/zuid-kennemerland-2024-risico.yaml\n"
                  "  begroting risk scenarios/zuid-kennemerland-2024-risico.yaml --paths 1000000 --seed 7 --threads 2\n"
-                 "  begroting risk scenarios/zuid-kennemerland-2024-risico.yaml --format json --output risico.json\n\n"
-              << kExitCodesHelp;
-    return kOk;
-  }
+                 "  begroting risk scenarios/zuid-kennemerland-2024-risico.yaml --format json --output risico.json\n"});
+  if (!parsed) return kOk;
+  const po::variables_map& vm = *parsed;
   if (!vm.count("file")) throw UsageError("begroting risk: geen scenariobestand opgegeven; verwacht 'begroting risk SCENARIO.yaml'");
-  const std::string format = vm["format"].as<std::string>();
-  check_choice("format", format, {"table", "json"});
+  const std::string format = format_of(vm, formats);
   RiskOptions ro;
   ro.paths = positive(vm, "paths", 100000000);
   ro.seed = [&] {
@@ -120,33 +114,28 @@ int cmd_risk(const std::vector<std::string>& args) {
 }
 
 int cmd_sensitivity(const std::vector<std::string>& args) {
+  const std::vector<std::string> formats{"table", "json"};
   po::options_description o("Opties voor 'begroting sensitivity'");
-  o.add_options()("help,h", "deze hulp")
-      ("format,f", po::value<std::string>()->default_value("table"), "table | json")
-      ("output,o", po::value<std::string>()->default_value(""), "schrijf naar dit bestand (atomair) in plaats van stdout")
+  o.add_options()("help,h", "deze hulp");
+  add_format_output(o, formats);
+  o.add_options()
       ("file", po::value<std::string>(), "scenariobestand met een sectie onzekerheden:");
   add_set_option(o);
   add_strict_option(o);  // --strict: the findings of the scenario itself (without uncertainty)
   po::positional_options_description pos;
   pos.add("file", 1);
-  const auto vm = parse(args, o, pos);
-  if (vm.count("help")) {
-    std::cout << "Gebruik: begroting sensitivity SCENARIO.yaml [opties]\n\n"
+  const auto parsed = parse_or_help(args, o, pos, {"begroting sensitivity SCENARIO.yaml [opties]",
                  "Tornado: elke onzekerheid apart op haar lage en hoge waarde (verdeling: P5 en P95, in alle\n"
                  "jaren; gebeurtenis: niet, of wel in haar eerste mogelijke jaar met de mediaan van haar impact),\n"
                  "de andere op de waarde van het scenario; het effect op het eigen vermogen op 31-12 van het\n"
-                 "laatste jaar, grootste bandbreedte eerst.\n\n"
-              << o
-              << "\nVoorbeelden:\n"
+                 "laatste jaar, grootste bandbreedte eerst.",
                  "  begroting sensitivity scenarios/zuid-kennemerland-2024-risico.yaml\n"
-                 "  begroting sensitivity scenarios/zuid-kennemerland-2024-risico.yaml --format json\n\n"
-              << kExitCodesHelp;
-    return kOk;
-  }
+                 "  begroting sensitivity scenarios/zuid-kennemerland-2024-risico.yaml --format json\n"});
+  if (!parsed) return kOk;
+  const po::variables_map& vm = *parsed;
   if (!vm.count("file"))
     throw UsageError("begroting sensitivity: geen scenariobestand opgegeven; verwacht 'begroting sensitivity SCENARIO.yaml'");
-  const std::string format = vm["format"].as<std::string>();
-  check_choice("format", format, {"table", "json"});
+  const std::string format = format_of(vm, formats);
   const Scenario s = load_scenario(vm["file"].as<std::string>(), overrides_from(vm));
   if (s.onzekerheden.empty())
     throw InputError(s.files.front() + ":1:1: het scenario declareert geen onzekerheden; verwacht een sectie 'onzekerheden:'");

@@ -1,5 +1,4 @@
 // begroting run FILE [--format table|json|csv] [--output PATH] [--set PATH=VALUE]... [--strict]
-#include <iostream>
 
 #include "begroting/engine.hpp"
 #include "begroting/reports.hpp"
@@ -10,10 +9,10 @@ namespace begroting::cli {
 
 int cmd_run(const std::vector<std::string>& args) {
   po::options_description o("Opties voor 'begroting run'");
-  o.add_options()("help,h", "deze hulp")
-      ("format,f", po::value<std::string>()->default_value("table"), "table | json | csv")
-      ("output,o", po::value<std::string>()->default_value(""), "schrijf naar dit bestand (atomair) in plaats van stdout")
-      ("view", po::value<std::string>()->default_value("begroting"),
+  const std::vector<std::string> formats{"table", "json", "csv"};
+  o.add_options()("help,h", "deze hulp");
+  add_format_output(o, formats);
+  o.add_options()("view", po::value<std::string>()->default_value("begroting"),
        "begroting (de hele begroting) | waterbed (par. 8.1.1: waar de rijksbijdrage heen gaat) | "
        "ikc (par. 8.1.6: volumebekostiging, bandbreedte, verdeling over de besturen) | "
        "vangnet (par. 8.1.7: claims SO cluster 3 tegen de maximale ruimte) | "
@@ -23,24 +22,19 @@ int cmd_run(const std::vector<std::string>& args) {
   add_strict_option(o);
   po::positional_options_description pos;
   pos.add("file", 1);
-  const auto vm = parse(args, o, pos);
-  if (vm.count("help")) {
-    std::cout << "Gebruik: begroting run SCENARIO.yaml [opties]\n\n"
-                 "Rekent de meerjarenbegroting van een scenario door en toont elke regel per jaar.\n\n"
-              << o
-              << "\nVoorbeelden:\n"
+  const auto parsed = parse_or_help(args, o, pos, {"begroting run SCENARIO.yaml [opties]",
+      "Rekent de meerjarenbegroting van een scenario door en toont elke regel per jaar.",
                  "  begroting run scenarios/zuid-kennemerland-2024.yaml\n"
                  "  begroting run scenarios/zuid-kennemerland-2024.yaml --format json --output begroting.json\n"
                  "  begroting run scenarios/zuid-kennemerland-2024.yaml --set leerlingen.so_cat1.groei=0.06\n"
                  "  begroting run scenarios/zuid-kennemerland-2024.yaml --view waterbed\n"
                  "  begroting run scenarios/zuid-kennemerland-2024.yaml --view waterbed --format json\n"
                  "  begroting run scenarios/zuid-kennemerland-2024.yaml --view ikc --set ikc.teldatum_later.2025=660\n"
-                 "  begroting run scenarios/zuid-kennemerland-2024-scholen.yaml --view scholen --format json\n";
-    return kOk;
-  }
+                 "  begroting run scenarios/zuid-kennemerland-2024-scholen.yaml --view scholen --format json\n"});
+  if (!parsed) return kOk;
+  const po::variables_map& vm = *parsed;
   if (!vm.count("file")) throw UsageError("begroting run: geen scenariobestand opgegeven; verwacht 'begroting run SCENARIO.yaml'");
-  const std::string format = vm["format"].as<std::string>();
-  check_choice("format", format, {"table", "json", "csv"});
+  const std::string format = format_of(vm, formats);
   const std::string view = vm["view"].as<std::string>();
   check_choice("view", view, view_names());
   const Scenario s = load_scenario(vm["file"].as<std::string>(), overrides_from(vm));

@@ -3,7 +3,6 @@
 //   [--min X] [--max Y] [--format table|json] [--output PATH] [--set PATH=VALUE]...
 #include <charconv>
 #include <cmath>
-#include <iostream>
 
 #include "begroting/engine.hpp"
 #include "begroting/solve.hpp"
@@ -71,6 +70,7 @@ const ParamSpec& param_arg(const std::string& path) {
 }  // namespace
 
 int cmd_solve(const std::vector<std::string>& args) {
+  const std::vector<std::string> formats{"table", "json"};
   po::options_description o("Opties voor 'begroting solve'");
   o.add_options()("help,h", "deze hulp")
       ("param", po::value<std::string>(), "PAD: de parameter die gezocht wordt, bijvoorbeeld regulier_onderwijs.ondersteuningsbedrag_per_leerling")
@@ -84,9 +84,9 @@ int cmd_solve(const std::vector<std::string>& args) {
       ("at-least-line", po::value<std::string>(), "REGEL: de uitkomst minstens deze regel (zelfde jaar)")
       ("at-most-line", po::value<std::string>(), "REGEL: de uitkomst hooguit deze regel (zelfde jaar)")
       ("min", po::value<std::string>(), "kleinste toegestane waarde (standaard: de ondergrens uit het schema)")
-      ("max", po::value<std::string>(), "grootste toegestane waarde (standaard: de bovengrens uit het schema)")
-      ("format,f", po::value<std::string>()->default_value("table"), "table | json")
-      ("output,o", po::value<std::string>()->default_value(""), "schrijf naar dit bestand (atomair) in plaats van stdout")
+      ("max", po::value<std::string>(), "grootste toegestane waarde (standaard: de bovengrens uit het schema)");
+  add_format_output(o, formats);
+  o.add_options()
       ("file", po::value<std::string>(), "scenariobestand");
   add_set_option(o);
   po::options_description hidden;
@@ -95,11 +95,9 @@ int cmd_solve(const std::vector<std::string>& args) {
   all.add(o).add(hidden);
   po::positional_options_description pos;
   pos.add("file", 1);
-  const auto vm = parse(args, all, pos);
-  if (vm.count("help")) {
-    std::cout << "Gebruik: begroting solve SCENARIO.yaml --param PAD [--years VAN-TOT | --year JAAR]\n"
+  const auto parsed = parse_or_help(args, o, all, pos, {"begroting solve SCENARIO.yaml --param PAD [--years VAN-TOT | --year JAAR]\n"
                  "           --target REGEL [--target-year JAAR] (--equals V | --at-least V | --at-most V |\n"
-                 "           --at-least-line REGEL | --at-most-line REGEL) [--min X] [--max Y] [opties]\n\n"
+                 "           --at-least-line REGEL | --at-most-line REGEL) [--min X] [--max Y] [opties]",
                  "Doelzoeken: de waarde van een parameter (een waarde, of een waarde voor een reeks jaren) waarbij\n"
                  "een uitkomst in een jaar aan het doel voldoet. De parameter loopt in hele centen (fracties in\n"
                  "stappen van 0,000001, leerlingen in hele aantallen, leerlingjaren in 0,001). Het antwoord is\n"
@@ -107,9 +105,7 @@ int cmd_solve(const std::vector<std::string>& args) {
                  "niet; beide worden getoond met de uitkomst die ze geven. --equals V geeft de waarde waarbij de\n"
                  "uitkomst net >= V is. Zonder --min/--max geldt het bereik uit het parameterschema.\n"
                  "Haalt geen waarde in het bereik het doel, dan afsluitcode 2 met uitleg.\n"
-                 "Een negatieve waarde schrijft u met '=': --equals=-50000.\n\n"
-              << o
-              << "\nVoorbeelden:\n"
+                 "Een negatieve waarde schrijft u met '=': --equals=-50000.",
                  "  Het hoogste vaste ondersteuningsbedrag per leerling voor 2025-2028 waarbij het eigen vermogen op\n"
                  "  31-12-2028 minstens de signaleringswaarde van 2028 is:\n"
                  "    begroting solve scenarios/zuid-kennemerland-2024.yaml \\\n"
@@ -118,15 +114,13 @@ int cmd_solve(const std::vector<std::string>& args) {
                  "  Het ondersteuningsbedrag voor 2027 waarbij het resultaat van 2027 nul is:\n"
                  "    begroting solve scenarios/zuid-kennemerland-2024.yaml \\\n"
                  "      --param regulier_onderwijs.ondersteuningsbedrag_per_leerling --year 2027 \\\n"
-                 "      --target resultaat --target-year 2027 --equals 0 --format json\n"
-              << kExitCodesHelp;
-    return kOk;
-  }
+                 "      --target resultaat --target-year 2027 --equals 0 --format json\n"});
+  if (!parsed) return kOk;
+  const po::variables_map& vm = *parsed;
   if (!vm.count("file")) throw UsageError("begroting solve: geen scenariobestand opgegeven; verwacht 'begroting solve SCENARIO.yaml --param PAD ...' (zie --help)");
   if (!vm.count("param")) throw UsageError("begroting solve: --param ontbreekt; verwacht bijvoorbeeld --param regulier_onderwijs.ondersteuningsbedrag_per_leerling");
   if (!vm.count("target")) throw UsageError("begroting solve: --target ontbreekt; verwacht bijvoorbeeld --target resultaat");
-  const std::string format = vm["format"].as<std::string>();
-  check_choice("format", format, {"table", "json"});
+  const std::string format = format_of(vm, formats);
 
   SolveSpec spec;
   const ParamSpec& ps = param_arg(vm["param"].as<std::string>());

@@ -91,6 +91,38 @@ int strict_exit(const po::variables_map& vm, const std::vector<Finding>& finding
   return vm.count("strict") && !findings.empty() ? kFindings : kOk;
 }
 
+void add_format_output(po::options_description& o, const std::vector<std::string>& formats, bool required,
+                       const std::string& output_help) {
+  std::string list;
+  for (const auto& f : formats) list += (list.empty() ? "" : " | ") + f;
+  if (required) o.add_options()("format,f", po::value<std::string>(), (list + " (verplicht)").c_str());
+  else o.add_options()("format,f", po::value<std::string>()->default_value(formats.front()), list.c_str());
+  o.add_options()("output,o", po::value<std::string>()->default_value(""), output_help.c_str());
+}
+
+std::string format_of(const po::variables_map& vm, const std::vector<std::string>& formats) {
+  if (!vm.count("format")) {
+    std::string list;
+    for (const auto& f : formats) list += (list.empty() ? "" : ", ") + f;
+    throw UsageError("--format ontbreekt; verwacht een van: " + list);
+  }
+  const std::string format = vm["format"].as<std::string>();
+  check_choice("format", format, formats);
+  return format;
+}
+
+std::optional<po::variables_map> parse_or_help(const std::vector<std::string>& args, const po::options_description& shown,
+                                               const po::options_description& all,
+                                               const po::positional_options_description& pos, const Help& help) {
+  po::variables_map vm = parse(args, all, pos);
+  if (!vm.count("help")) return vm;
+  std::cout << "Gebruik: " << help.usage << "\n\n" << help.about << "\n\n"
+            << shown << "\nVoorbeelden:\n"
+            << help.examples << "\n"
+            << kExitCodesHelp;
+  return std::nullopt;
+}
+
 void check_choice(const std::string& option, const std::string& value, const std::vector<std::string>& allowed) {
   for (const auto& a : allowed)
     if (a == value) return;

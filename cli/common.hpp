@@ -2,6 +2,7 @@
 #pragma once
 #include <boost/program_options.hpp>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -41,6 +42,32 @@ int strict_exit(const po::variables_map& vm, const std::vector<Finding>& finding
 
 /// The exit codes, for the end of every --help text (main's and each command's).
 extern const char* const kExitCodesHelp;
+
+/// A command's --help text: the usage after "Gebruik: " (may span lines), what it does, and its
+/// examples (lines indented two spaces). The options and the exit codes are added by parse_or_help.
+struct Help {
+  std::string usage;
+  std::string about;
+  std::string examples;
+};
+
+/// --format (one of `formats`: the first is the default, or no default when `required`) and
+/// --output, in that order; every command that writes a result has this pair.
+void add_format_output(po::options_description& o, const std::vector<std::string>& formats, bool required = false,
+                       const std::string& output_help = "schrijf naar dit bestand (atomair) in plaats van stdout");
+/// The --format given, checked against `formats` (UsageError naming the choices).
+std::string format_of(const po::variables_map& vm, const std::vector<std::string>& formats);
+
+/// Parse strictly (see parse). With --help: print the usage, what the command does, the options
+/// in `shown`, the examples and the exit codes, and return nothing (the command then exits 0).
+/// `all` may hold hidden options besides those in `shown`.
+std::optional<po::variables_map> parse_or_help(const std::vector<std::string>& args, const po::options_description& shown,
+                                               const po::options_description& all,
+                                               const po::positional_options_description& pos, const Help& help);
+inline std::optional<po::variables_map> parse_or_help(const std::vector<std::string>& args, const po::options_description& o,
+                                                      const po::positional_options_description& pos, const Help& help) {
+  return parse_or_help(args, o, o, pos, help);
+}
 
 /// Check `value` is one of `allowed`, else UsageError naming the option.
 void check_choice(const std::string& option, const std::string& value, const std::vector<std::string>& allowed);
