@@ -151,7 +151,14 @@ std::string legend(const std::vector<std::pair<std::string, std::string>>& items
   return o + "</ul>";
 }
 
-std::string line_chart(const std::string& chart, const std::string& title, int first_year, const std::vector<Series>& series) {
+/// What a year chart starts with: the number of years, a scale from 0 (or the lowest value) to
+/// 5% above the highest value over all series, and the figure with its frame and year labels.
+struct YearChart {
+  int n;
+  Scale sc;
+  std::string o;
+};
+YearChart year_chart(const std::string& chart, const std::string& title, int first_year, const std::vector<Series>& series) {
   const int n = series.empty() ? 0 : static_cast<int>(series[0].values.size());
   double lo = 0, hi = 0;
   for (const auto& s : series)
@@ -159,7 +166,11 @@ std::string line_chart(const std::string& chart, const std::string& title, int f
   const Scale sc = nice_scale(lo, hi * 1.05);
   std::vector<std::string> xl;
   for (int i = 0; i < n; ++i) xl.push_back(std::to_string(first_year + i));
-  std::string o = "<figure><figcaption>" + esc(title) + "</figcaption>" + svg_open(chart, title) + frame(sc, xl);
+  return YearChart{n, sc, "<figure><figcaption>" + esc(title) + "</figcaption>" + svg_open(chart, title) + frame(sc, xl)};
+}
+
+std::string line_chart(const std::string& chart, const std::string& title, int first_year, const std::vector<Series>& series) {
+  auto [n, sc, o] = year_chart(chart, title, first_year, series);
   std::string leg = "<ul class=\"legend\">";
   for (const auto& s : series) {
     std::string pts;
@@ -178,14 +189,7 @@ std::string line_chart(const std::string& chart, const std::string& title, int f
 }
 
 std::string bar_chart(const std::string& chart, const std::string& title, int first_year, const std::vector<Series>& series) {
-  const int n = series.empty() ? 0 : static_cast<int>(series[0].values.size());
-  double lo = 0, hi = 0;
-  for (const auto& s : series)
-    for (Cents c : s.values) { lo = std::min(lo, cents_to_euros(c)); hi = std::max(hi, cents_to_euros(c)); }
-  const Scale sc = nice_scale(lo, hi * 1.05);
-  std::vector<std::string> xl;
-  for (int i = 0; i < n; ++i) xl.push_back(std::to_string(first_year + i));
-  std::string o = "<figure><figcaption>" + esc(title) + "</figcaption>" + svg_open(chart, title) + frame(sc, xl);
+  auto [n, sc, o] = year_chart(chart, title, first_year, series);
   const double bw = band_w(n) * 0.7 / static_cast<double>(std::max<size_t>(1, series.size()));
   std::vector<std::pair<std::string, std::string>> leg;
   for (size_t k = 0; k < series.size(); ++k) {
