@@ -5,16 +5,11 @@
 #include <cmath>
 
 #include "begroting/reports.hpp"
+#include "json_value.hpp"
 
 namespace begroting {
 
 namespace {
-nlohmann::json value_json(const Result& r, Line l, int i) {
-  if (is_money(l)) return nlohmann::json(cents_to_euros(r.c(l, i)));
-  const double v = r.r(l, i);
-  return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr);
-}
-
 std::string_view finding_kind(Finding::Kind k) {
   switch (k) {
     case Finding::Kind::OnderWeerstandsvermogen: return "onder_weerstandsvermogen";

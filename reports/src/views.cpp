@@ -9,6 +9,7 @@
 
 #include "begroting/reports.hpp"
 #include "views_detail.hpp"
+#include "json_value.hpp"
 
 namespace begroting {
 
@@ -67,12 +68,6 @@ const View* line_view(std::string_view name) {
   if (name == "vangnet") return &vangnet;
   if (name == "ikc") return &ikc;
   return nullptr;
-}
-
-nlohmann::json value_json(const Result& r, Line l, int i) {
-  if (is_money(l)) return nlohmann::json(cents_to_euros(r.c(l, i)));
-  const double v = r.r(l, i);
-  return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr);
 }
 
 std::string table(const Scenario& s, const Result& r, const View& v, const std::string& note) {
