@@ -5,8 +5,14 @@ SWV PO Zuid-Kennemerland (per-school data is not public). 86 regular schools, 16
 6,635 + DWS x 1,350 lie close to the plan's afdracht (derived from chapter 12: 1,808,337 in
 2024); 50 pupils with a TLV on the bao a year (x 12,600 = 630,000, the plan's line);
 instroom and terugplaatsing pupils whose funded months approach the plan's 12.5/18.75 and
-6.25/9.375 pupil-years. Deterministic (seed 2704). Run: python3 scripts/genereer-scholen-synthetisch.py"""
+6.25/9.375 pupil-years. Deterministic (seed 2704). Run: python3 scripts/genereer-scholen-synthetisch.py
+
+Also writes the same data as CSV, one file per spreadsheet tab (scripts/scholen-naar-csv.py):
+scholen-zuid-kennemerland.csv, -stromen.csv and -bao-bao.csv. These are SYNTHETIC as well; CSV has
+no comments, so the README says so (section on the schools file)."""
 import random
+import subprocess
+import sys
 
 rng = random.Random(2704)
 N_SCHOOLS, N_BESTUREN, PUPILS = 86, 16, 21747
@@ -116,3 +122,5 @@ for y in (2024, 2025, 2026):
             made += 1
 open("scenarios/gegevens/scholen-zuid-kennemerland.yaml", "w").write("\n".join(lines) + "\n")
 print(sum(sizes), {y: sum(v) for y, v in pl.items()})
+# the same schools as CSV tables (SYNTHETIC too; CSV has no comment lines: the first line is the header)
+subprocess.run([sys.executable, "scripts/scholen-naar-csv.py", "scenarios/gegevens/scholen-zuid-kennemerland.yaml"], check=True)

@@ -20,6 +20,7 @@
 namespace begroting {
 
 using detail::fail;
+using detail::first_invalid_utf8;
 using detail::Loc;
 using detail::Tree;
 namespace fs = std::filesystem;
@@ -40,22 +41,6 @@ namespace {
 
 
 // ---- reading ---------------------------------------------------------------------------
-
-/// Position (1-based line, column) of the first byte that is not valid UTF-8, or {0,0}.
-std::pair<int, int> first_invalid_utf8(const std::string& s) {
-  int line = 1, col = 1;
-  for (size_t i = 0; i < s.size();) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    if (c == 0xC0 || c == 0xC1 || c > 0xF4) len = 0;  // overlong or beyond U+10FFFF
-    if (len == 0 || i + len > s.size()) return {line, col};
-    for (size_t k = 1; k < len; ++k)
-      if ((static_cast<unsigned char>(s[i + k]) >> 6) != 0x2) return {line, col};
-    if (c == '\n') { ++line; col = 1; } else { ++col; }
-    i += len;
-  }
-  return {0, 0};
-}
 
 constexpr std::uintmax_t kMaxFileBytes = 4u * 1024 * 1024;  // a scenario is a few kB
 

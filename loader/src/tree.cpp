@@ -20,6 +20,22 @@ namespace begroting::detail {
 
 void fail(const Loc& l, const std::string& msg) { throw InputError(l.str() + ": " + msg); }
 
+/// Position (1-based line, column) of the first byte that is not valid UTF-8, or {0,0}.
+std::pair<int, int> first_invalid_utf8(const std::string& s) {
+  int line = 1, col = 1;
+  for (size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    if (c == 0xC0 || c == 0xC1 || c > 0xF4) len = 0;  // overlong or beyond U+10FFFF
+    if (len == 0 || i + len > s.size()) return {line, col};
+    for (size_t k = 1; k < len; ++k)
+      if ((static_cast<unsigned char>(s[i + k]) >> 6) != 0x2) return {line, col};
+    if (c == '\n') { ++line; col = 1; } else { ++col; }
+    i += len;
+  }
+  return {0, 0};
+}
+
 Tree::Tree() = default;
 Tree::Tree(const Tree&) = default;
 Tree::Tree(Tree&&) noexcept = default;

@@ -50,6 +50,9 @@ inline std::string fmt_num(double v) {
   return os.str();
 }
 
+/// Position (1-based line, column) of the first byte that is not valid UTF-8, or {0,0}.
+std::pair<int, int> first_invalid_utf8(const std::string& s);
+
 /// Parse YAML text into a Tree. Throws InputError with file:line:column.
 Tree parse_yaml(const std::string& text, const std::string& file);
 

@@ -11,12 +11,15 @@
 //         september: {cat1: 40, cat2: 12, cat3: 6}
 //         februari: {cat1: 42, cat2: 12, cat3: 6}
 //         juni: {cat1: 47, cat2: 13, cat3: 6}
+//   scholen: gegevens/scholen.yaml   # 8.1.2-8.1.5; or scholen.csv, or {bestand: scholen.csv,
+//                                    # stromen: stromen.csv, bao_bao: bao-bao.csv} (csv.cpp)
 //
 // Every error: FILE:LINE:COLUMN: what is wrong; what was expected (1-based).
 #include "verdeling.hpp"
 
 #include <array>
 #include <charconv>
+#include <cctype>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -24,6 +27,7 @@
 #include <sstream>
 
 #include "begroting/loader.hpp"
+#include "csv.hpp"
 
 namespace begroting::detail {
 
@@ -237,14 +241,9 @@ School read_school(const Tree& e, const std::string& what) {
   return s;
 }
 
-Scholen read_scholen_file(const std::string& path, const Loc& from) {
-  std::error_code ec;
-  if (!std::filesystem::is_regular_file(path, ec))
-    fail(from, "scholenbestand " + path + " bestaat niet; verwacht een YAML-bestand naast het scenario");
-  std::ifstream f(path, std::ios::binary);
-  std::stringstream ss;
-  ss << f.rdbuf();
-  const Tree root = parse_yaml(ss.str(), path);
+/// The schools file as a Tree, from YAML or from CSV (csv.cpp builds the same Tree, with the
+/// CSV cells' locations): one reader, so that every check and message holds for both.
+Scholen read_scholen_tree(const Tree& root, const std::string& path) {
   if (root.kind != Tree::Kind::Map) fail(root.loc, "een scholenbestand is een map; verwacht 'scholen:' en eventueel 'bao_bao:'");
   only_keys(root, "het scholenbestand", {"scholen", "bao_bao"});
   const Tree* list = root.get("scholen");
@@ -293,6 +292,51 @@ Scholen read_scholen_file(const std::string& path, const Loc& from) {
   return out;
 }
 
+Scholen read_scholen_yaml(const std::string& path, const Loc& from) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec))
+    fail(from, "scholenbestand " + path + " bestaat niet; verwacht een YAML-bestand naast het scenario");
+  std::ifstream f(path, std::ios::binary);
+  std::stringstream ss;
+  ss << f.rdbuf();
+  return read_scholen_tree(parse_yaml(ss.str(), path), path);
+}
+
+bool ends_with(const std::string& s, const std::string& suffix) {
+  if (s.size() < suffix.size()) return false;
+  for (size_t i = 0; i < suffix.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(s[s.size() - suffix.size() + i])) != suffix[i]) return false;
+  return true;
+}
+
+/// `scholen:` in a scenario: a YAML file, a CSV table of schools, or
+/// {bestand: scholen.csv, stromen: stromen.csv, bao_bao: bao-bao.csv} (stromen, bao_bao optional).
+/// Paths are relative to the scenario file.
+Scholen read_scholen(const Tree& sch, const std::string& file) {
+  const std::string vormen =
+      "verwacht een bestandsnaam (.yaml, .yml of .csv), bijvoorbeeld 'scholen: scholen.yaml', of "
+      "{bestand: scholen.csv, stromen: stromen.csv, bao_bao: bao-bao.csv}";
+  auto path_of = [&](const Tree& t) { return (std::filesystem::path(file).parent_path() / t.scalar).string(); };
+  if (sch.kind == Tree::Kind::Scalar && !sch.scalar.empty()) {
+    if (ends_with(sch.scalar, ".yaml") || ends_with(sch.scalar, ".yml")) return read_scholen_yaml(path_of(sch), sch.loc);
+    if (ends_with(sch.scalar, ".csv")) return read_scholen_tree(scholen_uit_csv({path_of(sch), sch.loc}, {}, {}), path_of(sch));
+    fail(sch.loc, "scholen: '" + sch.scalar + "' eindigt niet op .yaml, .yml of .csv; " + vormen);
+  }
+  if (sch.kind != Tree::Kind::Map) fail(sch.loc, "scholen: " + vormen);
+  only_keys(sch, "scholen", {"bestand", "stromen", "bao_bao"});
+  if (!sch.get("bestand")) fail(sch.loc, "scholen mist 'bestand'; " + vormen);
+  std::optional<CsvBron> bron[3];
+  const char* keys[] = {"bestand", "stromen", "bao_bao"};
+  for (int k = 0; k < 3; ++k)
+    if (const Tree* v = sch.get(keys[k])) {
+      if (v->kind != Tree::Kind::Scalar || !ends_with(v->scalar, ".csv"))
+        fail(v->loc, std::string("scholen.") + keys[k] + " verwacht een CSV-bestand (.csv), bijvoorbeeld '" +
+                         (k == 0 ? "scholen.csv" : k == 1 ? "stromen.csv" : "bao-bao.csv") + "'");
+      bron[k] = CsvBron{path_of(*v), v->loc};
+    }
+  return read_scholen_tree(scholen_uit_csv(*bron[0], bron[1], bron[2]), bron[0]->path);
+}
+
 void check_scholen(const Scholen& sc, const Scenario& s, const Loc& at) {
   const int first = s.horizon.first - 1;  // teldatum of the first begrotingsjaar
   double som = 0;
@@ -335,10 +379,7 @@ void read_verdeling(const std::vector<std::pair<const Tree*, std::string>>& docs
   }
   for (const auto& [tree, file] : docs)
     if (const Tree* sch = tree->get("scholen")) {
-      if (sch->kind != Tree::Kind::Scalar || sch->scalar.empty())
-        fail(sch->loc, "scholen verwacht een bestandsnaam, bijvoorbeeld 'scholen: scholen-zuid-kennemerland.yaml'");
-      const std::string path = (std::filesystem::path(file).parent_path() / sch->scalar).string();
-      sc.verdeling.scholen = read_scholen_file(path, sch->loc);
+      sc.verdeling.scholen = read_scholen(*sch, file);
       scholen_loc = sch->loc;
     }
   if (sc.verdeling.scholen) check_scholen(*sc.verdeling.scholen, sc, scholen_loc);
