@@ -246,7 +246,7 @@ TEST_CASE("scholen csv errors: unknown column - wrong cell count - not a number 
   CHECK(error_of(ver).rfind(ver.dir + "/scholen.csv:1:59: onbekende kolom 'opmerking' in de kopregel; verwacht id, naam, bestuur, leerlingen JJJJ", 0) == 0);
   // wrong cell count: S2's row (line 3) without its last cell: 9 cells, the header has 10
   const Files cellen = write_all(replace(kTabel, "S2;School twee;Bestuur Y;100;;;;;1;1", "S2;School twee;Bestuur Y;100;;;;;1"));
-  CHECK(error_of(cellen) == cellen.dir + "/scholen.csv:3:1: rij 2 heeft 9 cellen, de kopregel 10; verwacht in elke rij evenveel cellen "
+  CHECK(error_of(cellen) == cellen.dir + "/scholen.csv:3:1: de rij op regel 3 heeft 9 cellen, de kopregel 10; verwacht in elke rij evenveel cellen "
                                          "als kolommen in de kopregel (scheidingsteken ';')");
   // not a number: "S2;School twee;Bestuur Y;" = 3 + 12 + 10 = 25 characters: the count is at 26
   const Files getal = write_all(replace(kTabel, "Bestuur Y;100;", "Bestuur Y;honderd;"));
@@ -302,4 +302,39 @@ TEST_CASE("scholen key: a csv file alone - a map of csv files - anything else is
   // a list is neither a file name nor a map
   const Files lijst = write({{"scholen.csv", kTabel}}, "[scholen.csv]");
   CHECK(error_of(lijst).rfind(lijst.scenario + ":2:10: scholen: verwacht een bestandsnaam (.yaml, .yml of .csv)", 0) == 0);
+}
+
+TEST_CASE("scholen csv errors: header and quote problems - a duplicate id - not UTF-8 - an empty file") {
+  auto err = [](const std::string& tabel, const std::string& stromen = "") {
+    const Files f = stromen.empty() ? write({{"scholen.csv", tabel}}, "scholen.csv")
+                                    : write({{"scholen.csv", tabel}, {"stromen.csv", stromen}}, "{bestand: scholen.csv, stromen: stromen.csv}");
+    std::string e = error_of(f);
+    if (e.rfind(f.dir + "/", 0) == 0) e = e.substr(f.dir.size() + 1);  // messages below relative to the directory
+    for (size_t at; (at = e.find(f.dir + "/")) != std::string::npos;) e.replace(at, f.dir.size() + 1, "");
+    return e;
+  };
+  // the second 'naam': "id;naam;bestuur;leerlingen 2023;" = 3 + 5 + 8 + 16 = 32 -> column 33; the first at 4
+  CHECK(err("id;naam;bestuur;leerlingen 2023;naam\nS1;a;b;300;c\n") ==
+        "scholen.csv:1:33: kolom 'naam' staat twee keer in de kopregel (eerst in kolom 4); verwacht elke kolom een keer");
+  // a year that is no year: the header cell at 17
+  CHECK(err("id;naam;bestuur;leerlingen 20x3\nS1;a;b;300\n") ==
+        "scholen.csv:1:17: kolom 'leerlingen 20x3': '20x3' is geen jaartal; verwacht bijvoorbeeld 'leerlingen 2024'");
+  CHECK(err("id;naam;bestuur\nS1;a;b\n").rfind("scholen.csv:1:1: de kopregel van het scholenbestand mist de kolom 'leerlingen JJJJ'; verwacht id, naam", 0) == 0);
+  // the same id twice: the shared check (as for YAML), at the second row (line 3)
+  CHECK(err("id;naam;bestuur;leerlingen 2023\nS1;a;X;200\nS1;b;Y;100\n") ==
+        "scholen.csv:3:1: school-id S1 staat twee keer in het bestand (eerst op scholen.csv:2:1); verwacht unieke id's");
+  // text after a closing quote: 'S1;' 3, '"School"' columns 4-11, a blank at 12: 'een' at 13
+  CHECK(err("id;naam;bestuur;leerlingen 2023\nS1;\"School\" een;X;300\n") ==
+        "scholen.csv:2:13: tekst na het sluitende aanhalingsteken; verwacht ';' of het einde van de regel");
+  // a quote inside an unquoted field: 'S1;School ' is 10 characters -> column 11
+  CHECK(err("id;naam;bestuur;leerlingen 2023\nS1;School \"een\";X;300\n") ==
+        "scholen.csv:2:11: aanhalingsteken midden in een veld; verwacht het hele veld tussen aanhalingstekens, met \"\" voor een aanhalingsteken erin");
+  // Excel's plain "CSV" in Windows-1252: the byte E9 (e acute) after "S1;Sch" (6 characters) -> column 7
+  CHECK(err("id;naam;bestuur;leerlingen 2023\nS1;Sch\xE9ol;X;300\n") ==
+        "scholen.csv:2:7: geen geldige UTF-8-tekst; sla het bestand op als 'CSV UTF-8'");
+  CHECK(err("") == "scholen.csv:1:1: het bestand is leeg; verwacht een kopregel met de kolomnamen en daaronder de rijen");
+  CHECK(err("\r\n\r\n") == "scholen.csv:1:1: het bestand is leeg; verwacht een kopregel met de kolomnamen en daaronder de rijen");
+  // a stromen row without a school: at its (empty) first cell
+  CHECK(err("id;naam;bestuur;leerlingen 2023\nS1;a;X;300\n", "school;soort;inschrijving;vertrek\n;instroom;2024-03-15;\n") ==
+        "stromen.csv:2:1: deze rij heeft geen school; verwacht een id uit scholen.csv");
 }

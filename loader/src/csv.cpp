@@ -222,7 +222,7 @@ std::vector<CsvRow> parse_csv(const std::string& raw, const std::string& file) {
   if (const size_t z = text.find('\0'); z != std::string::npos)
     fail(Loc{file, 1, 1}, "bevat nul-bytes (geen tekstbestand); verwacht een CSV-bestand in UTF-8");
   if (auto [l, c] = first_invalid_utf8(text); l != 0)
-    fail(Loc{file, l, c}, "geen geldige UTF-8-tekst; sla het bestand op als CSV UTF-8");
+    fail(Loc{file, l, c}, "geen geldige UTF-8-tekst; sla het bestand op als 'CSV UTF-8'");
 
   // the separator: whichever of ';' and ',' the header line has more of outside quotes
   int semis = 0, commas = 0;
@@ -294,8 +294,8 @@ std::vector<CsvRow> parse_csv(const std::string& raw, const std::string& file) {
   if (rows.empty()) fail(Loc{file, 1, 1}, "het bestand is leeg; verwacht een kopregel met de kolomnamen en daaronder de rijen");
   for (size_t r = 1; r < rows.size(); ++r)
     if (rows[r].cells.size() != rows[0].cells.size())
-      fail(rows[r].loc, "rij " + std::to_string(r) + " heeft " + std::to_string(rows[r].cells.size()) + " cellen, de kopregel " +
-                            std::to_string(rows[0].cells.size()) + "; verwacht in elke rij evenveel cellen als kolommen in de kopregel (scheidingsteken '" +
+      fail(rows[r].loc, "de rij op regel " + std::to_string(rows[r].loc.line) + " heeft " + std::to_string(rows[r].cells.size()) +
+                            " cellen, de kopregel " + std::to_string(rows[0].cells.size()) + "; verwacht in elke rij evenveel cellen als kolommen in de kopregel (scheidingsteken '" +
                             std::string(1, sep) + "')");
   return rows;
 }
@@ -318,7 +318,7 @@ Tree scholen_uit_csv(const CsvBron& bron, const std::optional<CsvBron>& stromen,
     Tree& list = root.map[0].second;
     for (size_t r = 1; r < rows.size(); ++r) {
       const CsvCell& id = rows[r].cells[static_cast<size_t>(at[0])];
-      if (id.text.empty()) fail(id.loc, "stromen rij " + std::to_string(r) + " heeft geen school; verwacht een id uit " + bron.path);
+      if (id.text.empty()) fail(id.loc, "deze rij heeft geen school; verwacht een id uit " + bron.path);
       Tree* s = nullptr;
       for (auto& x : list.seq)
         if (const Tree* v = x.get("id"); v && v->scalar == id.text) { s = &x; break; }
