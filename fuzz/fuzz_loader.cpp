@@ -1,4 +1,6 @@
-// libFuzzer target: scenario text (and --set overrides) -> loader -> engine -> every renderer.
+// libFuzzer target: scenario text (and --set overrides) -> loader -> engine -> every renderer
+// and every command's computation: run (every view and format), explain, compare, solve, the
+// markdown and HTML reports, and with onzekerheden risk (a few paths) and sensitivity.
 //
 // Input: the YAML text, then optionally '\0'-separated --set arguments ("PATH=VALUE"); the
 // loader refuses NUL bytes in a file, so the split loses nothing. The text is loaded as if it
@@ -12,15 +14,21 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <memory>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "begroting/compare.hpp"
 #include "begroting/engine.hpp"
+#include "begroting/explain.hpp"
 #include "begroting/loader.hpp"
 #include "begroting/reports.hpp"
+#include "begroting/risk.hpp"
+#include "begroting/risk_reports.hpp"
+#include "begroting/solve.hpp"
 
 namespace {
 
@@ -53,6 +61,71 @@ void check_json(const std::string& text) {
   }
 }
 
+
+/// A rendered text: no "nan"/"inf" token, and valid JSON without non-finite numbers when json.
+void check_text(const std::string& what, const std::string& text, bool json) {
+  if (non_finite_token(text)) bug("nan of inf in " + what);
+  if (json) check_json(text);
+}
+
+/// What the other commands compute from a loaded scenario (begroting run --view, explain,
+/// compare, solve, report md/html, risk, sensitivity), as the CLI calls them.
+void more_commands(const begroting::Scenario& s, const begroting::Result& r, const begroting::Trace& trace) {
+  using namespace begroting;
+  for (const auto& view : view_names())
+    for (const char* format : {"table", "json", "csv"})
+      check_text("--view " + view + " --format " + format, render_view(s, r, view, format), std::string(format) == "json");
+  const int last = r.horizon.last;
+  for (Line l : {Line::resultaat, Line::eigen_vermogen}) {
+    check_text("explain", render_explain_table(s, r, trace, l, last, 3), false);
+    check_text("explain json", render_explain_json(s, r, trace, l, last, 3), true);
+  }
+  const std::vector<CompareEntry> entries{{&s, &r, "a.yaml"}, {&s, &r, "b.yaml"}};
+  CompareOptions co;
+  co.all = true;
+  check_text("compare", render_compare_table(entries, co), false);
+  check_text("compare json", render_compare_json(entries, co), true);
+  // solve: the per-pupil amount of the last year for which resultaat of that year is >= 0
+  SolveSpec spec;
+  spec.param = "regulier_onderwijs.ondersteuningsbedrag_per_leerling";
+  spec.years = {last};
+  spec.min = 0;
+  spec.max = 2000;
+  spec.step = solve_step(Unit::EuroPerLeerling);
+  spec.target.line = Line::resultaat;
+  spec.target.year = last;
+  try {
+    (void)solve(s, spec);
+  } catch (const SolveError&) {
+    // no value in the range meets the target (or the figure does not move): a user message
+  }
+  const std::vector<ScenarioRun> runs{{&s, &r}};
+  ReportOptions ro;
+  ro.run_date = "2026-11-22";
+  RiskView view;
+  if (!s.onzekerheden.empty()) {
+    std::unique_ptr<RiskModel> m;
+    try {
+      m = std::make_unique<RiskModel>(s);
+    } catch (const std::invalid_argument&) {
+      return;  // an uncertainty that cannot be applied: the CLI reports it as bad input
+    }
+    RiskOptions o;
+    o.paths = 16;
+    o.seed = 1;
+    const RiskResult rr = run_risk(*m, o);
+    const SensitivityResult sr = run_sensitivity(*m);
+    check_text("risk", render_risk_table(rr), false);
+    check_text("risk json", render_risk_json(rr), true);
+    check_text("sensitivity", render_sensitivity_table(sr), false);
+    check_text("sensitivity json", render_sensitivity_json(sr), true);
+    view = risk_view(rr, sr);
+    ro.risk = &view;
+  }
+  check_text("report md", render_markdown(runs, ro), false);
+  check_text("report html", render_html(runs, ro), false);
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -79,6 +152,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (non_finite_token(table)) bug("nan of inf in de tabel");
     if (non_finite_token(csv)) bug("nan of inf in de csv");
     check_json(json);
+    more_commands(s, r, trace);
   } catch (const begroting::InputError&) {
     // bad input, reported to the user with FILE:LINE:COLUMN: fine
   } catch (const begroting::ArithmeticError&) {
