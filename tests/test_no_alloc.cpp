@@ -58,3 +58,28 @@ TEST_CASE("a Monte Carlo path allocates nothing once its evaluator exists") {
   g_counting = false;
   CHECK(g_news.load() == 1);
 }
+
+TEST_CASE("a Monte Carlo path with a schools file allocates nothing either") {
+  // The TOP rule per school (8.1.2-8.1.5) reads the schools file as a dense table made by
+  // compile(); without detail records it keeps only the sums per year.
+  using namespace begroting;
+  const Scenario s = load_scenario_text(
+      "extends: zuid-kennemerland-2024-scholen.yaml\n"
+      "onzekerheden:\n"
+      "  krimp_bo: {parameter: leerlingen.bo.groei, verdeling: normaal, gemiddelde: -0.007, sd: 0.003, trekking: per_jaar}\n"
+      "  bedrag: {parameter: regulier_onderwijs.ondersteuningsbedrag_per_leerling, verdeling: uniform, min: 350, max: 450}\n",
+      testutil::source("scenarios/test-scholen-risico.yaml"));
+  const RiskModel m(s);
+  PathEvaluator pe(m);
+  pe.draw(1, 0);
+  Cents sum = pe.evaluate().c(Line::ondersteuningsbedrag_bruto, 4);
+  g_news = 0;
+  g_counting = true;
+  for (std::uint64_t p = 1; p <= 200; ++p) {
+    pe.draw(7, p);
+    sum += pe.evaluate().c(Line::ondersteuningsbedrag_bruto, 4);
+  }
+  g_counting = false;
+  CHECK(g_news.load() == 0);
+  CHECK(sum > 0);
+}

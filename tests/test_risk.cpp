@@ -431,6 +431,26 @@ TEST_CASE("compute() with Findings::Skip fills the same lines without findings o
   CHECK(collect.findings.size() == once.findings.size());
 }
 
+TEST_CASE("compute() with Findings::Skip and a schools file: the same lines - sums without per-school records") {
+  const Inputs in = compile(load_scenario(testutil::source("scenarios/zuid-kennemerland-2024-scholen.yaml")));
+  Result collect, skip;
+  compute(in, collect);
+  compute(in, skip, nullptr, Findings::Skip);
+  CHECK(skip.cents == collect.cents);
+  CHECK(skip.verdeling.scholen.empty());
+  CHECK(skip.verdeling.besturen.empty());
+  REQUIRE(collect.verdeling.scholen.size() == 86);
+  CHECK(collect.verdeling.besturen.size() == 16);
+  // the per-year sums kept in both modes are the schools' totals added up (the subtotaal
+  // regulier onderwijs: basis - afdracht + TLV op bao + instroom + terugplaatsing)
+  for (int i = 0; i < 5; ++i) {
+    Cents som = 0;
+    for (const auto& sr : collect.verdeling.scholen) som += sr.jaren[static_cast<size_t>(i)].totaal;
+    CHECK(skip.verdeling.scholen_som[static_cast<size_t>(i)] == som);
+    CHECK(som == collect.c(Line::regulier_subtotaal, i));
+  }
+}
+
 TEST_CASE("html report of a scenario with onzekerheden shows the fan chart and the tornado") {
   // risk_view only reshapes: percentiles per year from RiskResult, bars from SensitivityResult.
   const Scenario s = load_scenario(testutil::source("scenarios/zuid-kennemerland-2024-risico.yaml"));

@@ -1,5 +1,7 @@
 #include "begroting/inputs.hpp"
 
+#include "rules/rules.hpp"
+
 #include <limits>
 #include <stdexcept>
 
@@ -86,6 +88,7 @@ Inputs compile(const Scenario& s) {
     for (double e : per_year(s, path)) dst->push_back(std::isnan(e) ? 0 : to_cents(e));  // NaN: not given (no schools file)
   }
   in.verdeling = s.verdeling;
+  if (s.verdeling.scholen) in.scholen_tabel = rules::scholen_tabel(*s.verdeling.scholen, s.horizon);
   if (!s.stromen.empty()) {
     // index i: transition into teldatum F-1+i, as the growth series (index 0 unused)
     in.flows.active = true;

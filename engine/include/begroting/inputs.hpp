@@ -46,6 +46,7 @@ struct Inputs {
   std::vector<Cents> top_tlv_sbo, top_dws_prijs, top_tlv_bao;  ///< per school rules (8.1.2-8.1.4); NaN params -> 0
   double vangnet_fractie = 0;               ///< fraction of a year paid per net pupil (8.1.7)
   Verdeling verdeling;                      ///< copied from the Scenario
+  ScholenTabel scholen_tabel;               ///< verdeling.scholen as dense numbers (empty without a schools file)
   FlowInput flows;  ///< pupil-flow model (section stromen:); inactive: growth rates
 };
 

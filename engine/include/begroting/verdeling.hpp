@@ -86,6 +86,18 @@ struct Verdeling {
   std::optional<Scholen> scholen;
 };
 
+/// The schools file as dense numbers per school s and year index i (begrotingsjaar F+i), built
+/// once by compile(): everything of the TOP rule (8.1.2-8.1.5) that no parameter changes, so
+/// that repeated evaluation (risk, solve) reads arrays and allocates nothing. [s * jaren + i].
+struct ScholenTabel {
+  int jaren = 0;
+  std::vector<double> leerlingen;   ///< given for teldatum 1-2 of F-1+i; NaN: projected (i = 0 always given)
+  std::vector<double> plaatsingen;  ///< placements charged in year F+i, after the bao-bao moves (8.1.3)
+  std::vector<double> dws;          ///< DWS places in year F+i
+  std::vector<double> tlv_op_bao;   ///< pupils with a TLV on the bao in year F+i (8.1.4)
+  std::vector<int> maanden_instroom, maanden_terug;  ///< funded pupil-months in year F+i (8.1.5)
+};
+
 // ---- results -----------------------------------------------------------------------------
 struct IkcJaar {
   int jaar = 0;
@@ -132,7 +144,11 @@ struct VerdelingResultaat {
   std::vector<SchoolResultaat> scholen;
   std::vector<SchoolResultaat> besturen;  ///< same shape, summed per bestuur (naam = bestuur)
   std::vector<Spreiding> spreiding_scholen, spreiding_besturen;  ///< per year
-  void clear() { ikc.clear(); vangnet.clear(); scholen.clear(); besturen.clear(); spreiding_scholen.clear(); spreiding_besturen.clear(); }
+  std::vector<Cents> scholen_som;  ///< per year: the sum of the schools' totals (also without detail records)
+  void clear() {
+    ikc.clear(); vangnet.clear(); scholen.clear(); besturen.clear(); spreiding_scholen.clear(); spreiding_besturen.clear();
+    scholen_som.clear();
+  }
 };
 
 }  // namespace begroting

@@ -40,6 +40,7 @@ void personeel(Ctx& c);                  // personeel.cpp            hfst 12 II.
 void amounts(Ctx& c);
 void vangnet(Ctx& c);                    // vangnet.cpp              8.1.7 (claims against the maximale ruimte)                    // amounts.cpp              hfst 12 (lines without derivation)
 void scholen(Ctx& c);                    // scholen.cpp              8.1.2-8.1.5 (per school; SWV lines = sums)
+ScholenTabel scholen_tabel(const Scholen& sc, const Horizon& h);  // scholen.cpp: for compile()
 void scholen_check(Ctx& c);              // scholen.cpp              per bestuur, spread, sum check
 void totals(Ctx& c);                     // totals.cpp               hfst 12 subtotals
 void reserves(Ctx& c);                   // reserves.cpp             hfst 12, Bestedingsplan 2022

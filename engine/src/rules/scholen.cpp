@@ -34,6 +34,7 @@
 // pupils sum to the SWV's leerlingen bo (a Finding when a scenario gives a later bo teldatum
 // that the schools file does not follow).
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 #include <map>
@@ -61,60 +62,85 @@ bool within_two_years(const Datum& overstap, const Datum& verwijzing) {
 }
 }  // namespace
 
-void scholen(Ctx& c) {
-  if (!c.in.verdeling.scholen) return;
-  const auto& sc = *c.in.verdeling.scholen;
-  const auto& bo = c.in.pop[static_cast<size_t>(Pop::bo)];
-  // placements moved by the bao-bao rule: (school id, year) -> +/- count
+ScholenTabel scholen_tabel(const Scholen& sc, const Horizon& h) {
+  // placements moved by the bao-bao rule (8.1.3): (school id, year) -> +/- count
   std::map<std::pair<std::string, int>, double> moved;
   for (const auto& b : sc.bao_bao)
     if (b.verwijzing && within_two_years(b.overstap, *b.verwijzing)) {
       moved[{b.naar, b.verwijzing->jaar}] -= 1;
       moved[{b.van, b.verwijzing->jaar}] += 1;
     }
+  ScholenTabel t;
+  t.jaren = h.size();
+  const size_t cells = sc.scholen.size() * static_cast<size_t>(t.jaren);
+  t.leerlingen.assign(cells, std::numeric_limits<double>::quiet_NaN());
+  t.plaatsingen.assign(cells, 0.0);
+  t.dws.assign(cells, 0.0);
+  t.tlv_op_bao.assign(cells, 0.0);
+  t.maanden_instroom.assign(cells, 0);
+  t.maanden_terug.assign(cells, 0);
+  for (size_t s = 0; s < sc.scholen.size(); ++s) {
+    const School& school = sc.scholen[s];
+    for (int i = 0; i < t.jaren; ++i) {
+      const int y = h.first + i;
+      const size_t at = s * static_cast<size_t>(t.jaren) + static_cast<size_t>(i);
+      if (auto it = school.leerlingen.find(y - 1); it != school.leerlingen.end()) t.leerlingen[at] = it->second;
+      if (auto it = school.plaatsingen.find(y); it != school.plaatsingen.end()) {
+        t.plaatsingen[at] = it->second.verwijzingen();
+        t.dws[at] = it->second.dws;
+      }
+      if (auto it = moved.find({school.id, y}); it != moved.end()) t.plaatsingen[at] += it->second;
+      if (auto it = school.tlv_op_bao.find(y); it != school.tlv_op_bao.end()) t.tlv_op_bao[at] = it->second;
+      for (const auto& p : school.stromen)
+        (p.soort == Leerlingstroom::Soort::Instroom ? t.maanden_instroom[at] : t.maanden_terug[at]) += funded_months(p, y);
+    }
+  }
+  return t;
+}
+
+void scholen(Ctx& c) {
+  if (!c.in.verdeling.scholen) return;
+  const auto& sc = *c.in.verdeling.scholen;
+  const ScholenTabel& t = c.in.scholen_tabel;
+  const auto& bo = c.in.pop[static_cast<size_t>(Pop::bo)];
   auto& out = c.r.verdeling.scholen;
   out.clear();
-  std::vector<Cents> bruto(static_cast<size_t>(c.n), 0), afdracht(static_cast<size_t>(c.n), 0), tlv(static_cast<size_t>(c.n), 0),
-      instroom(static_cast<size_t>(c.n), 0), terug(static_cast<size_t>(c.n), 0);
-  for (const auto& s : sc.scholen) {
-    SchoolResultaat res{s.id, s.naam, s.bestuur, std::vector<SchoolJaar>(static_cast<size_t>(c.n))};
-    double pupils = s.leerlingen.at(c.first - 1);
+  // Sums per year over the schools; without detail records (risk, solve) nothing is allocated
+  // once the Result has been used: scholen_som keeps its capacity.
+  constexpr int kMax = 64;  // the loader allows at most 50 years
+  if (c.n > kMax) throw std::invalid_argument("scholen: meer dan 64 jaren");
+  std::array<Cents, kMax> bruto{}, afdracht{}, tlv{}, instroom{}, terug{}, totaal{};
+  for (size_t s = 0; s < sc.scholen.size(); ++s) {
+    const size_t row = s * static_cast<size_t>(t.jaren);
+    if (c.findings) out.push_back(SchoolResultaat{sc.scholen[s].id, sc.scholen[s].naam, sc.scholen[s].bestuur,
+                                                  std::vector<SchoolJaar>(static_cast<size_t>(c.n))});
+    double pupils = t.leerlingen[row];
     for (int i = 0; i < c.n; ++i) {
-      const int y = c.year(i);
       const auto k = static_cast<size_t>(i);
-      if (i > 0) {
-        auto it = s.leerlingen.find(y - 1);
-        pupils = it != s.leerlingen.end() ? it->second : pupils * (1.0 + bo.growth[k]);
-      }
-      SchoolJaar& j = res.jaren[k];
+      const size_t at = row + k;
+      if (i > 0) pupils = std::isnan(t.leerlingen[at]) ? pupils * (1.0 + bo.growth[k]) : t.leerlingen[at];
+      SchoolJaar j;
       j.leerlingen = pupils;
       j.basis = mul_round(c.in.ob_per_leerling[k], pupils);
-      Plaatsingen pl;
-      if (auto it = s.plaatsingen.find(y); it != s.plaatsingen.end()) pl = it->second;
-      double plaatsingen = pl.verwijzingen();
-      if (auto it = moved.find({s.id, y}); it != moved.end()) plaatsingen += it->second;
-      j.plaatsingen = plaatsingen;
-      j.afdracht_plaatsingen = mul_round(c.in.top_tlv_sbo[k], plaatsingen);
-      j.afdracht_dws = mul_round(c.in.top_dws_prijs[k], pl.dws);
-      double tlv_n = 0;
-      if (auto it = s.tlv_op_bao.find(y); it != s.tlv_op_bao.end()) tlv_n = it->second;
-      j.tlv_op_bao = mul_round(c.in.top_tlv_bao[k], tlv_n);
-      int m_in = 0, m_terug = 0;
-      for (const auto& p : s.stromen)
-        (p.soort == Leerlingstroom::Soort::Instroom ? m_in : m_terug) += funded_months(p, y);
-      j.instroom = mul_round(c.in.bedrag_instroom[k], m_in / 12.0);   // rounding: once per school and year
-      j.terugplaatsing = mul_round(c.in.bedrag_instroom[k], m_terug / 12.0);
-      Cents t = sub_checked(j.basis, add_checked(j.afdracht_plaatsingen, j.afdracht_dws));
-      for (Cents x : {j.tlv_op_bao, j.instroom, j.terugplaatsing}) t = add_checked(t, x);
-      j.totaal = t;
+      j.plaatsingen = t.plaatsingen[at];
+      j.afdracht_plaatsingen = mul_round(c.in.top_tlv_sbo[k], t.plaatsingen[at]);
+      j.afdracht_dws = mul_round(c.in.top_dws_prijs[k], t.dws[at]);
+      j.tlv_op_bao = mul_round(c.in.top_tlv_bao[k], t.tlv_op_bao[at]);
+      j.instroom = mul_round(c.in.bedrag_instroom[k], t.maanden_instroom[at] / 12.0);   // rounding: once per school and year
+      j.terugplaatsing = mul_round(c.in.bedrag_instroom[k], t.maanden_terug[at] / 12.0);
+      Cents tot = sub_checked(j.basis, add_checked(j.afdracht_plaatsingen, j.afdracht_dws));
+      for (Cents x : {j.tlv_op_bao, j.instroom, j.terugplaatsing}) tot = add_checked(tot, x);
+      j.totaal = tot;
       bruto[k] = add_checked(bruto[k], j.basis);
       afdracht[k] = add_checked(afdracht[k], add_checked(j.afdracht_plaatsingen, j.afdracht_dws));
       tlv[k] = add_checked(tlv[k], j.tlv_op_bao);
       instroom[k] = add_checked(instroom[k], j.instroom);
       terug[k] = add_checked(terug[k], j.terugplaatsing);
+      totaal[k] = add_checked(totaal[k], j.totaal);
+      if (c.findings) out.back().jaren[k] = j;
     }
-    out.push_back(std::move(res));
   }
+  c.r.verdeling.scholen_som.assign(totaal.begin(), totaal.begin() + c.n);
   for (int i = 0; i < c.n; ++i) {
     const auto k = static_cast<size_t>(i);
     c.r.c(Line::ondersteuningsbedrag_bruto, i) = bruto[k];
@@ -149,6 +175,14 @@ void scholen(Ctx& c) {
 void scholen_check(Ctx& c) {
   if (!c.in.verdeling.scholen) return;
   auto& vr = c.r.verdeling;
+  // The identity, on every run: the schools' totals sum to the subtotaal regulier onderwijs.
+  for (int i = 0; i < c.n; ++i) {
+    const Cents som = vr.scholen_som[static_cast<size_t>(i)];
+    if (som != c.r.c(Line::regulier_subtotaal, i))
+      throw IdentityError("scholen " + std::to_string(c.year(i)) + ": de budgetten van de scholen tellen op tot " + std::to_string(som) +
+                          " cent, het subtotaal regulier onderwijs is " + std::to_string(c.r.c(Line::regulier_subtotaal, i)) + " cent");
+  }
+  if (!c.findings) return;  // per bestuur, spreiding and the pupil check are detail records
   const double nan = std::numeric_limits<double>::quiet_NaN();
   // per bestuur, in order of first appearance
   vr.besturen.clear();
@@ -188,17 +222,10 @@ void scholen_check(Ctx& c) {
   vr.spreiding_besturen.clear();
   for (int i = 0; i < c.n; ++i) {
     const int y = c.year(i);
-    Cents som = 0;
     double pupils = 0;
-    for (const auto& s : vr.scholen) {
-      som = add_checked(som, s.jaren[static_cast<size_t>(i)].totaal);
-      pupils += s.jaren[static_cast<size_t>(i)].leerlingen;
-    }
-    if (som != c.r.c(Line::regulier_subtotaal, i))
-      throw IdentityError("scholen " + std::to_string(y) + ": de budgetten van de scholen tellen op tot " + std::to_string(som) +
-                          " cent, het subtotaal regulier onderwijs is " + std::to_string(c.r.c(Line::regulier_subtotaal, i)) + " cent");
+    for (const auto& s : vr.scholen) pupils += s.jaren[static_cast<size_t>(i)].leerlingen;
     const double swv = c.r.r(Line::leerlingen_bo, i);
-    if (c.findings && std::fabs(pupils - swv) > 1e-6 * std::max(1.0, swv))
+    if (std::fabs(pupils - swv) > 1e-6 * std::max(1.0, swv))
       c.r.findings.push_back({Finding::Kind::Other, y,
                               "scholen " + std::to_string(y) + ": de scholen hebben samen " + std::to_string(pupils) +
                                   " leerlingen op 1-2-" + std::to_string(y - 1) + ", het swv rekent met " + std::to_string(swv)});
