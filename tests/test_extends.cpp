@@ -131,3 +131,14 @@ TEST_CASE("extends: a child that lengthens the horizon must give the parent's li
   CHECK(e.find("zuid-kennemerland-2024.yaml:55:38: regulier_onderwijs.ondersteuningsbedrag_per_leerling mist jaar 2029, 2030") !=
         std::string::npos);
 }
+
+TEST_CASE("extends: a one-year child of the flow scenario runs and keeps the parent's 2024") {
+  // 2024 is funded on teldatum 1-2-2023, which the parent gives: no flow is needed, and every
+  // line of 2024 equals the parent's (no rule looks ahead).
+  const Result kind = run(load_scenario(data("extends-stromen-een-jaar.yaml")));
+  const Result ouder = run(load_scenario(testutil::source("scenarios/zuid-kennemerland-2024-stromen.yaml")));
+  REQUIRE(kind.n() == 1);
+  for (const auto& d : line_table())
+    if (is_money(d.line) && kind.c(d.line, 0) != ouder.c(d.line, 0)) FAIL_CHECK(d.id);
+  CHECK(kind.c(Line::eigen_vermogen, 0) == ouder.c(Line::eigen_vermogen, 0));
+}

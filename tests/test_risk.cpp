@@ -108,6 +108,17 @@ TEST_CASE("quantiles at the edges: one value - ties - interpolation - p = 0 and 
   CHECK(quantile_cents(half, 2, 0.5) == -4);  // -3.5 -> -4: half away from zero, also below zero
   Cents cross[] = {1, -2};
   CHECK(quantile_cents(cross, 2, 0.5) == -1);  // -0.5 -> -1
+  // A level is the decimal it is written as: n = 10, p = 0.1 -> h = 0.9 exactly, and
+  // 0.9 x 701,955 = 631,759.5 cents exactly -> -119,470,340 + 631,759.5 = -118,838,580.5 -> -118,838,581
+  // (9 x 0.1 in binary is a hair above 0.9 and would round the half up to ...580).
+  Cents tenth[] = {-118768385, -119470340, 5, 6, 7, 8, 9, 10, 11, 12};
+  CHECK(quantile_cents(tenth, 10, 0.1) == -118838581);
+  // levels outside [0, 1], not a number, or finer than 0.0001 are refused
+  Cents some[] = {1, 2, 3};
+  CHECK_THROWS_AS(quantile_cents(some, 3, -0.1), std::invalid_argument);
+  CHECK_THROWS_AS(quantile_cents(some, 3, 1.5), std::invalid_argument);
+  CHECK_THROWS_AS(quantile_cents(some, 3, std::nan("")), std::invalid_argument);
+  CHECK_THROWS_AS(quantile_cents(some, 3, 0.00005), std::invalid_argument);
   // ties across the interpolation: {0, 10, 10, 10, 20}, p = 0.2: h = 0.8 -> 0 + 0.8 x 10 = 8
   Cents t[] = {10, 20, 10, 0, 10};
   CHECK(quantile_cents(t, 5, 0.2) == 8);
@@ -120,10 +131,13 @@ TEST_CASE("quantiles equal the type-7 definition on the fully sorted values for 
     using boost::multiprecision::cpp_rational;
     using boost::multiprecision::cpp_int;
     std::sort(v.begin(), v.end());
-    const double h = static_cast<double>(v.size() - 1) * p;
-    const auto lo = static_cast<std::size_t>(std::floor(h));
+    // p as the decimal the caller means (0.05 = 5/100), not the binary double nearest to it
+    const cpp_rational h = cpp_rational(static_cast<long long>(v.size() - 1)) * cpp_rational(std::llround(p * 10000), 10000);
+    const cpp_int whole_h = boost::multiprecision::numerator(h) / boost::multiprecision::denominator(h);
+    const auto lo = static_cast<std::size_t>(whole_h);
     if (lo + 1 >= v.size()) return v[lo];
-    const cpp_rational x = cpp_rational(v[lo]) + cpp_rational(h - std::floor(h)) * (cpp_rational(v[lo + 1]) - cpp_rational(v[lo]));
+    const cpp_rational frac = h - cpp_rational(whole_h);
+    const cpp_rational x = cpp_rational(v[lo]) + frac * (cpp_rational(v[lo + 1]) - cpp_rational(v[lo]));
     // half away from zero: floor(x + 1/2) for x >= 0, -floor(-x + 1/2) for x < 0
     const cpp_rational a = x >= 0 ? x : -x;
     const cpp_rational shifted = a + cpp_rational(1, 2);

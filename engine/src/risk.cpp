@@ -39,7 +39,7 @@ SplitMix64::SplitMix64(std::uint64_t seed, std::uint64_t path)
 namespace {
 /// The order statistics at ranks `ranks` (0-based, ascending, < n) of v[0..n): radix select.
 /// One pass finds min and max; one pass counts the values in equal-width buckets of [min, max]
-/// (about n / 4 of them, at most 65,536); the buckets that hold a wanted rank are moved to the front in place
+/// (n / 4 to n / 2 of them, at most 65,536); the buckets that hold a wanted rank are moved to the front in place
 /// (std::partition) and only they are searched with nth_element. The buckets are monotone in
 /// the value, so a rank inside its bucket is the rank minus the count below that bucket. Cost:
 /// three linear passes plus a selection over a few buckets' values (all of them only when
@@ -49,7 +49,8 @@ void select_ranks(Cents* v, std::size_t n, const std::size_t* ranks, std::size_t
   const auto [mn_it, mx_it] = std::minmax_element(v, v + n);
   const auto mn = static_cast<std::uint64_t>(*mn_it);
   const std::uint64_t range = static_cast<std::uint64_t>(*mx_it) - mn;  // unsigned: no overflow
-  // Bucket count: about n / 4, at most 2^16 (the counts stay in the L2 cache), at least 2^4.
+  // Bucket count: between n / 4 and n / 2 (a power of two), at most 2^16 (the counts stay in
+  // the L2 cache), at least 2^4.
   const int digits = std::clamp(static_cast<int>(std::bit_width(n)) - 2, 4, 16);
   const int width = std::bit_width(range);
   const int shift = width > digits ? width - digits : 0;
@@ -82,37 +83,47 @@ void select_ranks(Cents* v, std::size_t n, const std::size_t* ranks, std::size_t
   }
 }
 
-/// x_lo + frac (x_hi - x_lo), with 0 <= frac < 1 and x_lo <= x_hi, rounded once to the cent
-/// (half away from zero), exactly: frac is a double, m 2^-s with an integer m < 2^53, so the
-/// step is the integer m (x_hi - x_lo) (below 2^117) shifted right by s, rounded on the bits
-/// shifted out. No double rounding, whatever the magnitude of the values.
-Cents interpolate(Cents x_lo, Cents x_hi, double frac) {
-  int e = 0;
-  const double mant = std::frexp(frac, &e);  // frac = mant 2^e, 0.5 <= mant < 1
+/// Quantile levels are whole basis points (1/10,000): 0.05 is 500/10,000 exactly, so the type-7
+/// position h = (n - 1) k / 10,000 and its fraction are exact rationals, not doubles carrying
+/// the binary error of 0.05 (which would decide the rounding of a value that is exactly half a
+/// cent). Throws std::invalid_argument for a level outside [0, 1] or off the grid.
+constexpr std::uint64_t kLevelDenominator = 10000;
+std::uint64_t level_basis_points(double p) {
+  if (!(p >= 0.0 && p <= 1.0)) throw std::invalid_argument("kwantiel: niveau " + std::to_string(p) + " ligt niet tussen 0 en 1");
+  const double scaled = p * static_cast<double>(kLevelDenominator);
+  const double k = std::round(scaled);
+  if (std::fabs(scaled - k) > 1e-6)
+    throw std::invalid_argument("kwantiel: niveau " + std::to_string(p) + " is geen veelvoud van 0,0001");
+  return static_cast<std::uint64_t>(k);
+}
+
+/// x_lo + (rest / 10,000) (x_hi - x_lo), with 0 < rest < 10,000 and x_lo <= x_hi, rounded once
+/// to the cent (half away from zero), exactly: the step is the integer rest (x_hi - x_lo)
+/// (below 2^78) divided by 10,000 with its remainder. No double anywhere.
+Cents interpolate(Cents x_lo, Cents x_hi, std::uint64_t rest) {
   __extension__ using U = unsigned __int128;
-  const auto m = static_cast<std::uint64_t>(std::ldexp(mant, 53));  // exact: 53 bits
-  const int s = 53 - e;                                              // frac = m 2^-s, s >= 53
   const U gap = static_cast<U>(static_cast<std::uint64_t>(x_hi) - static_cast<std::uint64_t>(x_lo));  // < 2^64
-  const U prod = static_cast<U>(m) * gap;  // < 2^117
-  if (s >= 118) return x_lo;               // the step is below half a cent
-  const auto q = static_cast<std::uint64_t>(prod >> s);  // whole cents of the step (<= gap)
+  const U prod = static_cast<U>(rest) * gap;
+  const auto q = static_cast<std::uint64_t>(prod / kLevelDenominator);  // whole cents of the step (<= gap)
+  const auto r = static_cast<std::uint64_t>(prod % kLevelDenominator);
   const auto floor_value = static_cast<Cents>(static_cast<std::uint64_t>(x_lo) + q);  // mod 2^64: lies in [x_lo, x_hi]
-  const U rest = prod & ((U{1} << s) - 1), half = U{1} << (s - 1);
   // Rounding step: half away from zero, on the value (x_lo may be negative): above half up;
   // exactly half up when floor_value + 1/2 > 0, that is when floor_value >= 0.
-  if (rest > half || (rest == half && floor_value >= 0)) return floor_value + 1;
+  if (2 * r > kLevelDenominator || (2 * r == kLevelDenominator && floor_value >= 0)) return floor_value + 1;
   return floor_value;
 }
 
-/// Type-7 quantiles at levels `ps`: for each level the order statistics at floor(h) and
-/// floor(h) + 1, h = (n - 1) p, interpolated and rounded once to the cent. Reorders v.
+/// Type-7 quantiles at levels `ps` (whole basis points, see level_basis_points): for each level
+/// the order statistics at floor(h) and floor(h) + 1, h = (n - 1) p, interpolated and rounded
+/// once to the cent. Reorders v.
 void multi_quantile(Cents* v, std::size_t n, const double* ps, std::size_t k, Cents* out) {
+  __extension__ using U = unsigned __int128;
   std::vector<std::size_t> lo(k), ranks;
-  std::vector<double> frac(k);
+  std::vector<std::uint64_t> rest(k);
   for (std::size_t j = 0; j < k; ++j) {
-    const double h = static_cast<double>(n - 1) * ps[j];
-    lo[j] = std::min(static_cast<std::size_t>(std::floor(h)), n - 1);
-    frac[j] = h - static_cast<double>(lo[j]);
+    const U h = static_cast<U>(n - 1) * level_basis_points(ps[j]);  // h x 10,000, exact
+    lo[j] = static_cast<std::size_t>(h / kLevelDenominator);
+    rest[j] = static_cast<std::uint64_t>(h % kLevelDenominator);
     ranks.push_back(lo[j]);
     ranks.push_back(std::min(lo[j] + 1, n - 1));
   }
@@ -123,9 +134,7 @@ void multi_quantile(Cents* v, std::size_t n, const double* ps, std::size_t k, Ce
   auto at = [&](std::size_t r) { return x[static_cast<std::size_t>(std::lower_bound(ranks.begin(), ranks.end(), r) - ranks.begin())]; };
   for (std::size_t j = 0; j < k; ++j) {
     const Cents x_lo = at(lo[j]);
-    if (!(frac[j] > 0)) { out[j] = x_lo; continue; }
-    const Cents x_hi = at(std::min(lo[j] + 1, n - 1));
-    out[j] = interpolate(x_lo, x_hi, frac[j]);
+    out[j] = rest[j] == 0 ? x_lo : interpolate(x_lo, at(lo[j] + 1), rest[j]);  // rest > 0 implies lo < n - 1
   }
 }
 

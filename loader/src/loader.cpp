@@ -387,8 +387,10 @@ std::optional<Horizon> doc_horizon(const Doc& d) {
 
 /// The horizon each document of the chain (parent first) is read against: the nearest `jaren:`
 /// at or above it, so a parent's lists keep meaning the parent's years when a child changes
-/// the horizon (values outside the final horizon are dropped in complete(); years the child
+/// `tot_en_met` (values outside the final horizon are dropped in complete(); years the child
 /// adds must be given). A document above the first `jaren:` is read against that one.
+/// A child may not move `van`: single values tied to the first year (personeelskosten of the
+/// first year, eigen vermogen on 31-12 before it) would silently take another year's meaning.
 std::vector<Horizon> doc_horizons(const std::vector<Doc>& chain) {
   std::vector<std::optional<Horizon>> declared;
   for (const auto& d : chain) declared.push_back(doc_horizon(d));
@@ -397,8 +399,17 @@ std::vector<Horizon> doc_horizons(const std::vector<Doc>& chain) {
     fail(Loc{chain.back().file, 1, 1}, "ontbrekende sleutel 'jaren'; verwacht bijvoorbeeld 'jaren: {van: 2024, tot_en_met: 2028}'");
   std::vector<Horizon> out;
   Horizon h = **first;
-  for (const auto& d : declared) {
-    if (d) h = *d;
+  for (size_t k = 0; k < declared.size(); ++k) {
+    if (const auto& d = declared[k]) {
+      if (d->first != h.first) {
+        const Tree* van = chain[k].tree.get("jaren")->get("van");
+        fail(van->loc, "jaren.van " + std::to_string(d->first) + " verschilt van het eerste jaar van de ouder (" +
+                           std::to_string(h.first) + "); verwacht van: " + std::to_string(h.first) +
+                           " (een scenario dat erft mag alleen tot_en_met veranderen: de waarden van het eerste jaar, "
+                           "zoals personeelskosten en het eigen vermogen aan het begin, horen bij dat jaar)");
+      }
+      h = *d;
+    }
     out.push_back(h);
   }
   return out;
@@ -526,6 +537,7 @@ Scenario build(const std::string& text, const std::string& name, const std::vect
   Scenario sc;
   const std::vector<Horizon> horizons = doc_horizons(chain);
   Builder b{sc, horizons.back(), {}};
+  Loc stromen_at;  ///< the last `stromen:` key of the chain
   for (size_t k = 0; k < chain.size(); ++k) {
     const Doc& d = chain[k];
     sc.horizon = horizons[k];
@@ -539,10 +551,15 @@ Scenario build(const std::string& text, const std::string& name, const std::vect
     }
     b.walk(d.tree, "");
     if (const Tree* o = d.tree.get("onzekerheden")) detail::read_onzekerheden(*o, sc);
-    if (const Tree* o = d.tree.get("stromen")) detail::read_stromen(*o, sc, horizons.back());
+    if (const Tree* o = d.tree.get("stromen")) {
+      detail::read_stromen(*o, sc, horizons.back());
+      stromen_at = d.tree.key_locs[static_cast<size_t>(std::find_if(d.tree.map.begin(), d.tree.map.end(),
+                                                                      [](const auto& kv) { return kv.first == "stromen"; }) -
+                                                         d.tree.map.begin())];
+    }
   }
   sc.horizon = horizons.back();
-  detail::finish_stromen(sc);
+  detail::finish_stromen(sc, stromen_at);
   for (auto it = chain.rbegin(); it != chain.rend(); ++it) sc.files.push_back(it->file);
   if (sc.name.empty()) sc.name = fs::path(name).stem().string();
   for (const auto& o : overrides) apply_override(sc, o);

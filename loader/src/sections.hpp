@@ -24,6 +24,7 @@ inline YearRange every_year(Shape shape, const Horizon& own, const Horizon& fina
 }
 /// After the whole chain: with a stromen section every flow is required for every year, and
 /// the outflows of a state are at most 1.
-void finish_stromen(Scenario& sc);
+/// `section`: the last `stromen:` key read (for messages when no value is left to point at).
+void finish_stromen(Scenario& sc, const Loc& section);
 
 }  // namespace begroting::detail

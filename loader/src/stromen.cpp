@@ -93,7 +93,7 @@ void read_stromen(const Tree& section, Scenario& sc, const Horizon& final) {
   }
 }
 
-void finish_stromen(Scenario& sc) {
+void finish_stromen(Scenario& sc, const Loc& section) {
   if (sc.stromen.empty()) return;
   const YearRange r = years_for(Shape::TeldatumGrowth, sc.horizon);
   // a parent with a longer horizon: its rates for teldata beyond this one do not apply
@@ -102,9 +102,18 @@ void finish_stromen(Scenario& sc) {
       if (it->first < r.first || it->first > r.last) { pv.provenance.erase(it->first); it = pv.by_year.erase(it); }
       else ++it;
     }
-  // where to point at: the first value the scenario gives
-  const Provenance& any = sc.stromen.begin()->second.provenance.begin()->second;
-  const Loc at{any.file, any.line, any.column};
+  // where to point at: the first value the scenario gives in the horizon, else the section
+  Loc at = section;
+  for (const auto& [path, pv] : sc.stromen)
+    if (!pv.provenance.empty()) {
+      const Provenance& p = pv.provenance.begin()->second;
+      at = Loc{p.file, p.line, p.column};
+      break;
+    }
+  for (const auto& spec : flow_schema())
+    if (!sc.stromen.count(spec.path))
+      fail(at, "stromen mist " + spec.path.substr(8) + " (" + spec.description + "); met een sectie stromen: zijn alle stromen nodig: " + keys());
+  if (r.first > r.last) return;  // a one-year horizon: no transition between teldata to model
   for (const auto& spec : flow_schema()) {
     const auto it = sc.stromen.find(spec.path);
     for (int y = r.first; y <= r.last; ++y)

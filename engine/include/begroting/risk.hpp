@@ -42,7 +42,9 @@ inline constexpr std::array<double, 3> kRiskCertainties{0.80, 0.90, 0.95};
 
 /// Quantile of sorted-or-not values (type 7, as Excel PERCENTILE.INC and numpy's default):
 /// h = (N - 1) p; x[floor h] + (h - floor h) (x[floor h + 1] - x[floor h]) on the sorted
-/// values; rounded once to the cent (half away from zero). Reorders `v`. N >= 1.
+/// values; rounded once to the cent (half away from zero), exactly: p is taken as whole basis
+/// points (0.05 = 500/10,000), so h is an exact rational. Reorders `v`. N >= 1; throws
+/// std::invalid_argument for p outside [0, 1] or not a multiple of 0.0001.
 Cents quantile_cents(Cents* v, std::size_t n, double p);
 
 /// A scenario prepared for repeated evaluation: compiled Inputs and the uncertainties bound
