@@ -12,6 +12,7 @@
 #include <bit>
 #include <chrono>
 #include <cmath>
+#include <cstdio>
 #include <exception>
 #include <mutex>
 #include <stdexcept>
@@ -89,11 +90,16 @@ void select_ranks(Cents* v, std::size_t n, const std::size_t* ranks, std::size_t
 /// cent). Throws std::invalid_argument for a level outside [0, 1] or off the grid.
 constexpr std::uint64_t kLevelDenominator = 10000;
 std::uint64_t level_basis_points(double p) {
-  if (!(p >= 0.0 && p <= 1.0)) throw std::invalid_argument("kwantiel: niveau " + std::to_string(p) + " ligt niet tussen 0 en 1");
+  auto shown = [](double x) {  // every digit: 1.0000001 must not print as 1.000000
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.17g", x);
+    return std::string(buf);
+  };
+  if (!(p >= 0.0 && p <= 1.0)) throw std::invalid_argument("kwantiel: niveau " + shown(p) + " ligt niet tussen 0 en 1");
   const double scaled = p * static_cast<double>(kLevelDenominator);
   const double k = std::round(scaled);
   if (std::fabs(scaled - k) > 1e-6)
-    throw std::invalid_argument("kwantiel: niveau " + std::to_string(p) + " is geen veelvoud van 0,0001");
+    throw std::invalid_argument("kwantiel: niveau " + shown(p) + " is geen veelvoud van 0,0001");
   return static_cast<std::uint64_t>(k);
 }
 

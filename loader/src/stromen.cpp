@@ -70,6 +70,9 @@ void read_stromen(const Tree& section, Scenario& sc, const Horizon& final) {
       pv.provenance[y] = Provenance{Provenance::Kind::File, e.loc.file, e.loc.line, e.loc.column, ""};
     };
     const std::string years = std::to_string(r.first) + "-" + std::to_string(r.last);
+    if (r.first > r.last && t.kind != Tree::Kind::Scalar && t.kind != Tree::Kind::Null)
+      fail(t.loc, spec->path + ": een horizon van een jaar heeft geen overgangen tussen teldata; laat deze waarden weg, "
+                               "geef een enkele waarde of verleng jaren.tot_en_met");
     if (t.kind == Tree::Kind::Scalar || t.kind == Tree::Kind::Null) {
       pv = {};
       const YearRange all = every_year(Shape::TeldatumGrowth, sc.horizon, final);
