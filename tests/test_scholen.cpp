@@ -178,3 +178,22 @@ TEST_CASE("views: every 8.1 view fits 100 columns and the scholen csv has one ro
   CHECK(c.out.rfind("id,naam,bestuur,2024,2025,2026,2027,2028\n", 0) == 0);
   CHECK(std::count(c.out.begin(), c.out.end(), '\n') == 1 + 86 + 16);
 }
+
+TEST_CASE("TOP per school: schools without a later count follow the SWV's later bo count proportionally") {
+  // The scenario gives bo on teldatum 1-2-2024 (21,500 instead of 21,747 x 0.993 projected);
+  // the schools file gives only 1-2-2023. Each school's 2024 count is its 2023 count x
+  // 21,500 / 21,747, so the schools still sum to the SWV's count and no finding is raised.
+  // ZK001: 261 x 21,500 / 21,747 = 258.0355911...; x EUR 430 (2025) = 110,955.3042 -> 110,955.30
+  const Scenario s = load_scenario(testutil::source("scenarios/zuid-kennemerland-2024-scholen.yaml"),
+                                   {{"leerlingen.bo.teldatum.2024=21500"}});
+  const Result r = run(s);
+  REQUIRE(r.verdeling.scholen.at(0).id == "ZK001");
+  CHECK(r.verdeling.scholen[0].jaren[1].leerlingen == doctest::Approx(261.0 * 21500.0 / 21747.0).epsilon(1e-12));
+  CHECK(r.verdeling.scholen[0].jaren[1].basis == 11095530);
+  double som = 0;
+  for (const auto& sr : r.verdeling.scholen) som += sr.jaren[1].leerlingen;
+  CHECK(som == doctest::Approx(21500.0).epsilon(1e-12));
+  for (const auto& f : r.findings) CHECK(f.message.find("de scholen hebben samen") == std::string::npos);
+  // and the year after follows the SWV's growth from that count: x 0.993
+  CHECK(r.verdeling.scholen[0].jaren[2].leerlingen == doctest::Approx(261.0 * 21500.0 / 21747.0 * 0.993).epsilon(1e-12));
+}

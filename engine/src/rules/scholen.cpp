@@ -2,7 +2,9 @@
 //
 // Per regular school s and calendar year t (index i):
 //   leerlingen(s, t)  = pupils on teldatum 1-2 t-1: given in the file, else the previous
-//                       teldatum x (1 + leerlingen.bo.groei) (the SWV's own projection);
+//                       teldatum x bo(t) / bo(t-1), bo = the SWV's leerlingen bo line: its
+//                       growth rate, a later count the scenario gives, or the flow model
+//                       (stromen), so the schools follow whatever the SWV counts with;
 //   basis             = round(leerlingen x ondersteuningsbedrag per leerling(t))            8.1.2
 //   afdracht          = placements(t) x top.tlv_sbo_tarief(t): one TLV SBO tarief per
 //                       placement in SBO/IKC or SO whatever its type (EUR 6,635 in 2024)     8.1.2
@@ -102,7 +104,6 @@ void scholen(Ctx& c) {
   if (!c.in.verdeling.scholen) return;
   const auto& sc = *c.in.verdeling.scholen;
   const ScholenTabel& t = c.in.scholen_tabel;
-  const auto& bo = c.in.pop[static_cast<size_t>(Pop::bo)];
   auto& out = c.r.verdeling.scholen;
   out.clear();
   // Sums per year over the schools; without detail records (risk, solve) nothing is allocated
@@ -118,7 +119,10 @@ void scholen(Ctx& c) {
     for (int i = 0; i < c.n; ++i) {
       const auto k = static_cast<size_t>(i);
       const size_t at = row + k;
-      if (i > 0) pupils = std::isnan(t.leerlingen[at]) ? pupils * (1.0 + bo.growth[k]) : t.leerlingen[at];
+      if (i > 0) {
+        const double bo_prev = c.r.r(Line::leerlingen_bo, i - 1), bo_now = c.r.r(Line::leerlingen_bo, i);
+        pupils = !std::isnan(t.leerlingen[at]) ? t.leerlingen[at] : bo_prev != 0 ? pupils * bo_now / bo_prev : pupils;
+      }
       SchoolJaar j;
       j.leerlingen = pupils;
       j.basis = mul_round(c.in.ob_per_leerling[k], pupils);
