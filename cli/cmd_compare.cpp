@@ -17,12 +17,8 @@ int cmd_compare(const std::vector<std::string>& args) {
       ("line", po::value<std::vector<std::string>>()->composing(),
        "ID: toon alleen deze regel (herhaalbaar), bijvoorbeeld --line resultaat");
   add_format_output(o, formats);
-  o.add_options()
-      ("files", po::value<std::vector<std::string>>(), "scenariobestanden");
-  add_set_option(o);
-  add_strict_option(o);
   po::positional_options_description pos;
-  pos.add("files", -1);
+  add_scenario_args(o, pos, "files", true, "scenariobestanden");
   const auto parsed = parse_or_help(args, o, pos, {"begroting compare A.yaml B.yaml [C.yaml ...] [opties]",
                  "Zet scenario's naast elkaar, per regel en jaar, met het verschil ten opzichte van het eerste\n"
                  "scenario (A). Standaard alleen de regels die verschillen. Daaronder per scenario het eigen\n"

@@ -16,11 +16,10 @@ int cmd_explain(const std::vector<std::string>& args) {
   add_format_output(o, formats);
   o.add_options()
       ("line", po::value<std::string>(), "regel-id")
-      ("year", po::value<std::string>(), "begrotingsjaar")
-      ("file", po::value<std::string>(), "scenariobestand");
-  add_set_option(o);
+      ("year", po::value<std::string>(), "begrotingsjaar");
   po::positional_options_description pos;
-  pos.add("line", 1).add("year", 1).add("file", 1);
+  pos.add("line", 1).add("year", 1);
+  add_scenario_args(o, pos, "file", false, "scenariobestand", false);
   const auto parsed = parse_or_help(args, o, pos, {"begroting explain REGEL JAAR SCENARIO.yaml [opties]",
                  "Hoe een bedrag tot stand kwam: de formule (met de paragraaf van het plan), de afronding en elke\n"
                  "invoer met waarde, eenheid en bron: de paragraaf van het plan, het scenariobestand met regel en\n"

@@ -36,12 +36,9 @@ int cmd_report(const std::vector<std::string>& args) {
       ("date", po::value<std::string>()->default_value(""), "datum van de run in de kop (JJJJ-MM-DD; standaard vandaag, UTC)")
       ("paths", po::value<unsigned>()->default_value(10000),
        "html, als het (eerste) scenario onzekerheden declareert: paden voor de waaier (begroting risk)")
-      ("seed", po::value<unsigned>()->default_value(2024), "html met onzekerheden: seed van de risicoanalyse")
-      ("file", po::value<std::vector<std::string>>(), "scenariobestand(en)");
-  add_set_option(o);
-  add_strict_option(o);
+      ("seed", po::value<unsigned>()->default_value(2024), "html met onzekerheden: seed van de risicoanalyse");
   po::positional_options_description pos;
-  pos.add("file", -1);
+  add_scenario_args(o, pos, "file", true, "scenariobestand(en)");
   const auto parsed = parse_or_help(args, o, pos, {"begroting report SCENARIO.yaml... --format html|xlsx|md|csv [--output PAD] [opties]",
                  "Maakt een rapport voor de algemene vergadering en de kwaliteitscommissie: de meerjarenbegroting\n"
                  "in de opmaak van het plan, de kengetallen met signalen en (html) grafieken. Met meer scenario's\n"

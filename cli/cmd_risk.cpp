@@ -70,12 +70,9 @@ int cmd_risk(const std::vector<std::string>& args) {
       ("seed,s", po::value<std::string>()->default_value("2024"), "startwaarde van de toevalsgenerator; zelfde seed = zelfde uitkomst")
       ("threads,t", po::value<std::string>()->default_value(std::to_string(hw)), "aantal threads (de uitkomst hangt er niet van af)");
   add_format_output(o, formats);
-  o.add_options()
-      ("file", po::value<std::string>(), "scenariobestand met een sectie onzekerheden:");
-  add_set_option(o);
-  add_strict_option(o);  // --strict: the findings of the scenario itself (without uncertainty)
   po::positional_options_description pos;
-  pos.add("file", 1);
+  // --strict: the findings of the scenario itself (without uncertainty)
+  add_scenario_args(o, pos, "file", false, "scenariobestand met een sectie onzekerheden:");
   const auto parsed = parse_or_help(args, o, pos, {"begroting risk SCENARIO.yaml [opties]",
                  "Monte Carlo over de onzekerheden van het scenario (sectie onzekerheden:): per jaar de\n"
                  "percentielen P5-P95 van resultaat en eigen vermogen, de kans op een eigen vermogen onder de\n"
@@ -118,12 +115,9 @@ int cmd_sensitivity(const std::vector<std::string>& args) {
   po::options_description o("Opties voor 'begroting sensitivity'");
   o.add_options()("help,h", "deze hulp");
   add_format_output(o, formats);
-  o.add_options()
-      ("file", po::value<std::string>(), "scenariobestand met een sectie onzekerheden:");
-  add_set_option(o);
-  add_strict_option(o);  // --strict: the findings of the scenario itself (without uncertainty)
   po::positional_options_description pos;
-  pos.add("file", 1);
+  // --strict: the findings of the scenario itself (without uncertainty)
+  add_scenario_args(o, pos, "file", false, "scenariobestand met een sectie onzekerheden:");
   const auto parsed = parse_or_help(args, o, pos, {"begroting sensitivity SCENARIO.yaml [opties]",
                  "Tornado: elke onzekerheid apart op haar lage en hoge waarde (verdeling: P5 en P95, in alle\n"
                  "jaren; gebeurtenis: niet, of wel in haar eerste mogelijke jaar met de mediaan van haar impact),\n"

@@ -16,12 +16,9 @@ int cmd_run(const std::vector<std::string>& args) {
        "begroting (de hele begroting) | waterbed (par. 8.1.1: waar de rijksbijdrage heen gaat) | "
        "ikc (par. 8.1.6: volumebekostiging, bandbreedte, verdeling over de besturen) | "
        "vangnet (par. 8.1.7: claims SO cluster 3 tegen de maximale ruimte) | "
-       "scholen (par. 8.1.2-8.1.5: budget per school en per bestuur; scenario met 'scholen: BESTAND')")
-      ("file", po::value<std::string>(), "scenariobestand");
-  add_set_option(o);
-  add_strict_option(o);
+       "scholen (par. 8.1.2-8.1.5: budget per school en per bestuur; scenario met 'scholen: BESTAND')");
   po::positional_options_description pos;
-  pos.add("file", 1);
+  add_scenario_args(o, pos, "file", false, "scenariobestand");
   const auto parsed = parse_or_help(args, o, pos, {"begroting run SCENARIO.yaml [opties]",
       "Rekent de meerjarenbegroting van een scenario door en toont elke regel per jaar.",
                  "  begroting run scenarios/zuid-kennemerland-2024.yaml\n"

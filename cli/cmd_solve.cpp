@@ -86,15 +86,12 @@ int cmd_solve(const std::vector<std::string>& args) {
       ("min", po::value<std::string>(), "kleinste toegestane waarde (standaard: de ondergrens uit het schema)")
       ("max", po::value<std::string>(), "grootste toegestane waarde (standaard: de bovengrens uit het schema)");
   add_format_output(o, formats);
-  o.add_options()
-      ("file", po::value<std::string>(), "scenariobestand");
-  add_set_option(o);
+  po::positional_options_description pos;
+  add_scenario_args(o, pos, "file", false, "scenariobestand", false);
   po::options_description hidden;
   hidden.add_options()("year-target", po::value<std::string>(), "alias van --target-year");
   po::options_description all;
   all.add(o).add(hidden);
-  po::positional_options_description pos;
-  pos.add("file", 1);
   const auto parsed = parse_or_help(args, o, all, pos, {"begroting solve SCENARIO.yaml --param PAD [--years VAN-TOT | --year JAAR]\n"
                  "           --target REGEL [--target-year JAAR] (--equals V | --at-least V | --at-most V |\n"
                  "           --at-least-line REGEL | --at-most-line REGEL) [--min X] [--max Y] [opties]",

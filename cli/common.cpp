@@ -100,6 +100,15 @@ void add_format_output(po::options_description& o, const std::vector<std::string
   o.add_options()("output,o", po::value<std::string>()->default_value(""), output_help.c_str());
 }
 
+void add_scenario_args(po::options_description& o, po::positional_options_description& pos, const char* name, bool many,
+                       const char* help, bool strict) {
+  if (many) o.add_options()(name, po::value<std::vector<std::string>>(), help);
+  else o.add_options()(name, po::value<std::string>(), help);
+  add_set_option(o);
+  if (strict) add_strict_option(o);
+  pos.add(name, many ? -1 : 1);
+}
+
 std::string format_of(const po::variables_map& vm, const std::vector<std::string>& formats) {
   if (!vm.count("format")) {
     std::string list;

@@ -55,6 +55,11 @@ struct Help {
 /// --output, in that order; every command that writes a result has this pair.
 void add_format_output(po::options_description& o, const std::vector<std::string>& formats, bool required = false,
                        const std::string& output_help = "schrijf naar dit bestand (atomair) in plaats van stdout");
+/// The scenario file argument(s): option `name` (one file, or any number when `many`) given
+/// by position, described by `help`; then --set and, when `strict`, --strict.
+void add_scenario_args(po::options_description& o, po::positional_options_description& pos, const char* name, bool many,
+                       const char* help, bool strict = true);
+
 /// The --format given, checked against `formats` (UsageError naming the choices).
 std::string format_of(const po::variables_map& vm, const std::vector<std::string>& formats);
 
