@@ -524,9 +524,7 @@ SensitivityResult run_sensitivity(const RiskModel& m) {
   // deterministic; and libstdc++ 12's stable_sort temporary buffer trips ASan's
   // alloc-dealloc-mismatch check (operator new(nothrow) released with free).
   std::sort(out.rows.begin(), out.rows.end(), [](const SensitivityRow& a, const SensitivityRow& b) {
-    const Cents ra = a.effect_high > a.effect_low ? a.effect_high - a.effect_low : a.effect_low - a.effect_high;
-    const Cents rb = b.effect_high > b.effect_low ? b.effect_high - b.effect_low : b.effect_low - b.effect_high;
-    if (ra != rb) return ra > rb;
+    if (a.range() != b.range()) return a.range() > b.range();
     return a.name < b.name;
   });
   return out;

@@ -496,10 +496,7 @@ void complete(Scenario& sc, const std::map<std::string, Loc>& defined_at, const 
       // optional per year (NaN = "not given", e.g. ikc.teldatum_later): missing years stay not given
       for (int y = r.first; y <= r.last; ++y)
         if (!pv.by_year.count(y)) sc.set(spec.path, y, *spec.default_value, Provenance{});
-      for (auto it = pv.by_year.begin(); it != pv.by_year.end();) {
-        if (it->first < r.first || it->first > r.last) { pv.provenance.erase(it->first); it = pv.by_year.erase(it); }
-        else ++it;
-      }
+      detail::keep_years(pv, r);
       continue;
     }
     if (!given && spec.default_value) {
@@ -520,10 +517,7 @@ void complete(Scenario& sc, const std::map<std::string, Loc>& defined_at, const 
            spec.path + " mist jaar " + ys + "; verwacht een waarde voor elk jaar " + range_text(r) + " (of een enkele waarde voor alle jaren)");
     }
     // drop values outside the horizon (from a parent with a longer horizon)
-    for (auto it = pv.by_year.begin(); it != pv.by_year.end();) {
-      if (it->first < r.first || it->first > r.last) { pv.provenance.erase(it->first); it = pv.by_year.erase(it); }
-      else ++it;
-    }
+    detail::keep_years(pv, r);
   }
 }
 

@@ -16,6 +16,15 @@ void read_onzekerheden(const Tree& section, Scenario& sc);
 /// is the file's own horizon (its lists count those years); `final` the scenario's.
 void read_stromen(const Tree& section, Scenario& sc, const Horizon& final);
 
+/// Drop the values (and their provenance) of years outside `r`: a parent with a longer horizon
+/// than the scenario's, or a default filled for a range wider than the parameter's.
+inline void keep_years(ParamValue& pv, const YearRange& r) {
+  for (auto it = pv.by_year.begin(); it != pv.by_year.end();) {
+    if (it->first < r.first || it->first > r.last) { pv.provenance.erase(it->first); it = pv.by_year.erase(it); }
+    else ++it;
+  }
+}
+
 /// The years one value for "every year" fills: those of the file's own horizon and of the
 /// scenario's final one (a child may lengthen the horizon; years outside it are dropped later).
 inline YearRange every_year(Shape shape, const Horizon& own, const Horizon& final) {

@@ -100,11 +100,7 @@ void finish_stromen(Scenario& sc, const Loc& section) {
   if (sc.stromen.empty()) return;
   const YearRange r = years_for(Shape::TeldatumGrowth, sc.horizon);
   // a parent with a longer horizon: its rates for teldata beyond this one do not apply
-  for (auto& [path, pv] : sc.stromen)
-    for (auto it = pv.by_year.begin(); it != pv.by_year.end();) {
-      if (it->first < r.first || it->first > r.last) { pv.provenance.erase(it->first); it = pv.by_year.erase(it); }
-      else ++it;
-    }
+  for (auto& [path, pv] : sc.stromen) keep_years(pv, r);
   // where to point at: the first value the scenario gives in the horizon, else the section
   Loc at = section;
   for (const auto& [path, pv] : sc.stromen)

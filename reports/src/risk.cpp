@@ -141,10 +141,9 @@ std::string render_sensitivity_table(const SensitivityResult& s) {
   for (const auto& r : s.rows) {
     std::string name = r.name;
     if (name.size() > kName - 1) name = name.substr(0, kName - 2) + "~";
-    const Cents range = r.effect_high > r.effect_low ? r.effect_high - r.effect_low : r.effect_low - r.effect_high;
     out += pad_right(name, kName) + pad_left(r.event ? "niet" : x_text(r.x_low), kX) +
            pad_left(r.event ? "wel " + x_text(r.x_high) : x_text(r.x_high), kX) + pad_left(signed_euro(r.effect_low), kE + 1) +
-           pad_left(signed_euro(r.effect_high), kE + 1) + pad_left(format_euro(range), kE + 1) + "\n";
+           pad_left(signed_euro(r.effect_high), kE + 1) + pad_left(format_euro(r.range()), kE + 1) + "\n";
   }
   out += "\n";
   out += wrap("Laag/hoog: een verdeling op haar P5 en P95 (in alle jaren tegelijk); een gebeurtenis niet, of wel in "

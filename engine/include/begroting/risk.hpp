@@ -146,6 +146,8 @@ struct SensitivityRow {
   Cents ev_low = 0, ev_high = 0;  ///< eigen vermogen at the horizon
   Cents effect_low = 0, effect_high = 0;
   std::string bron;
+  /// The width of the tornado bar: |effect high - effect low| (what the rows are sorted by).
+  [[nodiscard]] Cents range() const { return effect_high > effect_low ? effect_high - effect_low : effect_low - effect_high; }
 };
 struct SensitivityResult {
   std::string scenario;
