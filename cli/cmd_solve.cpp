@@ -135,6 +135,10 @@ int cmd_solve(const std::vector<std::string>& args) {
   if (vm.count("at-most-line")) { spec.target.op = SolveTarget::Op::AtMost; spec.target.other = line_arg(vm["at-most-line"].as<std::string>(), "--at-most-line"); }
 
   const Scenario s = load_scenario(vm["file"].as<std::string>(), overrides_from(vm));
+  if (ps.section == "stromen" && s.stromen.empty())
+    throw UsageError("--param " + ps.path + " hoort bij het stromenmodel, maar " + s.files.front() +
+                     " heeft geen sectie stromen: (het rekent met groeivoeten); verwacht een scenario met stromen:, zoals "
+                     "scenarios/zuid-kennemerland-2024-stromen.yaml");
   spec.years = years_of_param(vm, ps, s.horizon);
 
   if (vm.count("target-year") && vm.count("year-target")) throw UsageError("begroting solve: geef --target-year maar een keer");

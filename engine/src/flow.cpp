@@ -26,36 +26,20 @@
 
 namespace begroting {
 
-namespace {
-std::vector<ParamSpec> build() {
-  std::vector<ParamSpec> s;
-  auto add = [&](const char* key, Unit unit, double max, const char* desc) {
-    s.push_back(ParamSpec{std::string("stromen.") + key, Shape::TeldatumGrowth, unit, 0.0, max, false, std::nullopt,
-                          "DOMAIN 1 en 4; plan 8.1.1", desc});
-  };
-  add("instroom_4_jarigen", Unit::Leerlingen, 1e6, "vierjarigen die per jaar instromen in het bo");
-  add("uitstroom_groep_8", Unit::Fractie, 1, "deel van de bo-leerlingen dat per jaar uitstroomt (na groep 8, verhuizing)");
-  add("uitstroom_sbo", Unit::Fractie, 1, "deel van de SBO/IKC-leerlingen dat per jaar uitstroomt");
-  add("uitstroom_so", Unit::Fractie, 1, "deel van de SO-leerlingen dat per jaar uitstroomt");
-  add("verwijzing_sbo", Unit::Fractie, 1, "deel van de bo-leerlingen dat per jaar naar SBO/IKC gaat");
-  add("verwijzing_so_cat1", Unit::Fractie, 1, "deel van de bo-leerlingen dat per jaar naar SO categorie I gaat");
-  add("verwijzing_so_cat2", Unit::Fractie, 1, "deel van de bo-leerlingen dat per jaar naar SO categorie II gaat");
-  add("verwijzing_so_cat3", Unit::Fractie, 1, "deel van de bo-leerlingen dat per jaar naar SO categorie III gaat");
-  add("terugplaatsing_sbo", Unit::Fractie, 1, "deel van de SBO/IKC-leerlingen dat per jaar terugkeert naar het bo");
-  add("terugplaatsing_so", Unit::Fractie, 1, "deel van de SO-leerlingen dat per jaar terugkeert naar het bo");
-  return s;
-}
-}  // namespace
-
 const std::vector<ParamSpec>& flow_schema() {
-  static const std::vector<ParamSpec> s = build();
+  // the registry's entries of section stromen, in Flow order (registry.cpp declares them so)
+  static const std::vector<ParamSpec> s = [] {
+    std::vector<ParamSpec> v;
+    for (const auto& p : Registry::builtin().entries())
+      if (p.section == "stromen") v.push_back(p);
+    return v;
+  }();
   return s;
 }
 
 const ParamSpec* find_flow_spec(std::string_view path) {
-  for (const auto& p : flow_schema())
-    if (p.path == path) return &p;
-  return nullptr;
+  const ParamSpec* p = Registry::builtin().find(path);
+  return p && p->section == "stromen" ? p : nullptr;
 }
 
 void project_flows(const FlowInput& f, const std::array<const double*, kFlowStates>& given, int n,

@@ -175,6 +175,7 @@ struct RiskModel::Compiled {
   Uncertainty u;
   std::vector<Target> targets;
   std::vector<int> slot;       ///< per target: year slot (year - (F-1)); 0 for a Single parameter
+  std::vector<double> shift;   ///< per target: scenario value - reference (toepassing waarde; uncertainty.hpp)
   int win_first = 0, win_last = 0;  ///< event: slots in which it may happen
   int first_event_slot = 0;    ///< event: the first slot in the window that one of its targets has
   std::vector<int> used;       ///< the slots its targets have, ascending (what draw() fills)
@@ -206,8 +207,22 @@ RiskModel::RiskModel(const Scenario& s)
         if (std::isnan(base_value) && u.apply != Uncertainty::Apply::Waarde)
           fail(path + "." + std::to_string(t.year) + " heeft in het scenario geen waarde (geprojecteerd); "
                "gebruik 'toepassing: waarde' of een teldatum met een aantal");
+        // toepassing waarde follows an override of the parameter: shift x by the difference
+        // between the scenario's value and the value the distribution was written for
+        double shift = 0;
+        if (u.apply == Uncertainty::Apply::Waarde) {
+          const auto rp = u.reference.find(path);
+          if (rp != u.reference.end())
+            if (const auto ry = rp->second.find(t.year); ry != rp->second.end()) {
+              Inputs ref = base_;
+              const Slot r = resolve(ref, t);
+              r.set(ry->second);  // the reference in the engine's units (cents for money), as compile() would
+              if (!std::isnan(base_value) && !std::isnan(r.get())) shift = base_value - r.get();
+            }
+        }
         c.targets.push_back(t);
         c.slot.push_back(slot);
+        c.shift.push_back(shift);
       }
     }
     if (c.targets.empty()) fail("raakt geen enkele waarde (geen jaren met een gegeven waarde)");
@@ -240,6 +255,7 @@ struct PathEvaluator::Impl {
     Slot slot;
     Slot base;  ///< the same value in the model's base Inputs (read only)
     int ys;     ///< year slot
+    double shift;  ///< added to x for toepassing waarde (Compiled::shift)
     int cover;  ///< an uncertainty that always overwrites this value (first to touch it, no
                 ///< event, toepassing waarde): while it is enabled no reset is needed; -1: none
   };
@@ -255,7 +271,7 @@ struct PathEvaluator::Impl {
     for (const auto& c : m.compiled()) {
       std::vector<Bound> b;
       for (std::size_t j = 0; j < c.targets.size(); ++j)
-        b.push_back(Bound{resolve(work, c.targets[j]), resolve(base, c.targets[j]), c.slot[j], -1});
+        b.push_back(Bound{resolve(work, c.targets[j]), resolve(base, c.targets[j]), c.slot[j], c.shift[j], -1});
       bound.push_back(std::move(b));
     }
     // cover: the first uncertainty touching a value, if it overwrites it unconditionally
@@ -300,7 +316,7 @@ struct PathEvaluator::Impl {
         const auto s = off + static_cast<std::size_t>(b.ys);
         if (!active[s]) continue;
         const double x = value[s];
-        const double v = mode == Uncertainty::Apply::Waarde ? x
+        const double v = mode == Uncertainty::Apply::Waarde ? x + b.shift
                          : mode == Uncertainty::Apply::Verschil ? b.slot.get() + x
                                                                   : b.slot.get() * x;
         b.slot.set(v);

@@ -263,9 +263,10 @@ struct Builder {
   }
 
   /// Keys valid directly below `prefix` (prefix "" = top level).
-  static std::set<std::string> children_of(const std::string& prefix) {
+  std::set<std::string> children_of(const std::string& prefix) const {
     std::set<std::string> out;
-    for (const auto& s : schema()) {
+    for (const auto& s : sc.reg().entries()) {
+      if (!s.section.empty()) continue;  // a section's keys are read by its own reader
       if (s.path.compare(0, prefix.size(), prefix) != 0) continue;
       const std::string rest = s.path.substr(prefix.size());
       out.insert(rest.substr(0, rest.find('.')));
@@ -285,7 +286,7 @@ struct Builder {
         continue;  // handled elsewhere
       const std::string path = prefix + key;
       if (detail::verdeling_paths().count(path)) continue;  // read by verdeling.cpp
-      if (const ParamSpec* spec = find_spec(path)) {
+      if (const ParamSpec* spec = sc.reg().find(path); spec && spec->section.empty()) {
         leaf(*spec, child);
         continue;
       }
@@ -310,7 +311,7 @@ struct Builder {
     return out;
   }
 
-  [[noreturn]] static void unknown_key(const std::string& key, const Loc& loc, const std::string& prefix) {
+  [[noreturn]] void unknown_key(const std::string& key, const Loc& loc, const std::string& prefix) {
     const auto valid = children_of(prefix);
     std::string best;
     int best_d = 1 << 30;
@@ -367,7 +368,7 @@ std::optional<Horizon> doc_horizon(const Doc& d) {
   const Tree* j = d.tree.get("jaren");
   if (!j) return std::nullopt;
   if (j->kind != Tree::Kind::Map) fail(j->loc, "jaren is geen map; verwacht 'van' en 'tot_en_met', bijvoorbeeld 'jaren: {van: 2024, tot_en_met: 2028}'");
-  ParamSpec yr{"jaren", Shape::Single, Unit::Jaar, 1990, 2100, false, std::nullopt, "", ""};
+  ParamSpec yr{"jaren", Shape::Single, Unit::Jaar, 1990, 2100, false, std::nullopt, "", "", "", nullptr, -1};
   Horizon h;
   bool van = false, tot = false;
   for (size_t i = 0; i < j->map.size(); ++i) {
@@ -426,18 +427,19 @@ void apply_override(Scenario& sc, const Override& o) {
   const std::string value = o.text.substr(eq + 1);
   int year = 0;
   bool has_year = false;
-  const ParamSpec* spec = find_spec(path);
+  const Registry& reg = sc.reg();
+  const ParamSpec* spec = reg.find(path);
   if (!spec) {
     const auto dot = path.rfind('.');
     if (dot != std::string::npos && parse_year_key(path.substr(dot + 1), year)) {
-      spec = find_spec(path.substr(0, dot));
+      spec = reg.find(path.substr(0, dot));
       if (spec) { has_year = true; path = path.substr(0, dot); }
     }
   }
   if (!spec) {
     std::string best;
     int best_d = 1 << 30;
-    for (const auto& s : schema()) {
+    for (const auto& s : reg.entries()) {
       const int d = edit_distance(path, s.path);
       if (d < best_d) { best_d = d; best = s.path; }
     }
@@ -452,6 +454,10 @@ void apply_override(Scenario& sc, const Override& o) {
     std::string m = e.what();
     throw InputError(where + ": " + m.substr(loc.str().size() + 2));
   }
+  if (spec->section == "stromen" && sc.stromen.empty())
+    throw InputError(where + ": " + path + " hoort bij het stromenmodel, maar het scenario heeft geen sectie stromen: (het rekent met "
+                     "groeivoeten); verwacht een scenario met stromen:, zoals scenarios/zuid-kennemerland-2024-stromen.yaml, "
+                     "of --set leerlingen.<groep>.groei");
   const YearRange r = years_for(spec->shape, sc.horizon);
   const Provenance p{Provenance::Kind::Set, "", 0, 0, o.text};
   if (spec->shape == Shape::Single) {
@@ -468,10 +474,45 @@ void apply_override(Scenario& sc, const Override& o) {
   }
 }
 
+/// --set onzekerheden.NAAM.VELD=WAARDE (sections.hpp, set_onzekerheid): grouped per
+/// onzekerheid, in the order given, so `verdeling=uniform` with its `min` and `max` is one change.
+void apply_onzekerheid_overrides(Scenario& sc, detail::OnzekerheidBronnen& bronnen, const std::vector<Override>& overrides) {
+  std::vector<std::pair<std::string, std::vector<detail::VeldWaarde>>> groups;
+  std::map<std::string, std::string> where_of;  // "--set TEXT:1:COL" -> "--set TEXT"
+  for (const auto& o : overrides) {
+    if (o.text.rfind("onzekerheden.", 0) != 0) continue;
+    const std::string where = "--set " + o.text;
+    const auto eq = o.text.find('=');
+    const std::string path = o.text.substr(0, eq == std::string::npos ? o.text.size() : eq);
+    const std::string rest = path.substr(std::string("onzekerheden.").size());
+    const auto dot = rest.find('.');
+    if (eq == std::string::npos || dot == std::string::npos || dot == 0 || dot + 1 == rest.size())
+      throw InputError(where + ": verwacht --set onzekerheden.NAAM.VELD=WAARDE, bijvoorbeeld --set onzekerheden.groei_so.gemiddelde=0.06");
+    const Loc loc{where, 1, static_cast<int>(eq) + 2};
+    where_of[loc.str()] = where;
+    const std::string name = rest.substr(0, dot);
+    auto g = std::find_if(groups.begin(), groups.end(), [&](const auto& x) { return x.first == name; });
+    if (g == groups.end()) g = groups.insert(groups.end(), {name, {}});
+    g->second.push_back(detail::VeldWaarde{rest.substr(dot + 1), o.text.substr(eq + 1), loc});
+  }
+  for (const auto& [name, velden] : groups) {
+    try {
+      detail::set_onzekerheid(sc, bronnen, name, velden);
+    } catch (const InputError& e) {
+      // "--set TEXT:1:COL: msg" -> "--set TEXT: msg"
+      const std::string m = e.what();
+      for (const auto& [loc, where] : where_of)
+        if (m.rfind(loc + ": ", 0) == 0) throw InputError(where + ": " + m.substr(loc.size() + 2));
+      throw;
+    }
+  }
+}
+
 // ---- completeness -------------------------------------------------------------------------------
 
 void complete(Scenario& sc, const std::map<std::string, Loc>& defined_at, const std::string& main_file) {
-  for (const auto& spec : schema()) {
+  for (const auto& spec : sc.reg().entries()) {
+    if (!spec.section.empty()) continue;  // stromen: checked by finish_stromen
     const YearRange r = years_for(spec.shape, sc.horizon);
     auto& pv = sc.params[spec.path];
     const bool given = !pv.by_year.empty();
@@ -532,6 +573,7 @@ Scenario build(const std::string& text, const std::string& name, const std::vect
   const std::vector<Horizon> horizons = doc_horizons(chain);
   Builder b{sc, horizons.back(), {}};
   Loc stromen_at;  ///< the last `stromen:` key of the chain
+  detail::OnzekerheidBronnen bronnen;
   for (size_t k = 0; k < chain.size(); ++k) {
     const Doc& d = chain[k];
     sc.horizon = horizons[k];
@@ -544,20 +586,27 @@ Scenario build(const std::string& text, const std::string& name, const std::vect
       sc.description = n->scalar;
     }
     b.walk(d.tree, "");
-    if (const Tree* o = d.tree.get("onzekerheden")) detail::read_onzekerheden(*o, sc);
     if (const Tree* o = d.tree.get("stromen")) {
       detail::read_stromen(*o, sc, horizons.back());
       stromen_at = d.tree.key_locs[static_cast<size_t>(std::find_if(d.tree.map.begin(), d.tree.map.end(),
                                                                       [](const auto& kv) { return kv.first == "stromen"; }) -
                                                          d.tree.map.begin())];
     }
+    // after the file's own values: they are what its onzekerheden were written for
+    if (const Tree* o = d.tree.get("onzekerheden")) detail::read_onzekerheden(*o, sc, bronnen);
   }
   sc.horizon = horizons.back();
-  detail::finish_stromen(sc, stromen_at);
   for (auto it = chain.rbegin(); it != chain.rend(); ++it) sc.files.push_back(it->file);
   if (sc.name.empty()) sc.name = fs::path(name).stem().string();
-  for (const auto& o : overrides) apply_override(sc, o);
+  for (auto& [path, pv] : sc.stromen) detail::keep_years(pv, years_for(Shape::TeldatumGrowth, sc.horizon));
+  // parameters first, then onzekerheden: a changed onzekerheid is written for the values after
+  // every --set (README, "risk"); an unchanged one shifts with them
+  for (const auto& o : overrides)
+    if (o.text.rfind("onzekerheden.", 0) != 0) apply_override(sc, o);
+  apply_onzekerheid_overrides(sc, bronnen, overrides);
+  detail::finish_stromen(sc, stromen_at);
   complete(sc, b.defined_at, name);
+  detail::complete_references(sc);
   std::vector<std::pair<const Tree*, std::string>> docs;
   for (const auto& d : chain) docs.emplace_back(&d.tree, d.file);
   detail::read_verdeling(docs, sc);

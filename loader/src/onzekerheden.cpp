@@ -19,7 +19,9 @@
 //       blijvend: ja                      # once it happens, also in every later year
 //       verdeling: vast                   # the impact x, applied as `toepassing`
 //       waarde: -13.50                    #   (for an event the default is verschil)
+#include <algorithm>
 #include <charconv>
+#include <map>
 #include <cmath>
 #include <set>
 #include <sstream>
@@ -108,7 +110,7 @@ void check_in_range(const ParamSpec& spec, double v, const Loc& loc, const std::
                 fmt_num(spec.max) + ", " + std::string(unit_name(spec.unit)) + ")" + hint);
 }
 
-Uncertainty read_one(const std::string& name, const Loc& where, const Tree& t, const Horizon& h) {
+Uncertainty read_one(const std::string& name, const Loc& where, const Tree& t, const Horizon& h, const Registry& reg) {
   if (t.kind != Tree::Kind::Map)
     fail(t.loc, "onzekerheid " + name + " verwacht sleutels als parameter:, verdeling: ...; zie de voorbeelden in de README");
   Uncertainty u;
@@ -134,11 +136,10 @@ Uncertainty read_one(const std::string& name, const Loc& where, const Tree& t, c
   std::vector<const ParamSpec*> specs;
   for (const Tree* p : ps) {
     if (p->kind != Tree::Kind::Scalar) fail(p->loc, ctx + ".parameter verwacht een pad of een lijst van paden");
-    const ParamSpec* spec = find_spec(p->scalar);
-    if (!spec) spec = find_flow_spec(p->scalar);  // stromen.<key> (needs a section stromen:)
+    const ParamSpec* spec = reg.find(p->scalar);  // stromen.<key> needs a section stromen: (checked by bind)
     if (!spec) {
       std::vector<std::string> all;
-      for (const auto& s : schema()) all.push_back(s.path);
+      for (const auto& s : reg.entries()) all.push_back(s.path);
       std::string best;
       int best_d = 1 << 30;
       for (const auto& s : all) {
@@ -261,18 +262,115 @@ Uncertainty read_one(const std::string& name, const Loc& where, const Tree& t, c
 
 }  // namespace
 
-void read_onzekerheden(const Tree& section, Scenario& sc) {
+namespace {
+void capture_reference(Uncertainty& u, const Scenario& sc) {
+  u.reference.clear();
+  for (const auto& path : u.params) {
+    auto& ref = u.reference[path];
+    if (const ParamValue* pv = sc.values(path)) ref = pv->by_year;
+  }
+}
+
+void put(Scenario& sc, Uncertainty u) {
+  capture_reference(u, sc);
+  for (auto& old : sc.onzekerheden)
+    if (old.name == u.name) { old = std::move(u); return; }
+  sc.onzekerheden.push_back(std::move(u));
+}
+}  // namespace
+
+void read_onzekerheden(const Tree& section, Scenario& sc, OnzekerheidBronnen& bronnen) {
   if (section.kind == Tree::Kind::Null) return;
   if (section.kind != Tree::Kind::Map)
     fail(section.loc, "onzekerheden verwacht per onzekerheid een naam met daaronder parameter:, verdeling: ...");
   for (size_t i = 0; i < section.map.size(); ++i) {
     const auto& [name, t] = section.map[i];
-    Uncertainty u = read_one(name, section.key_locs[i], t, sc.horizon);
-    bool replaced = false;
-    for (auto& old : sc.onzekerheden)
-      if (old.name == name) { old = u; replaced = true; }
-    if (!replaced) sc.onzekerheden.push_back(std::move(u));
+    put(sc, read_one(name, section.key_locs[i], t, sc.horizon, sc.reg()));
+    bronnen[name] = OnzekerheidBron{t, section.key_locs[i]};
   }
+}
+
+void set_onzekerheid(Scenario& sc, OnzekerheidBronnen& bronnen, const std::string& name, const std::vector<VeldWaarde>& velden) {
+  const auto it = bronnen.find(name);
+  const Loc& first = velden.front().at;
+  if (it == bronnen.end()) {
+    std::vector<std::string> names;
+    for (const auto& u : sc.onzekerheden) names.push_back(u.name);
+    if (names.empty()) fail(first, "het scenario declareert geen onzekerheden; verwacht een scenario met een sectie onzekerheden:");
+    fail(first, "onbekende onzekerheid '" + name + "'" + suggest(name, names));
+  }
+  Tree t = it->second.tree;
+  if (t.kind != Tree::Kind::Map) fail(first, "onzekerheid " + name + " is geen map van sleutels");
+  // A field that says where the distribution lies writes it for the current values; the
+  // others (sd, kans, trekking, ...) keep the reference, so the shift of an override stays.
+  static const std::vector<std::string> centre{"gemiddelde", "min", "modus", "max", "waarde", "verdeling", "toepassing", "parameter"};
+  bool recentre = false;
+  for (const auto& [field, value, at] : velden) {
+    if (std::find(known_keys().begin(), known_keys().end(), field) == known_keys().end())
+      fail(at, "onbekend veld '" + field + "' van onzekerheid " + name + suggest(field, known_keys()));
+    recentre = recentre || std::find(centre.begin(), centre.end(), field) != centre.end();
+    Tree v;
+    v.loc = at;
+    if (field == "parameter" && value.find(',') != std::string::npos) {
+      v.kind = Tree::Kind::Seq;
+      size_t b = 0;
+      while (b <= value.size()) {
+        const size_t e = std::min(value.find(',', b), value.size());
+        Tree p;
+        p.kind = Tree::Kind::Scalar;
+        p.loc = Loc{at.file, at.line, at.column + static_cast<int>(b)};
+        p.scalar = value.substr(b, e - b);
+        p.scalar.erase(0, p.scalar.find_first_not_of(' '));
+        p.scalar.erase(p.scalar.find_last_not_of(' ') + 1);
+        v.seq.push_back(std::move(p));
+        b = e + 1;
+      }
+    } else {
+      v.kind = Tree::Kind::Scalar;
+      v.scalar = value;
+    }
+    if (field == "verdeling") {
+      // the keys of the old distribution do not belong to the new one
+      static const std::map<std::string, std::vector<std::string>> keys{
+          {"normaal", {"gemiddelde", "sd"}}, {"driehoek", {"min", "modus", "max"}}, {"uniform", {"min", "max"}}, {"vast", {"waarde"}}};
+      const auto k = keys.find(value);
+      for (size_t i = t.map.size(); k != keys.end() && i-- > 0;) {
+        const std::string& key = t.map[i].first;
+        const bool dist_key = key == "gemiddelde" || key == "sd" || key == "min" || key == "modus" || key == "max" || key == "waarde";
+        if (dist_key && std::find(k->second.begin(), k->second.end(), key) == k->second.end()) {
+          t.map.erase(t.map.begin() + static_cast<std::ptrdiff_t>(i));
+          t.key_locs.erase(t.key_locs.begin() + static_cast<std::ptrdiff_t>(i));
+        }
+      }
+    }
+    bool found = false;
+    for (auto& [k, x] : t.map)
+      if (k == field) { x = v; found = true; }
+    if (!found) {
+      t.map.emplace_back(field, v);
+      t.key_locs.push_back(at);
+    }
+  }
+  Uncertainty u = read_one(name, it->second.key, t, sc.horizon, sc.reg());
+  if (recentre) put(sc, std::move(u));
+  else
+    for (auto& old : sc.onzekerheden)
+      if (old.name == name) {
+        u.reference = old.reference;
+        old = std::move(u);
+      }
+  it->second.tree = std::move(t);
+}
+
+void complete_references(Scenario& sc) {
+  for (auto& u : sc.onzekerheden)
+    for (auto& [path, ref] : u.reference) {
+      const ParamSpec* spec = sc.reg().find(path);
+      if (!spec || !spec->default_value || !std::isfinite(*spec->default_value)) continue;
+      const YearRange r = years_for(spec->shape, sc.horizon);
+      for (int y = r.first; y <= r.last; ++y)
+        if (!ref.count(y)) ref[y] = *spec->default_value;
+    }
 }
 
 }  // namespace begroting::detail

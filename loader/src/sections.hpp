@@ -3,14 +3,42 @@
 // are InputError with FILE:LINE:COLUMN. The key must also be in the reserved list of
 // loader.cpp (Builder::children_of and walk).
 #pragma once
+#include <map>
+#include <string>
+
 #include "begroting/scenario.hpp"
 #include "tree.hpp"
 
 namespace begroting::detail {
 
+/// The YAML of each onzekerheid as last declared, by name (for --set onzekerheden.NAAM.VELD).
+struct OnzekerheidBron {
+  Tree tree;  ///< its map of keys
+  Loc key;    ///< where its name stands
+};
+using OnzekerheidBronnen = std::map<std::string, OnzekerheidBron>;
+
 /// `onzekerheden:` (onzekerheden.cpp). A child file's entry replaces the parent's entry of
-/// the same name; new names are added after the parent's.
-void read_onzekerheden(const Tree& section, Scenario& sc);
+/// the same name; new names are added after the parent's. Each entry's reference values
+/// (Uncertainty::reference) are the scenario's values at this point (read the file's own
+/// parameters and stromen first). `bronnen` keeps the YAML for --set.
+void read_onzekerheden(const Tree& section, Scenario& sc, OnzekerheidBronnen& bronnen);
+
+/// --set onzekerheden.NAAM.VELD=WAARDE: change the fields given for one onzekerheid, all
+/// together (`parameter` takes a comma-separated list; a new `verdeling` drops the keys of the
+/// old one), then read it again with every check of the file. If a field that places the
+/// distribution is among them (gemiddelde, min, modus, max, waarde, verdeling, toepassing,
+/// parameter) the scenario's current values become its reference (no shift); otherwise the
+/// reference stays. `at` locates each WAARDE for messages.
+struct VeldWaarde {
+  std::string field, value;
+  Loc at;
+};
+void set_onzekerheid(Scenario& sc, OnzekerheidBronnen& bronnen, const std::string& name, const std::vector<VeldWaarde>& velden);
+
+/// After defaults: a reference year the scenario had no value for when the onzekerheid was
+/// declared takes the parameter's default (that is the value it had then).
+void complete_references(Scenario& sc);
 
 /// `stromen:` (stromen.cpp): per key, per year; a child overrides the years it gives. `sc.horizon`
 /// is the file's own horizon (its lists count those years); `final` the scenario's.

@@ -104,7 +104,7 @@ void finish_stromen(Scenario& sc, const Loc& section) {
   // where to point at: the first value the scenario gives in the horizon, else the section
   Loc at = section;
   for (const auto& [path, pv] : sc.stromen)
-    if (!pv.provenance.empty()) {
+    if (!pv.provenance.empty() && pv.provenance.begin()->second.kind == Provenance::Kind::File) {
       const Provenance& p = pv.provenance.begin()->second;
       at = Loc{p.file, p.line, p.column};
       break;

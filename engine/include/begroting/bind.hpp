@@ -1,6 +1,8 @@
-// Binding a scenario parameter (schema path + year) to the Inputs value(s) it feeds, so that
+// Binding a scenario parameter (registry path + year) to the Inputs value(s) it feeds, so that
 // repeated evaluation (Monte Carlo, sensitivity) changes Inputs in place: no re-parse, no
 // re-compile, no allocation per evaluation. Resolve once per Inputs copy, then read/write.
+// Derived from the registry (registry.hpp): a parameter is bound through the same `input`
+// accessor compile() wrote it with, so every registered parameter is bindable.
 #pragma once
 #include <cstdint>
 #include <string>
@@ -14,8 +16,7 @@ namespace begroting {
 struct Target {
   enum class Kind : std::uint8_t { Real, Money, Integer };
   Kind kind = Kind::Real;
-  int field = 0;  ///< internal field id (bind.cpp)
-  int sub = 0;    ///< population or line, where the field is an array of series
+  int entry = 0;  ///< index of the parameter in the Inputs' registry (registry.hpp)
   int index = 0;  ///< position in the series (-1 for a single value)
   int year = 0;   ///< the parameter's year key (0 for a Single parameter)
   double lo = 0, hi = 0;     ///< allowed range of the value, in parameter units (schema)

@@ -4,6 +4,7 @@
 #pragma once
 #include <array>
 #include <cmath>
+#include <memory>
 #include <vector>
 
 #include "begroting/flows.hpp"
@@ -48,10 +49,19 @@ struct Inputs {
   Verdeling verdeling;                      ///< copied from the Scenario
   ScholenTabel scholen_tabel;               ///< verdeling.scholen as dense numbers (empty without a schools file)
   FlowInput flows;  ///< pupil-flow model (section stromen:); inactive: growth rates
+  /// Parameters a model file declares (registry.hpp, ParamSpec::extra), in parameter units.
+  std::vector<std::vector<double>> extra;
+  /// The registry compile() walked; bind (bind.hpp) resolves paths through it.
+  std::shared_ptr<const Registry> registry;
 };
 
-/// Compile a complete Scenario (as the loader leaves it) into Inputs.
-/// Throws std::invalid_argument naming the parameter when something is missing.
+/// Compile a complete Scenario (as the loader leaves it) into Inputs: every entry of the
+/// scenario's registry is written through its `input` accessor (registry.hpp): series of
+/// horizon.size() values from series_origin(); money rounded to cents exactly (the loader
+/// allows at most two decimals), a money value "not given" (NaN) as 0; Teldatum: NaN where the
+/// scenario gives no count; growth slots without a year key 0. Entries of section stromen only
+/// with a stromen section (then flows.active). Throws std::invalid_argument naming the
+/// parameter when something is missing.
 Inputs compile(const Scenario& s);
 
 /// Projected pupils per begrotingsjaar: index i = count on teldatum 1 Feb of (F+i)-1.

@@ -3,6 +3,7 @@
 // moves one or more scenario parameters (by their schema path) either through a probability
 // distribution or as an event with a probability per year and an impact.
 #pragma once
+#include <map>
 #include <string>
 #include <vector>
 
@@ -46,6 +47,14 @@ struct Uncertainty {
   int vanaf = 0;       ///< 0: from the first year
   int tot_en_met = 0;  ///< 0: to the last year
   bool blijvend = false;
+  /// The values of its parameters the distribution was written for: per path, per year key
+  /// (0 for Single), as the scenario had them where the onzekerheid was declared (its own file,
+  /// after that file's values) or last changed (--set onzekerheden.NAAM.VELD). A year without
+  /// a reference (a year a child adds) is not shifted.
+  /// With `toepassing: waarde` the drawn x is shifted by (scenario value - reference) per year
+  /// and parameter, so an override of the parameter (child file, --set) moves the distribution
+  /// with it; verschil and factor work on the scenario's value already (README, "risk").
+  std::map<std::string, std::map<int, double>> reference;
   std::string bron;   ///< source / rationale (Dutch)
   std::string where;  ///< FILE:LINE:COLUMN of its key, for messages
 };
