@@ -57,14 +57,11 @@ std::vector<int> years_of_param(const po::variables_map& vm, const ParamSpec& sp
 
 const ParamSpec& param_arg(const std::string& path) {
   if (const ParamSpec* p = find_spec(path)) return *p;
-  std::string best;
-  int best_d = 1 << 30;
-  for (const auto& s : schema()) {
-    const int d = edit_distance(path, s.path);
-    if (d < best_d) { best_d = d; best = s.path; }
-  }
+  std::vector<std::string> paths;
+  for (const auto& s : schema()) paths.push_back(s.path);
+  const std::string best = did_you_mean(path, paths);
   throw UsageError("--param '" + path + "': onbekende parameter" +
-                   (best_d <= 4 ? "; bedoelt u '" + best + "'?" : "; verwacht een pad uit het scenariobestand, bijvoorbeeld regulier_onderwijs.ondersteuningsbedrag_per_leerling"));
+                   (!best.empty() ? "; bedoelt u '" + best + "'?" : "; verwacht een pad uit het scenariobestand, bijvoorbeeld regulier_onderwijs.ondersteuningsbedrag_per_leerling"));
 }
 
 }  // namespace

@@ -20,17 +20,15 @@ po::variables_map parse(const std::vector<std::string>& args, const po::options_
     const std::string given = e.get_option_name();
     std::string bare = given.substr(given.find_first_not_of('-'));
     bare = bare.substr(0, bare.find('='));
-    std::string best;
-    int best_d = 1 << 30;
+    std::vector<std::string> names;
     for (const auto& o : opts.options()) {
       const std::string name = o->long_name();
       if (name.empty() || name == "file" || name == "files") continue;  // positional, not typed as options
-      const int d = edit_distance(bare, name);
-      if (d < best_d || (d == best_d && name.rfind(bare, 0) == 0)) { best_d = d; best = name; }
+      names.push_back(name);
     }
-    const bool close = !best.empty() && (best_d <= std::max<int>(2, static_cast<int>(bare.size()) / 3) || best.rfind(bare, 0) == 0);
+    const std::string best = did_you_mean(bare, names);
     throw UsageError("ongeldige aanroep: onbekende optie '" + given + "'" +
-                     (close ? "; bedoelt u '--" + best + "'?" : "; zie --help voor de opties"));
+                     (!best.empty() ? "; bedoelt u '--" + best + "'?" : "; zie --help voor de opties"));
   } catch (const po::too_many_positional_options_error&) {
     throw UsageError("ongeldige aanroep: te veel bestanden of waarden zonder optie; zie --help");
   } catch (const po::invalid_command_line_syntax& e) {

@@ -20,15 +20,9 @@ Line line_arg(const std::string& id, const std::string& what) {
   if (!contains.empty() && contains.size() <= 6) {
     for (const auto& c : contains) hint += (hint.empty() ? "" : "' of '") + c;
   } else {
-    int best = 1 << 30;
-    std::string best_id;
-    for (const auto& d : line_table()) {
-      const std::string full(d.id);
-      const std::string last = full.substr(full.rfind('.') + 1);
-      const int dist = std::min(edit_distance(id, full), edit_distance(id, last) + 1);
-      if (dist < best) { best = dist; best_id = full; }
-    }
-    if (best <= std::max<int>(3, static_cast<int>(id.size()) / 3)) hint = best_id;
+    std::vector<std::string> ids;
+    for (const auto& d : line_table()) ids.emplace_back(d.id);
+    hint = did_you_mean(id, ids);
   }
   std::string msg = what + " '" + id + "': onbekende regel";
   if (!hint.empty()) msg += "; bedoelt u '" + hint + "'?";

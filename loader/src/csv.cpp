@@ -46,15 +46,6 @@ std::string join(const std::vector<std::string>& v, const std::string& last) {
   return out;
 }
 
-/// The closest of `candidates` to `name` when within 2 edits (a typo), else "".
-std::string did_you_mean(const std::string& name, const std::vector<std::string>& candidates) {
-  std::string best;
-  int best_d = 3;
-  for (const auto& c : candidates)
-    if (const int d = edit_distance(name, c); d < best_d) { best_d = d; best = c; }
-  return best;
-}
-
 [[noreturn]] void unknown_column(const CsvCell& h, const std::vector<std::string>& candidates, const std::string& expected) {
   const std::string best = did_you_mean(h.text, candidates);
   fail(h.loc, "onbekende kolom '" + h.text + "' in de kopregel" + (best.empty() ? "; verwacht " + expected : "; bedoelt u '" + best + "'?"));

@@ -13,6 +13,7 @@
 #include <set>
 #include <sstream>
 
+#include "number.hpp"
 #include "sections.hpp"
 #include "tree.hpp"
 #include "verdeling.hpp"
@@ -79,32 +80,6 @@ void check_text(const std::string& text, const std::string& name) {
 
 // ---- numbers -----------------------------------------------------------------------------
 
-/// Strict decimal number: optional sign, digits, optional '.' and digits. Returns the number
-/// of decimals through `decimals`.
-bool parse_decimal(const std::string& s, double& out, int& decimals) {
-  size_t i = 0;
-  if (i < s.size() && (s[i] == '-' || s[i] == '+')) ++i;
-  const size_t digits_start = i;
-  while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) ++i;
-  size_t int_digits = i - digits_start;
-  decimals = 0;
-  if (i < s.size() && s[i] == '.') {
-    ++i;
-    const size_t d0 = i;
-    while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) ++i;
-    decimals = static_cast<int>(i - d0);
-    if (decimals == 0) return false;
-  }
-  if (i != s.size() || int_digits == 0) return false;
-  const char* b = s.data() + (s[0] == '+' ? 1 : 0);
-  auto [p, ec] = std::from_chars(b, s.data() + s.size(), out);
-  if (ec == std::errc::result_out_of_range && int_digits > 300) {  // beyond double: certainly too large
-    out = s[0] == '-' ? -std::numeric_limits<double>::infinity() : std::numeric_limits<double>::infinity();
-    return true;
-  }
-  return ec == std::errc() && p == s.data() + s.size() && std::isfinite(out);
-}
-
 /// A bound for a message, without exponent: 1000000, 100000000000, 0.5, -1.
 std::string plain(double v) {
   if (std::fabs(v) < 1e15 && v == std::floor(v)) return std::to_string(static_cast<long long>(v));
@@ -136,13 +111,12 @@ double parse_value(const std::string& text, bool is_null, const ParamSpec& spec,
   const std::string w = shown(s);  // as written, shortened if absurdly long
   double v = 0;
   int decimals = 0;
-  if (!parse_decimal(s, v, decimals)) {
+  if (!detail::parse_number(s, v, decimals)) {
     std::string hint;
     if (!s.empty() && s.back() == '%') {
       std::string num = s.substr(0, s.size() - 1);
       double p = 0;
-      int d = 0;
-      if (parse_decimal(num, p, d)) {
+      if (detail::parse_number(num, p)) {
         std::ostringstream os;
         os << p / 100.0;
         hint = ": schrijf " + os.str();
@@ -313,15 +287,10 @@ struct Builder {
 
   [[noreturn]] void unknown_key(const std::string& key, const Loc& loc, const std::string& prefix) {
     const auto valid = children_of(prefix);
-    std::string best;
-    int best_d = 1 << 30;
-    for (const auto& v : valid) {
-      const int d = edit_distance(key, v);
-      if (d < best_d) { best_d = d; best = v; }
-    }
+    const std::string best = did_you_mean(key, std::vector<std::string>(valid.begin(), valid.end()));
     const std::string where = prefix.empty() ? "op het hoogste niveau" : "onder " + prefix.substr(0, prefix.size() - 1);
     std::string msg = "onbekende sleutel '" + key + "' " + where;
-    if (!best.empty() && best_d <= std::max<int>(2, static_cast<int>(key.size()) / 3)) msg += "; bedoelt u '" + best + "'?";
+    if (!best.empty()) msg += "; bedoelt u '" + best + "'?";
     else msg += "; verwacht een van: " + join(valid);
     fail(loc, msg);
   }
@@ -437,14 +406,11 @@ void apply_override(Scenario& sc, const Override& o) {
     }
   }
   if (!spec) {
-    std::string best;
-    int best_d = 1 << 30;
-    for (const auto& s : reg.entries()) {
-      const int d = edit_distance(path, s.path);
-      if (d < best_d) { best_d = d; best = s.path; }
-    }
+    std::vector<std::string> paths;
+    for (const auto& s : reg.entries()) paths.push_back(s.path);
+    const std::string best = did_you_mean(path, paths);
     throw InputError(where + ": onbekende parameter '" + path + "'" +
-                     (best_d <= 4 ? "; bedoelt u '" + best + "'?" : "; verwacht een pad uit het scenariobestand, bijvoorbeeld tarieven.sbo"));
+                     (!best.empty() ? "; bedoelt u '" + best + "'?" : "; verwacht een pad uit het scenariobestand, bijvoorbeeld tarieven.sbo"));
   }
   const Loc loc{"--set " + o.text, 1, static_cast<int>(eq) + 2};
   double v = 0;

@@ -28,6 +28,7 @@
 
 #include "begroting/flows.hpp"
 #include "begroting/loader.hpp"
+#include "number.hpp"
 #include "sections.hpp"
 
 namespace begroting::detail {
@@ -49,15 +50,12 @@ std::string join(const std::vector<std::string>& v) {
 }
 
 std::string suggest(const std::string& key, const std::vector<std::string>& valid) {
-  std::string best;
-  int best_d = 1 << 30;
-  for (const auto& v : valid) {
-    const int d = edit_distance(key, v);
-    if (d < best_d) { best_d = d; best = v; }
-  }
-  if (!best.empty() && best_d <= std::max<int>(2, static_cast<int>(key.size()) / 3)) return "; bedoelt u '" + best + "'?";
+  const std::string best = did_you_mean(key, valid);
+  if (!best.empty()) return "; bedoelt u '" + best + "'?";
   return "; verwacht een van: " + join(valid);
 }
+
+std::string fmt_short(const std::string& s) { return s.size() <= 40 ? s : s.substr(0, 20) + "..." + s.substr(s.size() - 10); }
 
 double number(const Tree& t, const std::string& what) {
   if (t.kind != Tree::Kind::Scalar) fail(t.loc, what + " verwacht een getal");
@@ -65,15 +63,14 @@ double number(const Tree& t, const std::string& what) {
   s.erase(0, s.find_first_not_of(" \t"));
   s.erase(s.find_last_not_of(" \t") + 1);
   double v = 0;
-  const char* b = s.data() + (!s.empty() && s[0] == '+' ? 1 : 0);
-  auto [p, ec] = std::from_chars(b, s.data() + s.size(), v);
-  if (s.empty() || ec != std::errc() || p != s.data() + s.size() || !std::isfinite(v)) {
+  if (!parse_number(s, v)) {
     if (!s.empty() && s.back() == '%')
       fail(t.loc, "'" + s + "' is geen getal; schrijf een fractie (0.04 voor 4%) bij " + what);
     if (s.find(',') != std::string::npos)
       fail(t.loc, "'" + s + "' is geen getal: gebruik een punt als decimaalteken bij " + what);
     fail(t.loc, "'" + s + "' is geen getal; verwacht een getal bij " + what);
   }
+  if (!std::isfinite(v)) fail(t.loc, what + ": '" + fmt_short(s) + "' is te groot; verwacht een getal van hooguit 15 cijfers");
   return v;
 }
 
@@ -140,14 +137,9 @@ Uncertainty read_one(const std::string& name, const Loc& where, const Tree& t, c
     if (!spec) {
       std::vector<std::string> all;
       for (const auto& s : reg.entries()) all.push_back(s.path);
-      std::string best;
-      int best_d = 1 << 30;
-      for (const auto& s : all) {
-        const int d = edit_distance(p->scalar, s);
-        if (d < best_d) { best_d = d; best = s; }
-      }
+      const std::string best = did_you_mean(p->scalar, all);
       fail(p->loc, "onbekende parameter '" + p->scalar + "'" +
-                       (best_d <= 4 ? "; bedoelt u '" + best + "'?" : "; verwacht een pad uit het scenario, bijvoorbeeld tarieven.sbo"));
+                       (!best.empty() ? "; bedoelt u '" + best + "'?" : "; verwacht een pad uit het scenario, bijvoorbeeld tarieven.sbo"));
     }
     u.params.push_back(spec->path);
     specs.push_back(spec);

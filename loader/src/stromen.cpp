@@ -9,6 +9,7 @@
 
 #include "begroting/flows.hpp"
 #include "begroting/loader.hpp"
+#include "number.hpp"
 #include "sections.hpp"
 
 namespace begroting::detail {
@@ -29,8 +30,7 @@ double number(const Tree& t, const ParamSpec& spec) {
   s.erase(0, s.find_first_not_of(" \t"));
   s.erase(s.find_last_not_of(" \t") + 1);
   double v = 0;
-  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (s.empty() || ec != std::errc() || p != s.data() + s.size() || !std::isfinite(v)) {
+  if (!parse_number(s, v)) {
     if (!s.empty() && s.back() == '%') fail(t.loc, "'" + s + "' is geen getal; schrijf een fractie (0.02 voor 2%) bij " + spec.path);
     fail(t.loc, "'" + s + "' is geen getal; verwacht " + std::string(unit_name(spec.unit)) + " bij " + spec.path);
   }
@@ -54,15 +54,11 @@ void read_stromen(const Tree& section, Scenario& sc, const Horizon& final) {
     const auto& [key, t] = section.map[i];
     const ParamSpec* spec = find_flow_spec("stromen." + key);
     if (!spec) {
-      std::string best;
-      int best_d = 1 << 30;
-      for (const auto& s : flow_schema()) {
-        const int d = edit_distance(key, s.path.substr(8));
-        if (d < best_d) { best_d = d; best = s.path.substr(8); }
-      }
+      std::vector<std::string> names;
+      for (const auto& s : flow_schema()) names.push_back(s.path.substr(8));
+      const std::string best = did_you_mean(key, names);
       fail(section.key_locs[i], "onbekende sleutel '" + key + "' onder stromen" +
-                                    (best_d <= std::max<int>(2, static_cast<int>(key.size()) / 3) ? "; bedoelt u '" + best + "'?"
-                                                                                                  : "; verwacht een van: " + keys()));
+                                    (!best.empty() ? "; bedoelt u '" + best + "'?" : "; verwacht een van: " + keys()));
     }
     auto& pv = sc.stromen[spec->path];
     auto put = [&](int y, const Tree& e) {

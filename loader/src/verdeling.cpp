@@ -28,21 +28,20 @@
 
 #include "begroting/loader.hpp"
 #include "csv.hpp"
+#include "number.hpp"
 
 namespace begroting::detail {
 
 namespace {
 
 
-/// A strict decimal number ("12", "-0.5"); no percent signs, no thousands separators.
+/// A number by the one rule of number.hpp ("12", "-0.5", "1e0"); no percent signs, no
+/// thousands separators.
 double number(const Tree& t, const std::string& what, double min, double max, bool whole = false) {
   if (t.kind != Tree::Kind::Scalar) fail(t.loc, what + ": verwacht een getal");
   const std::string& s = t.scalar;
   double v = 0;
-  const char* b = s.data() + (!s.empty() && s[0] == '+' ? 1 : 0);
-  auto [p, ec] = std::from_chars(b, s.data() + s.size(), v);
-  const bool plain = s.find_first_not_of("+-0123456789.") == std::string::npos;
-  if (s.empty() || ec != std::errc() || p != s.data() + s.size() || !plain || !std::isfinite(v)) {
+  if (!parse_number(s, v)) {
     if (!s.empty() && s.back() == '%') fail(t.loc, what + ": '" + s + "' is geen getal; schrijf een fractie, bijvoorbeeld 0.03 voor 3%");
     fail(t.loc, what + ": '" + s + "' is geen getal; verwacht een getal met een punt als decimaalteken");
   }
@@ -70,14 +69,9 @@ void only_keys(const Tree& t, const std::string& what, const std::set<std::strin
     if (!allowed.count(t.map[i].first)) {
       std::string list;
       for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
-      std::string best;
-      int best_d = 1 << 30;
-      for (const auto& a : allowed) {
-        const int d = edit_distance(t.map[i].first, a);
-        if (d < best_d) { best_d = d; best = a; }
-      }
+      const std::string best = did_you_mean(t.map[i].first, std::vector<std::string>(allowed.begin(), allowed.end()));
       fail(t.key_locs[i], "onbekende sleutel '" + t.map[i].first + "' onder " + what +
-                              (best_d <= 2 ? "; bedoelt u '" + best + "'?" : "; verwacht een van: " + list));
+                              (!best.empty() ? "; bedoelt u '" + best + "'?" : "; verwacht een van: " + list));
     }
 }
 

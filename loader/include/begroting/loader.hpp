@@ -31,4 +31,11 @@ Scenario load_scenario_text(const std::string& text, const std::string& name,
 /// Levenshtein distance, for did-you-mean suggestions.
 int edit_distance(const std::string& a, const std::string& b);
 
+/// The one did-you-mean of every message (keys, paths, onzekerheden, CSV columns, lines,
+/// options): the candidate nearest to `word`, or "" when none is near. Distance: the edit
+/// distance; a word without a '.' is also compared with the last part of a dotted candidate
+/// (plus one edit). Near: within max(2, length of word / 3) edits, or the candidate starts
+/// with the word (an abbreviation of 3 or more letters). Ties: the first candidate.
+std::string did_you_mean(const std::string& word, const std::vector<std::string>& candidates);
+
 }  // namespace begroting
