@@ -137,7 +137,7 @@ TEST_CASE("scholen csv: the synthetic data as CSV gives the YAML results for eve
   CHECK(zk1.plaatsingen.at(2024).so_cat2 == 0.0);  // empty cell
   CHECK(zk1.plaatsingen.at(2024).dws == 1.0);
   CHECK(zk1.tlv_op_bao.at(2024) == 2.0);
-  CHECK(zk1.herkomst == cs.bestand + ":2:1");
+  CHECK(zk1.herkomst.str() == cs.bestand + ":2:1");
   // the results: per school, per bestuur and every SWV line, every year, to the cent
   const Result ry = run(y);
   const Result rc = run(c);
@@ -189,7 +189,7 @@ TEST_CASE("scholen csv: the two-school tables give the hand-derived budgets - se
   CHECK(sc[1].tlv_op_bao.empty());
   CHECK(!sc[0].stromen[0].vertrek.has_value());
   CHECK(sc[0].stromen[1].vertrek == Datum{2024, 6, 15});
-  CHECK(sc[0].stromen[1].herkomst == semi.dir + "/stromen.csv:3:1");
+  CHECK(sc[0].stromen[1].herkomst.str() == semi.dir + "/stromen.csv:3:1");
   CHECK(s.verdeling.scholen->bao_bao[1].verwijzing == Datum{2026, 6, 1});
   // the same tables with ',' (detected from the header line)
   const Files comma = write_all(semis_to_commas(kTabel), semis_to_commas(kStromen), semis_to_commas(kBaoBao));
@@ -225,7 +225,7 @@ TEST_CASE("scholen csv: quoted fields with separator and doubled quotes - BOM - 
   CHECK(sc[0].bestuur == "Stichting \"De Linde\"");
   CHECK(sc[1].id == "S2");
   CHECK(sc[1].naam == "School\ntwee");  // CRLF inside quotes becomes one newline
-  CHECK(sc[1].herkomst == f.dir + "/scholen.csv:3:1");
+  CHECK(sc[1].herkomst.str() == f.dir + "/scholen.csv:3:1");
   check_kscholen_totals(run(s));
   // after the two-line cell the lines still count: the row of S2 ends on line 4, which starts with
   // 'twee";Bestuur Y;' = 5 + 1 + 10 = 16 characters, so a bad count there is at 4:17

@@ -187,7 +187,7 @@ RiskModel::RiskModel(const Scenario& s)
   const Horizon& h = base_.horizon;
   const int origin = h.first - 1, ns = slots();
   for (const auto& u : s.onzekerheden) {
-    auto fail = [&](const std::string& what) { throw std::invalid_argument(u.where + ": onzekerheid " + u.name + ": " + what); };
+    auto fail = [&](const std::string& what) { throw std::invalid_argument(u.where.str() + ": onzekerheid " + u.name + ": " + what); };
     Compiled c;
     c.u = u;
     for (const auto& path : u.params) {

@@ -8,7 +8,7 @@ namespace begroting {
 std::string Provenance::describe() const {
   switch (kind) {
     case Kind::Default: return "standaardwaarde";
-    case Kind::File: return file + ":" + std::to_string(line) + ":" + std::to_string(column);
+    case Kind::File: return str();
     case Kind::Set: return "--set " + text;
   }
   return "?";

@@ -32,7 +32,7 @@ struct Evaluator {
   /// Set the parameter to k steps and compute; margin > 0 means above the reference.
   SolvePoint at(long long k, double& margin) {
     const double v = static_cast<double>(k) * spec.step;
-    for (int y : spec.years) sc.set(spec.param, y, v, Provenance{Provenance::Kind::Set, "", 0, 0, "solve"});
+    for (int y : spec.years) sc.set(spec.param, y, v, Provenance::from_set("solve"));
     r = run(sc);
     ++evaluations;
     const auto& t = spec.target;

@@ -171,7 +171,7 @@ struct Builder {
   std::map<std::string, Loc> defined_at;  ///< where each parameter was last given (for messages)
 
   void put(const ParamSpec& spec, int year, double v, const Loc& loc) {
-    sc.set(spec.path, year, v, Provenance{Provenance::Kind::File, loc.file, loc.line, loc.column, ""});
+    sc.set(spec.path, year, v, Provenance::from_file(loc));
   }
 
   void leaf(const ParamSpec& spec, const Tree& t) {
@@ -425,7 +425,7 @@ void apply_override(Scenario& sc, const Override& o) {
                      "groeivoeten); verwacht een scenario met stromen:, zoals scenarios/zuid-kennemerland-2024-stromen.yaml, "
                      "of --set leerlingen.<groep>.groei");
   const YearRange r = years_for(spec->shape, sc.horizon);
-  const Provenance p{Provenance::Kind::Set, "", 0, 0, o.text};
+  const Provenance p = Provenance::from_set(o.text);
   if (spec->shape == Shape::Single) {
     if (has_year) throw InputError(where + ": " + path + " is een enkele waarde zonder jaar; verwacht --set " + path + "=WAARDE");
     sc.set(path, 0, v, p);

@@ -112,7 +112,7 @@ Uncertainty read_one(const std::string& name, const Loc& where, const Tree& t, c
     fail(t.loc, "onzekerheid " + name + " verwacht sleutels als parameter:, verdeling: ...; zie de voorbeelden in de README");
   Uncertainty u;
   u.name = name;
-  u.where = where.str();
+  u.where = where;
   const std::string ctx = "onzekerheden." + name;
   for (size_t i = 0; i < t.map.size(); ++i) {
     const auto& key = t.map[i].first;

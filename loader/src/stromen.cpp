@@ -63,7 +63,7 @@ void read_stromen(const Tree& section, Scenario& sc, const Horizon& final) {
     auto& pv = sc.stromen[spec->path];
     auto put = [&](int y, const Tree& e) {
       pv.by_year[y] = number(e, *spec);
-      pv.provenance[y] = Provenance{Provenance::Kind::File, e.loc.file, e.loc.line, e.loc.column, ""};
+      pv.provenance[y] = Provenance::from_file(e.loc);
     };
     const std::string years = std::to_string(r.first) + "-" + std::to_string(r.last);
     if (r.first > r.last && t.kind != Tree::Kind::Scalar && t.kind != Tree::Kind::Null)
@@ -101,8 +101,7 @@ void finish_stromen(Scenario& sc, const Loc& section) {
   Loc at = section;
   for (const auto& [path, pv] : sc.stromen)
     if (!pv.provenance.empty() && pv.provenance.begin()->second.kind == Provenance::Kind::File) {
-      const Provenance& p = pv.provenance.begin()->second;
-      at = Loc{p.file, p.line, p.column};
+      at = pv.provenance.begin()->second;  // its SourceLoc
       break;
     }
   for (const auto& spec : flow_schema())

@@ -5,14 +5,12 @@
 #include <utility>
 #include <vector>
 
+#include "begroting/location.hpp"
+
 namespace begroting::detail {
 
-struct Loc {
-  std::string file;
-  int line = 1;    ///< 1-based
-  int column = 1;  ///< 1-based
-  [[nodiscard]] std::string str() const { return file + ":" + std::to_string(line) + ":" + std::to_string(column); }
-};
+/// The engine's one location type (location.hpp).
+using Loc = SourceLoc;
 
 struct Tree {
   enum class Kind { Null, Scalar, Seq, Map } kind = Kind::Null;

@@ -145,7 +145,7 @@ void read_vangnet(const Tree& tellingen, const std::string& file, std::vector<Va
     t.september = categories(*e.get("september"), what + ".september");
     t.februari = categories(*e.get("februari"), what + ".februari");
     t.juni = categories(*e.get("juni"), what + ".juni");
-    t.herkomst = e.loc.str();
+    t.herkomst = e.loc;
     (void)file;
     out.push_back(std::move(t));
   }
@@ -183,7 +183,7 @@ School read_school(const Tree& e, const std::string& what) {
   s.id = text(*e.get("id"), what + ".id");
   s.naam = text(*e.get("naam"), what + ".naam");
   s.bestuur = text(*e.get("bestuur"), what + ".bestuur");
-  s.herkomst = e.loc.str();
+  s.herkomst = e.loc;
   const Tree& ll = map_of(*e.get("leerlingen"), what + ".leerlingen", "leerlingen per teldatum 1 februari, bijvoorbeeld {2023: 250}");
   for (size_t i = 0; i < ll.map.size(); ++i)
     s.leerlingen[year_key(ll, i, what + ".leerlingen")] = number(ll.map[i].second, what + ".leerlingen", 0, 1e5, true);
@@ -228,7 +228,7 @@ School read_school(const Tree& e, const std::string& what) {
         ls.vertrek = datum(*v, w + ".vertrek");
         if (*ls.vertrek < ls.inschrijving) fail(v->loc, w + ".vertrek ligt voor de inschrijving; verwacht een latere datum");
       }
-      ls.herkomst = x.loc.str();
+      ls.herkomst = x.loc;
       s.stromen.push_back(ls);
     }
   }
@@ -279,7 +279,7 @@ Scholen read_scholen_tree(const Tree& root, const std::string& path) {
                                " geen plaatsing; verwacht de plaatsing van deze leerling bij de ontvangende school");
           }
       }
-      b.herkomst = x.loc.str();
+      b.herkomst = x.loc;
       out.bao_bao.push_back(b);
     }
   }
@@ -336,7 +336,7 @@ void check_scholen(const Scholen& sc, const Scenario& s, const Loc& at) {
   double som = 0;
   for (const auto& school : sc.scholen) {
     if (!school.leerlingen.count(first))
-      throw InputError(school.herkomst + ": school " + school.id + " mist leerlingen op teldatum 1 februari " + std::to_string(first) +
+      throw InputError(school.herkomst.str() + ": school " + school.id + " mist leerlingen op teldatum 1 februari " + std::to_string(first) +
                        "; verwacht bijvoorbeeld 'leerlingen: {" + std::to_string(first) + ": 250}'");
     som += school.leerlingen.at(first);
   }

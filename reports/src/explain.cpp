@@ -38,8 +38,9 @@ std::string source_text(const Scenario& s, const std::string& path, int year) {
   return p.kind == Provenance::Kind::Default ? "standaardwaarde uit het schema" : p.describe();
 }
 
-std::string plan_reference(const std::string& path) {
-  const ParamSpec* spec = find_spec(path);
+/// The plan reference of a parameter, from the scenario's registry (registry.hpp).
+std::string plan_reference(const Scenario& s, const std::string& path) {
+  const ParamSpec* spec = s.reg().find(path);
   return spec ? spec->reference : "";
 }
 
@@ -82,7 +83,7 @@ struct TableWriter {
     out += ind + "- " + x.name + " = " + value_text(x.value, x.unit) + "\n";
     if (!x.param.empty()) {
       const std::string year = x.param_year != 0 ? " (" + std::to_string(x.param_year) + ")" : "";
-      const std::string ref = plan_reference(x.param);
+      const std::string ref = plan_reference(s, x.param);
       out += sub + "parameter " + x.param + year + (ref.empty() ? "" : "; plan: " + ref) + "\n";
       out += sub + "bron: " + source_text(s, x.param, x.param_year) + "\n";
     }
@@ -104,7 +105,7 @@ nlohmann::ordered_json term_json(const Scenario& s, const Trace& t, const TraceT
   } else if (!x.param.empty()) {
     j["param"] = x.param;
     j["param_year"] = x.param_year == 0 ? nlohmann::json(nullptr) : nlohmann::json(x.param_year);
-    j["plan"] = plan_reference(x.param);
+    j["plan"] = plan_reference(s, x.param);
     j["source"] = source_text(s, x.param, x.param_year);
   }
   return j;

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "begroting/location.hpp"
 #include "begroting/registry.hpp"
 #include "begroting/uncertainty.hpp"
 #include "begroting/verdeling.hpp"
@@ -16,14 +17,16 @@
 
 namespace begroting {
 
-/// Where a value came from.
-struct Provenance {
+/// Where a value came from: a default of the registry, a place in a scenario file (the
+/// SourceLoc it derives from), or a --set argument.
+struct Provenance : SourceLoc {
   enum class Kind { Default, File, Set };
   Kind kind = Kind::Default;
-  std::string file;  ///< scenario file (Kind::File)
-  int line = 0;      ///< 1-based
-  int column = 0;    ///< 1-based
   std::string text;  ///< the --set argument (Kind::Set)
+  Provenance() = default;
+  Provenance(Kind k, SourceLoc at, std::string t = "") : SourceLoc(std::move(at)), kind(k), text(std::move(t)) {}
+  static Provenance from_file(const SourceLoc& at) { return Provenance(Kind::File, at); }
+  static Provenance from_set(const std::string& set_text) { return Provenance(Kind::Set, SourceLoc{"", 0, 0}, set_text); }
   [[nodiscard]] std::string describe() const;
 };
 

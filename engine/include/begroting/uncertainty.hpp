@@ -4,6 +4,8 @@
 // distribution or as an event with a probability per year and an impact.
 #pragma once
 #include <map>
+
+#include "begroting/location.hpp"
 #include <string>
 #include <vector>
 
@@ -56,7 +58,7 @@ struct Uncertainty {
   /// with it; verschil and factor work on the scenario's value already (README, "risk").
   std::map<std::string, std::map<int, double>> reference;
   std::string bron;   ///< source / rationale (Dutch)
-  std::string where;  ///< FILE:LINE:COLUMN of its key, for messages
+  SourceLoc where;    ///< its key, for messages
 };
 
 }  // namespace begroting

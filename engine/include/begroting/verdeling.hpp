@@ -3,6 +3,7 @@
 // the engine computes from them per bestuur, per claim and per school. Filled by the loader
 // (loader/src/verdeling.cpp); numeric parameters of these rules live in the schema.
 #pragma once
+#include "begroting/location.hpp"
 #include <array>
 #include <map>
 #include <optional>
@@ -20,7 +21,7 @@ struct Datum {
 };
 
 /// Where a non-parameter value came from, for messages: "file:line:column".
-using Herkomst = std::string;
+using Herkomst = SourceLoc;
 
 // ---- 8.1.6 IKC volumebekostiging ----------------------------------------------------------
 struct IkcAfspraak {
