@@ -17,6 +17,7 @@ int cmd_compare(const std::vector<std::string>& args) {
       ("line", po::value<std::vector<std::string>>()->composing(),
        "ID: toon alleen deze regel (herhaalbaar), bijvoorbeeld --line resultaat");
   add_format_output(o, formats);
+  o.add_options()("dutch", "csv voor Nederlandse Excel: BOM, ';', decimale komma, omschrijving naast de id");
   po::positional_options_description pos;
   add_scenario_args(o, pos, "files", true, "scenariobestanden");
   const auto parsed = parse_or_help(args, o, pos, {"begroting compare A.yaml B.yaml [C.yaml ...] [opties]",
@@ -25,8 +26,8 @@ int cmd_compare(const std::vector<std::string>& args) {
                  "vermogen op 31-12 en het eerste jaar dat het lager is dan de signaleringswaarde en dan het\n"
                  "niveau van het weerstandsvermogen (of 'nooit'). --set geldt voor elk scenario.\n"
                  "table: hele euro's in Nederlandse notatie; json en csv: exacte euro's met centen.\n"
-                 "csv: id,scenario,soort,JAAR...; soort is waarde, verschil_met_A of signaal (1 = eigen\n"
-                 "vermogen lager dan de signaleringswaarde / het niveau weerstandsvermogen).",
+                 "csv: id,scenario,soort,JAAR...; soort is herkomst, waarde, verschil_met_A of signaal (1 = de\n"
+                 "rekenkern gaf dat signaal in dat jaar, bijvoorbeeld signaal.onder_weerstandsvermogen).",
                  "  begroting compare scenarios/zuid-kennemerland-2024.yaml scenarios/so-groei-6.yaml\n"
                  "  begroting compare scenarios/zuid-kennemerland-2024.yaml scenarios/ocw-korting-2025-2028.yaml \\\n"
                  "      scenarios/bo-krimp-1-5.yaml --line resultaat --line eigen_vermogen_31_december\n"
@@ -38,7 +39,9 @@ int cmd_compare(const std::vector<std::string>& args) {
     throw UsageError("begroting compare: verwacht minstens twee scenariobestanden, bijvoorbeeld "
                      "'begroting compare scenarios/zuid-kennemerland-2024.yaml scenarios/so-groei-6.yaml'");
   const std::string format = format_of(vm, formats);
+  if (vm.count("dutch") && format != "csv") throw UsageError("begroting compare: --dutch geldt alleen voor --format csv");
   CompareOptions opt;
+  if (vm.count("dutch")) opt.csv = CsvDialect::dutch_excel();
   opt.all = vm.count("all") > 0;
   if (vm.count("line"))
     for (const auto& id : vm["line"].as<std::vector<std::string>>()) opt.lines.push_back(line_arg(id, "--line"));

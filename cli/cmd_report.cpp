@@ -1,4 +1,4 @@
-// begroting report FILE... --format html|xlsx|md|csv [--dutch] --output PATH [--set PATH=VALUE]...
+// begroting report FILE... --format html|pdf|xlsx|md|csv [--dutch] --output PATH [--set PATH=VALUE]...
 // One file: a report of that scenario; several: the same per scenario plus a comparison with
 // the first. Every output is written atomically (a failed run leaves an existing report as it was).
 #include <algorithm>
@@ -27,7 +27,7 @@ std::string today_utc() {
 }  // namespace
 
 int cmd_report(const std::vector<std::string>& args) {
-  const std::vector<std::string> formats{"html", "xlsx", "md", "csv"};
+  const std::vector<std::string> formats{"html", "pdf", "xlsx", "md", "csv"};
   po::options_description o("Opties voor 'begroting report'");
   o.add_options()("help,h", "deze hulp");
   add_format_output(o, formats, true, "schrijf naar dit bestand (atomair); verplicht voor xlsx, anders stdout");
@@ -35,28 +35,29 @@ int cmd_report(const std::vector<std::string>& args) {
       ("dutch", "csv voor Nederlandse Excel: ';' als scheidingsteken en decimale komma")
       ("date", po::value<std::string>()->default_value(""), "datum van de run in de kop (JJJJ-MM-DD; standaard vandaag, UTC)")
       ("paths", po::value<unsigned>()->default_value(10000),
-       "html, als het (eerste) scenario onzekerheden declareert: paden voor de waaier (begroting risk)")
-      ("seed", po::value<unsigned>()->default_value(2024), "html met onzekerheden: seed van de risicoanalyse");
+       "als het (eerste) scenario onzekerheden declareert: paden van de risicoanalyse (begroting risk)")
+      ("seed", po::value<unsigned>()->default_value(2024), "met onzekerheden: seed van de risicoanalyse");
   po::positional_options_description pos;
   add_scenario_args(o, pos, "file", true, "scenariobestand(en)");
-  const auto parsed = parse_or_help(args, o, pos, {"begroting report SCENARIO.yaml... --format html|xlsx|md|csv [--output PAD] [opties]",
+  const auto parsed = parse_or_help(args, o, pos, {"begroting report SCENARIO.yaml... --format html|pdf|xlsx|md|csv [--output PAD] [opties]",
                  "Maakt een rapport voor de algemene vergadering en de kwaliteitscommissie: de meerjarenbegroting\n"
                  "in de opmaak van het plan, de kengetallen met signalen en (html) grafieken. Met meer scenario's\n"
                  "ook een vergelijking met het eerste. --set geldt voor elk scenario.",
                  "  begroting report scenarios/zuid-kennemerland-2024.yaml --format html --output begroting.html\n"
                  "  begroting report scenarios/zuid-kennemerland-2024.yaml --format xlsx --output begroting.xlsx\n"
+                 "  begroting report scenarios/zuid-kennemerland-2024.yaml --format pdf --output begroting.pdf\n"
                  "  begroting report scenarios/zuid-kennemerland-2024.yaml --format csv --dutch --output begroting.csv\n"
                  "  begroting report scenarios/zuid-kennemerland-2024.yaml ander.yaml --format md --output vergelijking.md\n"
                  "  begroting report scenarios/zuid-kennemerland-2024-risico.yaml --format html --paths 100000 --output risico.html\n"});
   if (!parsed) return kOk;
   const po::variables_map& vm = *parsed;
   if (!vm.count("file"))
-    throw UsageError("begroting report: geen scenariobestand opgegeven; verwacht 'begroting report SCENARIO.yaml... --format html|xlsx|md|csv'");
-  if (!vm.count("format")) throw UsageError("begroting report: --format ontbreekt; verwacht een van: html, xlsx, md, csv");
+    throw UsageError("begroting report: geen scenariobestand opgegeven; verwacht 'begroting report SCENARIO.yaml... --format html|pdf|xlsx|md|csv'");
+  if (!vm.count("format")) throw UsageError("begroting report: --format ontbreekt; verwacht een van: html, pdf, xlsx, md, csv");
   const std::string format = format_of(vm, formats);
   const std::string output = vm["output"].as<std::string>();
-  if (format == "xlsx" && (output.empty() || output == "-"))
-    throw UsageError("begroting report: --format xlsx schrijft een bestand; verwacht --output PAD.xlsx");
+  if ((format == "xlsx" || format == "pdf") && (output.empty() || output == "-"))
+    throw UsageError("begroting report: --format " + format + " schrijft een bestand; verwacht --output PAD." + format);
   if (vm.count("dutch") && format != "csv") throw UsageError("begroting report: --dutch geldt alleen voor --format csv");
   ReportOptions opts;
   opts.run_date = vm["date"].as<std::string>();
@@ -87,14 +88,10 @@ int cmd_report(const std::vector<std::string>& args) {
 
   std::vector<Finding> findings;
   for (const auto& r : results) findings.insert(findings.end(), r.findings.begin(), r.findings.end());
-  if (format == "xlsx") {
-    write_xlsx(runs, opts, output);
-    return strict_exit(vm, findings);
-  }
   // With uncertainties in the first scenario the HTML report shows the fan chart (percentiles
   // of eigen vermogen, begroting risk) and the tornado (begroting sensitivity) of that scenario.
   RiskView risk;
-  if (format == "html" && !scenarios.front().onzekerheden.empty()) {
+  if (format != "csv" && !scenarios.front().onzekerheden.empty()) {
     std::unique_ptr<RiskModel> m;
     try {
       m = std::make_unique<RiskModel>(scenarios.front());
@@ -106,12 +103,21 @@ int cmd_report(const std::vector<std::string>& args) {
     if (ro.paths == 0) throw UsageError("--paths 0: verwacht minstens 1 pad");
     ro.seed = vm["seed"].as<unsigned>();
     ro.threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-    risk = risk_view(run_risk(*m, ro), run_sensitivity(*m));
+    risk = risk_view(run_risk(*m, ro), run_sensitivity(*m), &scenarios.front());
     opts.risk = &risk;
+  }
+  if (format == "xlsx") {
+    write_xlsx(runs, opts, output);
+    return strict_exit(vm, findings);
+  }
+  if (format == "pdf") {
+    // Chromium missing or failing is no input error: exit 3 ("interne fout") with its message.
+    emit(html_to_pdf(render_html(runs, opts)), output);
+    return strict_exit(vm, findings);
   }
   const std::string out = format == "html" ? render_html(runs, opts)
                           : format == "md" ? render_markdown(runs, opts)
-                                           : render_csv_runs(runs, vm.count("dutch") ? CsvDialect::dutch() : CsvDialect{});
+                                           : render_csv_runs(runs, vm.count("dutch") ? CsvDialect::dutch_excel() : CsvDialect{});
   emit(out, output);
   return strict_exit(vm, findings);
 }

@@ -106,7 +106,7 @@ int cmd_risk(const std::vector<std::string>& args) {
   ro.progress = [&progress](std::uint64_t d, std::uint64_t t) { progress(d, t); };
   const RiskResult r = run_risk(*m, ro);
   progress.finish();
-  emit(format == "json" ? render_risk_json(r) : render_risk_table(r), vm["output"].as<std::string>());
+  emit(format == "json" ? render_risk_json(r, &s) : render_risk_table(r, &s), vm["output"].as<std::string>());
   return strict_exit(vm, run(s).findings);
 }
 
@@ -135,7 +135,7 @@ int cmd_sensitivity(const std::vector<std::string>& args) {
     throw InputError(s.files.front() + ":1:1: het scenario declareert geen onzekerheden; verwacht een sectie 'onzekerheden:'");
   std::unique_ptr<RiskModel> m(make_model(s));
   const SensitivityResult r = run_sensitivity(*m);
-  emit(format == "json" ? render_sensitivity_json(r) : render_sensitivity_table(r), vm["output"].as<std::string>());
+  emit(format == "json" ? render_sensitivity_json(r) : render_sensitivity_table(r, &s), vm["output"].as<std::string>());
   return strict_exit(vm, run(s).findings);
 }
 

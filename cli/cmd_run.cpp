@@ -12,6 +12,7 @@ int cmd_run(const std::vector<std::string>& args) {
   const std::vector<std::string> formats{"table", "json", "csv"};
   o.add_options()("help,h", "deze hulp");
   add_format_output(o, formats);
+  o.add_options()("dutch", "csv voor Nederlandse Excel: BOM, ';', decimale komma, omschrijving naast de id, percentages");
   o.add_options()("view", po::value<std::string>()->default_value("begroting"),
        "begroting (de hele begroting) | waterbed (par. 8.1.1: waar de rijksbijdrage heen gaat) | "
        "ikc (par. 8.1.6: volumebekostiging, bandbreedte, verdeling over de besturen) | "
@@ -36,7 +37,9 @@ int cmd_run(const std::vector<std::string>& args) {
   check_choice("view", view, view_names());
   const Scenario s = load_scenario(vm["file"].as<std::string>(), overrides_from(vm));
   const Result r = run(s);
-  const std::string out = render_view(s, r, view, format);
+  if (vm.count("dutch") && (format != "csv" || view != "begroting"))
+    throw UsageError("begroting run: --dutch geldt alleen voor --format csv van de begroting (zonder --view)");
+  const std::string out = vm.count("dutch") ? render_csv(s, r, CsvDialect::dutch_excel()) : render_view(s, r, view, format);
   emit(out, vm["output"].as<std::string>());
   return strict_exit(vm, r.findings);
 }

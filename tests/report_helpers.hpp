@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -18,6 +19,18 @@ inline std::string slurp(const std::string& p) {
   std::stringstream ss;
   ss << f.rdbuf();
   return ss.str();
+}
+
+/// Standard output of a shell command (for poppler's pdfinfo and pdftotext).
+inline std::string capture(const std::string& cmd) {
+  std::string out;
+  FILE* p = ::popen(cmd.c_str(), "r");
+  REQUIRE_MESSAGE(p != nullptr, "cannot run " << cmd);
+  char buf[4096];
+  size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+  REQUIRE_MESSAGE(::pclose(p) == 0, "failed: " << cmd);
+  return out;
 }
 
 /// The first line of `text` that starts with `prefix` ("" if none).

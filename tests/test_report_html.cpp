@@ -6,6 +6,8 @@
 // cannot run, this test fails; it never skips.
 #include <doctest/doctest.h>
 
+#include <array>
+#include <cmath>
 #include <filesystem>
 #include <map>
 #include <regex>
@@ -144,8 +146,10 @@ TEST_CASE("html report in headless chromium: no console errors and the charts ca
   testutil::check_close(series(pts, "eigen-vermogen", "eigen_vermogen"), kEv, 2);
   testutil::check_close(series(pts, "eigen-vermogen", "signaleringswaarde"), kSignalering, 2);
   testutil::check_close(series(pts, "eigen-vermogen", "weerstandsvermogen_niveau"), {655000, 655000, 650000, 600000, 600000}, 0);
-  testutil::check_close(series(pts, "baten-lasten", "baten"), kBaten, 2);
-  testutil::check_close(series(pts, "baten-lasten", "lasten"), kLasten, 2);
+  // Resultaat (issue 14.1: the difference, not two 19-million bars): plan baten - lasten per year.
+  std::vector<double> res;
+  for (size_t i = 0; i < 5; ++i) res.push_back(kBaten[i] - kLasten[i]);
+  testutil::check_close(series(pts, "resultaat", "resultaat"), res, 2);
   // Waterbed: the marker is totaal rijksbijdragen; the parts add up to totaal lasten; the DUO
   // inhoudingen and IKC aanvulling are the plan's 2024 lines (3.881.194; 3.230.518; 1.172.511) and
   // the regular schools get subtotaal regulier onderwijs (8.757.813).
@@ -202,7 +206,7 @@ TEST_CASE("html report: risk results give a fan chart and a tornado chart with t
     for (int i = 0; i < 5; ++i) p.values.push_back((800000 + 100000 * static_cast<long>(k) - 50000L * i) * 100);
     risk.eigen_vermogen.push_back(p);
   }
-  risk.tornado = {{"Groei SO", 20000000, 90000000}, {"Tarief SBO", 50000000, 70000000}};
+  risk.tornado = {{"Groei SO", 20000000, 90000000, "2%", "6%", "groei_so"}, {"Tarief SBO", 50000000, 70000000, "", "", "sbo"}};
   risk.tornado_base = 61329200;
   begroting::ReportOptions o{"2026-11-22", &risk};
   const std::string html = begroting::render_html({{&s, &r}}, o);
@@ -238,4 +242,77 @@ TEST_CASE("html report: self-contained and deterministic") {
   CHECK(rest.find("http:") == std::string::npos);
   CHECK(rest.find("https:") == std::string::npos);
   CHECK(a.out.find("@media print") != std::string::npos);
+}
+
+TEST_CASE("html summary page first with crossing years and a screenshot kept for review") {
+  // Baseline (hfst 12): never below the niveau or zero; not mogelijk bovenmatig from 2027
+  // (614.081 <= 653.539). SO 6%: below the niveau from 2026, below zero in 2028.
+  const std::string dir = report_dir();
+  const std::string page = dir + "/rapport-samenvatting.html", shot = dir + "/rapport-samenvatting.png";
+  fs::remove(shot);
+  REQUIRE(testutil::run_cli("report scenarios/so-groei-6.yaml --format html --date 2026-11-22 --output " + page).exit_code == 0);
+  const std::string html = testutil::slurp(page);
+  // The summary comes before the detailed budget.
+  CHECK(html.find("<h2>Samenvatting</h2>") < html.find("class=\"begroting\""));
+  CHECK(html.find("data-kern=\"onder-niveau\"><b>2026</b>") != std::string::npos);
+  CHECK(html.find("data-kern=\"onder-nul\"><b>2028</b>") != std::string::npos);
+  CHECK(html.find("data-kern=\"niet-bovenmatig\"><b>2026</b>") != std::string::npos);
+  // The crossings are drawn, the band between niveau and signaleringswaarde is shaded.
+  CHECK(html.find("class=\"kruising\"") != std::string::npos);
+  CHECK(html.find("<polygon class=\"band\"") != std::string::npos);
+  // Value labels on the eigen vermogen points: the 2024 plan figure 1.797.043 (within a euro).
+  CHECK((html.find(">€ 1.797.043</text>") != std::string::npos || html.find(">€ 1.797.042</text>") != std::string::npos));
+  const Browser b = chromium(page, "--window-size=1000,1500 --screenshot='" + shot + "'");
+  REQUIRE_MESSAGE(b.exit_code == 0, "chromium failed: " << b.log);
+  CHECK(console_lines(b.log).empty());
+  REQUIRE(fs::exists(shot));
+  CHECK(fs::file_size(shot) > 50000);
+}
+
+TEST_CASE("html waterbed colours are distinguishable") {
+  // Every pair of the seven waterbed parts differs by at least 60 in RGB distance (the old
+  // "Aanvulling IKC" #27ae60 and "Management" #17a589 were 36 apart).
+  auto rgb = [](const std::string& c) {
+    return std::array<int, 3>{std::stoi(c.substr(1, 2), nullptr, 16), std::stoi(c.substr(3, 2), nullptr, 16), std::stoi(c.substr(5, 2), nullptr, 16)};
+  };
+  const size_t n = begroting::waterbed_parts().size();
+  for (size_t a = 0; a < n; ++a)
+    for (size_t b = a + 1; b < n; ++b) {
+      const auto x = rgb(begroting::waterbed_color(a)), y = rgb(begroting::waterbed_color(b));
+      const double d = std::sqrt(std::pow(x[0] - y[0], 2) + std::pow(x[1] - y[1], 2) + std::pow(x[2] - y[2], 2));
+      CHECK_MESSAGE(d >= 60, begroting::waterbed_parts()[a].label << " vs " << begroting::waterbed_parts()[b].label);
+    }
+}
+
+TEST_CASE("pdf report: A4 pages with numbers and the scenario and date on every page") {
+  const std::string dir = report_dir();
+  const std::string pdf = dir + "/rapport-risico.pdf";
+  fs::remove(pdf);
+  const auto gen = testutil::run_cli("report scenarios/zuid-kennemerland-2024-risico.yaml --format pdf --paths 500 --seed 3 "
+                                     "--date 2026-11-22 --output " + pdf);
+  REQUIRE_MESSAGE(gen.exit_code == 0, gen.err);
+  const std::string info = testutil::capture("pdfinfo '" + pdf + "'");
+  const auto pages_at = info.find("Pages:");
+  REQUIRE(pages_at != std::string::npos);
+  const int pages = std::stoi(info.substr(pages_at + 6));
+  CHECK(pages >= 4);
+  CHECK(pages <= 12);
+  CHECK(info.find("(A4)") != std::string::npos);
+  const std::string text = testutil::capture("pdftotext -layout '" + pdf + "' -");
+  // Every page: the scenario and run date on top, "pagina N van M" below.
+  for (int p = 1; p <= pages; ++p) CHECK(text.find("pagina " + std::to_string(p) + " van " + std::to_string(pages)) != std::string::npos);
+  size_t heads = 0;
+  for (auto at = text.find("run 2026-11-22"); at != std::string::npos; at = text.find("run 2026-11-22", at + 1)) ++heads;
+  CHECK(heads == static_cast<size_t>(pages));
+  // Key figures: the plan's eigen vermogen 2028 (613.292) and totaal baten 2024 (19.412.806),
+  // the risk answers and the ratio.
+  CHECK(text.find("613.292") != std::string::npos);
+  CHECK(text.find("19.412.806") != std::string::npos);
+  CHECK(text.find("Benodigd weerstandsvermogen bij 90%") != std::string::npos);
+  CHECK(text.find("Weerstandsratio bij 90% zekerheid") != std::string::npos);
+  CHECK(text.find("500 paden, seed 3") != std::string::npos);
+  // The first page rendered for review.
+  CHECK(std::system(("pdftoppm -r 70 -f 1 -l 1 -png '" + pdf + "' '" + dir + "/rapport-risico-pagina'").c_str()) == 0);
+  // --format pdf needs --output.
+  CHECK(testutil::run_cli("report scenarios/zuid-kennemerland-2024.yaml --format pdf").exit_code == 2);
 }

@@ -351,7 +351,8 @@ TEST_CASE("sensitivity: ordering and effects derived by hand") {
   CHECK(r.rows[2].effect_high == 3289707);
   const auto cli = testutil::run_cli("sensitivity scenarios/zuid-kennemerland-2024-risico.yaml");
   CHECK(cli.exit_code == 0);
-  CHECK(cli.out.find("so_golf") != std::string::npos);
+  // The onzekerheid's Dutch description (its `omschrijving`), not its key (issue 14.2).
+  CHECK(cli.out.find("golf van extra SO-groei in een jaar") != std::string::npos);
 }
 
 TEST_CASE("onzekerheden: bad input gives FILE:LINE:COLUMN and what was expected") {
@@ -490,7 +491,7 @@ TEST_CASE("html report of a scenario with onzekerheden shows the fan chart and t
   REQUIRE(html.exit_code == 0);
   CHECK(html.out.find("data-chart=\"waaier\"") != std::string::npos);
   CHECK(html.out.find("data-chart=\"tornado\"") != std::string::npos);
-  CHECK(html.out.find("so_golf") != std::string::npos);
+  CHECK(html.out.find("golf van extra SO-groei in een jaar") != std::string::npos);
   // the baseline declares no onzekerheden: no risk charts
   const auto plain = testutil::run_cli("report scenarios/zuid-kennemerland-2024.yaml --format html --date 2026-11-22");
   CHECK(plain.out.find("data-chart=\"waaier\"") == std::string::npos);

@@ -49,6 +49,7 @@ void compute(const Inputs& in, Result& out, Trace* trace, Findings findings) {
   rules::signaleringswaarde(c);
   rules::kengetallen(c);
   rules::waterbed(c);  // last: reads the final lines and checks the waterbed identity
+  if (c.findings) sort_findings(out.findings);  // one list, in year order (issue 12.3)
 }
 
 Result run(const Scenario& s, Trace* trace) {

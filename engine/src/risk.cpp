@@ -500,6 +500,7 @@ RiskResult run_risk(const RiskModel& m, const RiskOptions& o) {
     y.ev_plan = plan.c(Line::eigen_vermogen, i);
     y.signaleringswaarde_plan = plan.c(Line::signaleringswaarde, i);
     y.wv_niveau_plan = plan.c(Line::weerstandsvermogen_niveau, i);
+    y.wv_plan = plan.c(Line::weerstandsvermogen, i);
     std::uint64_t c[3] = {0, 0, 0};
     for (const auto& cnt : counts)
       for (int j = 0; j < 3; ++j) c[j] += cnt[static_cast<std::size_t>(3 * i + j)];

@@ -571,6 +571,7 @@ Scenario build(const std::string& text, const std::string& name, const std::vect
     if (o.text.rfind("onzekerheden.", 0) != 0) apply_override(sc, o);
   apply_onzekerheid_overrides(sc, bronnen, overrides);
   detail::finish_stromen(sc, stromen_at);
+  for (const auto& o : overrides) sc.overrides.push_back(o.text);  // provenance: every --set, in order
   complete(sc, b.defined_at, name);
   detail::complete_references(sc);
   std::vector<std::pair<const Tree*, std::string>> docs;

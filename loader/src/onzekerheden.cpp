@@ -11,6 +11,7 @@
 //       trekking: per_jaar                # eenmalig (default) | per_jaar
 //       jaar: 2026                        # optional: only this year of the parameter
 //       bron: "waarom deze verdeling"
+//       omschrijving: "groei van het SO per jaar"   # optional: shown in reports instead of the name
 //     korting_ocw:                        # an event: `kans` per year
 //       parameter: tarieven.zware_ondersteuning
 //       kans: 0.15                        # probability per year, in (0, 1]
@@ -39,7 +40,7 @@ namespace {
 
 const std::vector<std::string>& known_keys() {
   static const std::vector<std::string> k{"parameter", "verdeling", "gemiddelde", "sd", "min", "modus", "max", "waarde",
-                                          "toepassing", "trekking", "jaar", "kans", "vanaf", "tot_en_met", "blijvend", "bron"};
+                                          "toepassing", "trekking", "jaar", "kans", "vanaf", "tot_en_met", "blijvend", "bron", "omschrijving"};
   return k;
 }
 
@@ -248,6 +249,10 @@ Uncertainty read_one(const std::string& name, const Loc& where, const Tree& t, c
   if (const Tree* x = t.get("bron")) {
     if (x->kind != Tree::Kind::Scalar) fail(x->loc, ctx + ".bron verwacht een tekst");
     u.bron = x->scalar;
+  }
+  if (const Tree* x = t.get("omschrijving")) {
+    if (x->kind != Tree::Kind::Scalar) fail(x->loc, ctx + ".omschrijving verwacht een tekst, bijvoorbeeld 'groei van het SO per jaar'");
+    u.omschrijving = x->scalar;
   }
   return u;
 }

@@ -29,20 +29,10 @@ std::vector<std::string> signals_in(const Result& r, int year) {
   std::vector<std::string> out;
   for (const auto& f : r.findings)
     if (f.year == year) {
-      switch (f.kind) {
-        case Finding::Kind::BovenSignaleringswaarde: out.emplace_back("mogelijk bovenmatig"); break;
-        case Finding::Kind::OnderWeerstandsvermogen: out.emplace_back("onder niveau weerstandsvermogen"); break;
-        case Finding::Kind::NegatiefEigenVermogen: out.emplace_back("negatief eigen vermogen"); break;
-        default: out.push_back(f.message); break;  // other kinds: their own Dutch message
-      }
+      if (f.kind == Finding::Kind::Other) out.push_back(f.message);  // a check: its own message
+      else out.emplace_back(finding_label(f.kind));
     }
   return out;
 }
 
-}  // namespace begroting
-
-namespace begroting {
-std::string rentabiliteit_signal(double rentabiliteit) {
-  return rentabiliteit < 0 ? "rentabiliteit onder doel 0%" : "";
-}
 }  // namespace begroting

@@ -69,21 +69,66 @@ std::vector<Line> selected_lines(const std::vector<CompareEntry>& e, const Compa
   return out;
 }
 
-/// Value cell in Dutch notation (as in `begroting run`).
-std::string value_text(const Result& r, Line l, int year) { return cell_text(r, l, r.horizon.index(year)); }
+Horizon years_of(const std::vector<CompareEntry>& e) {
+  auto h = common_years(e);
+  if (!h) throw std::invalid_argument("de scenario's hebben geen gemeenschappelijk jaar");
+  return *h;
+}
 
-/// Difference (b - a) in Dutch notation with a sign: whole euros for money (rounded from the
-/// exact difference in cents), percentage points for fractions.
-std::string delta_text(const Result& a, const Result& b, Line l, int year) {
-  if (same_value(a, b, l, year)) return "0";
+std::optional<int> first_year_if(const Result& r, const Horizon& years, auto pred) {
+  for (int y = years.first; y <= years.last; ++y)
+    if (pred(r.horizon.index(y))) return y;
+  return std::nullopt;
+}
+
+}  // namespace
+
+Comparison::Comparison(std::vector<CompareEntry> entries, const CompareOptions& o) : e_(std::move(entries)) {
+  years_ = years_of(e_);
+  lines_ = selected_lines(e_, o, years_);
+  const auto ny = static_cast<size_t>(years_.size());
+  dc_.assign(e_.size(), std::vector<Cents>(static_cast<size_t>(kLineCount) * ny, 0));
+  dr_.assign(e_.size(), std::vector<double>(static_cast<size_t>(kLineCount) * ny, 0.0));
+  const Result& a = *e_[0].result;
+  for (size_t k = 0; k < e_.size(); ++k) {
+    const Result& b = *e_[k].result;
+    for (Line l : lines_)
+      for (int y = years_.first; y <= years_.last; ++y) {
+        if (is_money(l)) dc_[k][at(l, y)] = sub_checked(cents_at(b, l, y), cents_at(a, l, y));
+        else dr_[k][at(l, y)] = real_at(b, l, y) - real_at(a, l, y);
+      }
+    Yardsticks ys;
+    ys.onder_signaleringswaarde = first_year_if(b, years_, [&](int i) { return b.c(Line::eigen_vermogen, i) < b.c(Line::signaleringswaarde, i); });
+    ys.onder_niveau = first_year_if(b, years_, [&](int i) { return b.c(Line::eigen_vermogen, i) < b.c(Line::weerstandsvermogen_niveau, i); });
+    ys.onder_nul = first_year_if(b, years_, [&](int i) { return b.c(Line::eigen_vermogen, i) < 0; });
+    ys_.push_back(ys);
+  }
+}
+
+size_t Comparison::at(Line l, int y) const {
+  return static_cast<size_t>(static_cast<int>(l) * years_.size() + (y - years_.first));
+}
+
+Cents Comparison::delta_cents(size_t k, Line l, int y) const {
+  if (std::find(lines_.begin(), lines_.end(), l) == lines_.end()) throw std::invalid_argument("regel niet in de vergelijking");
+  return dc_[k][at(l, y)];
+}
+double Comparison::delta_real(size_t k, Line l, int y) const {
+  if (std::find(lines_.begin(), lines_.end(), l) == lines_.end()) throw std::invalid_argument("regel niet in de vergelijking");
+  return dr_[k][at(l, y)];
+}
+bool Comparison::same(size_t k, Line l, int y) const { return same_value(*e_[0].result, *e_[k].result, l, y); }
+
+std::string Comparison::delta_text(size_t k, Line l, int y) const {
+  if (same(k, l, y)) return "0";
   std::string s;
   bool positive = false;
   if (is_money(l)) {
-    const Cents d = sub_checked(cents_at(b, l, year), cents_at(a, l, year));
+    const Cents d = delta_cents(k, l, y);
     positive = d > 0;
     s = def(l).unit == Unit::EuroPerLeerling && d % 100 != 0 ? format_euro_cents(d) : format_euro(d);
   } else {
-    const double d = real_at(b, l, year) - real_at(a, l, year);
+    const double d = delta_real(k, l, y);
     if (std::isnan(d)) return "n.v.t.";
     positive = d > 0;
     s = def(l).unit == Unit::Fractie ? format_number(d * 100.0, 1) + "%-pt" : format_number(d, 1);
@@ -91,59 +136,67 @@ std::string delta_text(const Result& a, const Result& b, Line l, int year) {
   return positive ? "+" + s : s;
 }
 
+Comparison report_comparison(const std::vector<ScenarioRun>& runs) {
+  std::vector<CompareEntry> e;
+  for (const auto& r : runs) e.push_back({r.scenario, r.result, r.scenario->files.empty() ? r.scenario->name : r.scenario->files.front()});
+  CompareOptions o;
+  o.all = true;
+  o.lines = comparison_lines();
+  return Comparison(std::move(e), o);
+}
+
+namespace {
+
+/// Value cell in Dutch notation (as in `begroting run`).
+std::string value_text(const Result& r, Line l, int year) { return cell_text(r, l, r.horizon.index(year)); }
+
 nlohmann::json json_value(const Result& r, Line l, int year) {
   if (is_money(l)) return cents_to_euros(cents_at(r, l, year));
   const double v = real_at(r, l, year);
   return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr);
 }
 
-nlohmann::json json_delta(const Result& a, const Result& b, Line l, int year) {
-  if (is_money(l)) return cents_to_euros(sub_checked(cents_at(b, l, year), cents_at(a, l, year)));
-  const double v = real_at(b, l, year) - real_at(a, l, year);
+nlohmann::json json_delta(const Comparison& c, size_t k, Line l, int year) {
+  if (is_money(l)) return cents_to_euros(c.delta_cents(k, l, year));
+  const double v = c.delta_real(k, l, year);
   return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr);
 }
 
-std::string csv_value(const Result& r, Line l, int year) {
-  if (is_money(l)) return cents_plain(cents_at(r, l, year));
-  const double v = real_at(r, l, year);
-  return std::isfinite(v) ? fmt::format("{}", v) : "";
+std::string csv_value(const Result& r, Line l, int year, const CsvDialect& d) {
+  if (is_money(l)) {
+    std::string s = cents_plain(cents_at(r, l, year));
+    if (d.decimal != '.') std::replace(s.begin(), s.end(), '.', d.decimal);
+    return s;
+  }
+  return csv_real(real_at(r, l, year), def(l).unit, d);
 }
 
-std::string csv_delta(const Result& a, const Result& b, Line l, int year) {
-  if (is_money(l)) return cents_plain(sub_checked(cents_at(b, l, year), cents_at(a, l, year)));
-  const double v = real_at(b, l, year) - real_at(a, l, year);
-  return std::isfinite(v) ? fmt::format("{}", v) : "";
-}
-
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\n") == std::string::npos) return s;
-  std::string q = "\"";
-  for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return q + "\"";
-}
-
-std::string year_or_never(const std::optional<int>& y) { return y ? std::to_string(*y) : "nooit"; }
-
-Horizon years_of(const std::vector<CompareEntry>& e) {
-  auto h = common_years(e);
-  if (!h) throw std::invalid_argument("de scenario's hebben geen gemeenschappelijk jaar");
-  return *h;
+std::string csv_delta(const Comparison& c, size_t k, Line l, int year, const CsvDialect& d) {
+  if (is_money(l)) {
+    std::string s = cents_plain(c.delta_cents(k, l, year));
+    if (d.decimal != '.') std::replace(s.begin(), s.end(), '.', d.decimal);
+    return s;
+  }
+  return csv_real(c.delta_real(k, l, year), def(l).unit, d);
 }
 
 }  // namespace
 
 std::string render_compare_table(const std::vector<CompareEntry>& e, const CompareOptions& o) {
-  const Horizon years = years_of(e);
+  const Comparison c(e, o);
+  const Horizon years = c.years();
   constexpr size_t kLabel = 22, kCol = 12;
   std::string out = "Vergelijking van scenario's " + std::to_string(years.first) + "-" + std::to_string(years.last) +
                     " (bedragen in euro's; verschil ten opzichte van A)\n";
-  for (size_t k = 0; k < e.size(); ++k)
-    out += "  " + scenario_key(k) + "  " + e[k].scenario->name + " (" + e[k].source + ")\n";
+  for (size_t k = 0; k < e.size(); ++k) {
+    out += "  " + scenario_key(k) + "  " + scenario_title(*e[k].scenario) + "\n";
+    out += "     bestanden: " + chain_text(*e[k].scenario) + "\n";
+  }
   out += "\n";
   std::string head = pad_right("", kLabel);
   for (int y = years.first; y <= years.last; ++y) head += pad_left(std::to_string(y), kCol);
   const std::string rule(kLabel + kCol * static_cast<size_t>(years.size()), '-');
-  const auto lines = selected_lines(e, o, years);
+  const auto& lines = c.lines();
   out += head + "\n" + rule + "\n";
   if (lines.empty()) out += "Geen verschillen" + std::string(o.all ? "" : " (--all toont alle regels)") + ".\n";
   for (Line l : lines) {
@@ -155,7 +208,7 @@ std::string render_compare_table(const std::vector<CompareEntry>& e, const Compa
     }
     for (size_t k = 1; k < e.size(); ++k) {
       std::string row = pad_right("  " + scenario_key(k) + " - A", kLabel);
-      for (int y = years.first; y <= years.last; ++y) row += pad_left(delta_text(*e[0].result, *e[k].result, l, y), kCol);
+      for (int y = years.first; y <= years.last; ++y) row += pad_left(c.delta_text(k, l, y), kCol);
       out += row + "\n";
     }
   }
@@ -165,19 +218,31 @@ std::string render_compare_table(const std::vector<CompareEntry>& e, const Compa
     for (int y = years.first; y <= years.last; ++y) row += pad_left(value_text(*e[k].result, Line::eigen_vermogen, y), kCol);
     out += row + "\n";
   }
-  out += "\nEerste jaar dat het eigen vermogen lager is dan\n";
-  out += pad_right("", kLabel) + pad_left("de signaleringswaarde", 24) + pad_left("het niveau weerstandsvermogen", 32) + "\n";
+  out += "\nEerste jaar dat het eigen vermogen lager is dan (elk scenario tegen zijn eigen maatstaven)\n";
+  out += pad_right("", kLabel) + pad_left("de signaleringswaarde", 24) + pad_left("het niveau weerstandsvermogen", 32) +
+         pad_left("nul", 8) + "\n";
   for (size_t k = 0; k < e.size(); ++k) {
-    const Result& r = *e[k].result;
-    out += pad_right("  " + scenario_key(k), kLabel) +
-           pad_left(year_or_never(first_year_below(r, Line::eigen_vermogen, Line::signaleringswaarde, years)), 24) +
-           pad_left(year_or_never(first_year_below(r, Line::eigen_vermogen, Line::weerstandsvermogen_niveau, years)), 32) + "\n";
+    const auto& ys = c.yardsticks(k);
+    out += pad_right("  " + scenario_key(k), kLabel) + pad_left(year_or_never(ys.onder_signaleringswaarde), 24) +
+           pad_left(year_or_never(ys.onder_niveau), 32) + pad_left(year_or_never(ys.onder_nul), 8) + "\n";
+  }
+  out += "Onder de signaleringswaarde is niet meer mogelijk bovenmatig (geen risico); onder het niveau\n"
+         "weerstandsvermogen en onder nul zijn risico's.\n";
+  bool any = false;
+  for (const auto& x : e) any = any || !x.result->findings.empty();
+  if (any) {
+    out += "\nSIGNALEN\n";
+    for (size_t k = 0; k < e.size(); ++k)
+      for (const auto& f : e[k].result->findings)
+        if (f.year >= years.first && f.year <= years.last)
+          out += "  " + scenario_key(k) + " " + std::to_string(f.year) + ": " + f.message + "\n";
   }
   return out;
 }
 
 std::string render_compare_json(const std::vector<CompareEntry>& e, const CompareOptions& o) {
-  const Horizon years = years_of(e);
+  const Comparison c(e, o);
+  const Horizon years = c.years();
   nlohmann::ordered_json j;
   auto sc = nlohmann::ordered_json::array();
   for (size_t k = 0; k < e.size(); ++k) {
@@ -186,6 +251,7 @@ std::string render_compare_json(const std::vector<CompareEntry>& e, const Compar
     x["name"] = e[k].scenario->name;
     x["source"] = e[k].source;
     x["files"] = e[k].scenario->files;
+    x["herkomst"] = {{"bestanden", e[k].scenario->files}, {"set", e[k].scenario->overrides}, {"variant", is_variant(*e[k].scenario)}};
     sc.push_back(x);
   }
   j["scenarios"] = sc;
@@ -194,7 +260,7 @@ std::string render_compare_json(const std::vector<CompareEntry>& e, const Compar
   j["years"] = ys;
   j["all_lines"] = o.all;
   auto lines = nlohmann::ordered_json::array();
-  for (Line l : selected_lines(e, o, years)) {
+  for (Line l : c.lines()) {
     nlohmann::ordered_json x;
     x["id"] = std::string(def(l).id);
     x["label"] = std::string(def(l).label);
@@ -204,7 +270,7 @@ std::string render_compare_json(const std::vector<CompareEntry>& e, const Compar
       auto v = nlohmann::json::array(), d = nlohmann::json::array();
       for (int y = years.first; y <= years.last; ++y) {
         v.push_back(json_value(*e[k].result, l, y));
-        d.push_back(json_delta(*e[0].result, *e[k].result, l, y));
+        d.push_back(json_delta(c, k, l, y));
       }
       values[scenario_key(k)] = v;
       if (k > 0) deltas[scenario_key(k)] = d;
@@ -222,10 +288,16 @@ std::string render_compare_json(const std::vector<CompareEntry>& e, const Compar
     auto path = nlohmann::json::array();
     for (int y = years.first; y <= years.last; ++y) path.push_back(json_value(r, Line::eigen_vermogen, y));
     x["eigen_vermogen_31_december"] = path;
-    const auto s = first_year_below(r, Line::eigen_vermogen, Line::signaleringswaarde, years);
-    const auto w = first_year_below(r, Line::eigen_vermogen, Line::weerstandsvermogen_niveau, years);
-    x["eerste_jaar_onder_signaleringswaarde"] = s ? nlohmann::json(*s) : nlohmann::json(nullptr);
-    x["eerste_jaar_onder_niveau_weerstandsvermogen"] = w ? nlohmann::json(*w) : nlohmann::json(nullptr);
+    const auto& yk = c.yardsticks(k);
+    auto opt = [](const std::optional<int>& y) { return y ? nlohmann::json(*y) : nlohmann::json(nullptr); };
+    x["eerste_jaar_onder_signaleringswaarde"] = opt(yk.onder_signaleringswaarde);
+    x["eerste_jaar_onder_niveau_weerstandsvermogen"] = opt(yk.onder_niveau);
+    x["eerste_jaar_onder_nul"] = opt(yk.onder_nul);
+    auto f = nlohmann::json::array();
+    for (const auto& s : r.findings)
+      f.push_back({{"year", s.year}, {"kind", finding_id(s.kind)}, {"aard", finding_aard_text(finding_aard(s.kind))},
+                   {"message", s.message}});
+    x["findings"] = f;
     ev.push_back(x);
   }
   j["eigen_vermogen"] = ev;
@@ -233,33 +305,54 @@ std::string render_compare_json(const std::vector<CompareEntry>& e, const Compar
 }
 
 std::string render_compare_csv(const std::vector<CompareEntry>& e, const CompareOptions& o) {
-  const Horizon years = years_of(e);
-  std::string out = "id,scenario,soort";
-  for (int y = years.first; y <= years.last; ++y) out += "," + std::to_string(y);
+  const Comparison c(e, o);
+  const Horizon years = c.years();
+  const CsvDialect& d = o.csv;
+  const std::string sep(1, d.separator);
+  std::string out = d.dutch ? "\xEF\xBB\xBF" : "";
+  out += "id" + (d.dutch ? sep + "omschrijving" : "") + sep + "scenario" + sep + "soort";
+  for (int y = years.first; y <= years.last; ++y) out += sep + std::to_string(y);
   out += "\n";
-  for (Line l : selected_lines(e, o, years)) {
+  auto lead = [&](const std::string& id, const std::string& label, size_t k, const char* soort) {
+    return csv_text(id, d) + (d.dutch ? sep + csv_text(label, d) : "") + sep + csv_text(e[k].source, d) + sep + soort;
+  };
+  // Provenance (issue 12.2): per scenario its title (a variant says so), file chain and --set.
+  for (size_t k = 0; k < e.size(); ++k) {
+    out += lead("herkomst.scenario", "Scenario", k, "herkomst") + sep + csv_text(scenario_title(*e[k].scenario), d) + "\n";
+    out += lead("herkomst.bestanden", "Scenariobestanden", k, "herkomst") + sep + csv_text(chain_text(*e[k].scenario), d) + "\n";
+    out += lead("herkomst.set", "Overschreven met --set", k, "herkomst") + sep + csv_text(overrides_text(*e[k].scenario), d) + "\n";
+  }
+  for (Line l : c.lines()) {
+    const std::string id(def(l).id), label(def(l).label);
     for (size_t k = 0; k < e.size(); ++k) {
-      out += std::string(def(l).id) + "," + csv_field(e[k].source) + ",waarde";
-      for (int y = years.first; y <= years.last; ++y) out += "," + csv_value(*e[k].result, l, y);
+      out += lead(id, label, k, "waarde");
+      for (int y = years.first; y <= years.last; ++y) out += sep + csv_value(*e[k].result, l, y, d);
       out += "\n";
     }
     for (size_t k = 1; k < e.size(); ++k) {
-      out += std::string(def(l).id) + "," + csv_field(e[k].source) + ",verschil_met_A";
-      for (int y = years.first; y <= years.last; ++y) out += "," + csv_delta(*e[0].result, *e[k].result, l, y);
+      out += lead(id, label, k, "verschil_met_A");
+      for (int y = years.first; y <= years.last; ++y) out += sep + csv_delta(c, k, l, y, d);
       out += "\n";
     }
   }
-  // Signals per scenario and year: 1 when eigen vermogen is below the yardstick, else 0.
-  for (auto [id, yardstick] : {std::pair{"onder_signaleringswaarde", Line::signaleringswaarde},
-                               std::pair{"onder_niveau_weerstandsvermogen", Line::weerstandsvermogen_niveau}}) {
+  // The engine's signals (the one list, issue 12.3): per kind any scenario raised, per scenario
+  // 1 in the years the engine raised it.
+  std::vector<Finding::Kind> kinds;
+  for (const auto& x : e)
+    for (const auto& f : x.result->findings)
+      if (std::find(kinds.begin(), kinds.end(), f.kind) == kinds.end()) kinds.push_back(f.kind);
+  std::sort(kinds.begin(), kinds.end(), [](auto a, auto b) { return finding_rank(a) < finding_rank(b); });
+  for (auto kind : kinds)
     for (size_t k = 0; k < e.size(); ++k) {
-      const Result& r = *e[k].result;
-      out += std::string(id) + "," + csv_field(e[k].source) + ",signaal";
-      for (int y = years.first; y <= years.last; ++y)
-        out += cents_at(r, Line::eigen_vermogen, y) < cents_at(r, yardstick, y) ? ",1" : ",0";
+      out += lead("signaal." + std::string(finding_id(kind)),
+                  std::string(finding_label(kind)) + " (" + std::string(finding_aard_text(finding_aard(kind))) + ")", k, "signaal");
+      for (int y = years.first; y <= years.last; ++y) {
+        bool raised = false;
+        for (const auto& f : e[k].result->findings) raised = raised || (f.year == y && f.kind == kind);
+        out += sep + (raised ? "1" : "0");
+      }
       out += "\n";
     }
-  }
   return out;
 }
 

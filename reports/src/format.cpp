@@ -73,4 +73,28 @@ std::string pad_right(const std::string& s, size_t width) {
   return w >= width ? s : s + std::string(width - w, ' ');
 }
 
+std::string wrap_text(const std::string& text, size_t width, const std::string& indent) {
+  std::string out;
+  const size_t lead = std::min(text.find_first_not_of(' '), text.size());
+  std::string line = text.substr(0, lead);  // the first line keeps its own leading spaces
+  bool fresh = true;                        // no word on `line` yet
+  size_t pos = lead;
+  while (pos < text.size()) {
+    size_t sp = text.find(' ', pos);
+    if (sp == std::string::npos) sp = text.size();
+    const std::string word = text.substr(pos, sp - pos);
+    pos = sp + 1;
+    if (word.empty()) continue;
+    if (!fresh && display_width(line) + 1 + display_width(word) > width) {
+      out += line + "\n";
+      line = indent;
+      fresh = true;
+    }
+    line += (fresh ? "" : " ") + word;
+    fresh = false;
+  }
+  if (!fresh) out += line + "\n";
+  return out;
+}
+
 }  // namespace begroting

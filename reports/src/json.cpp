@@ -1,4 +1,4 @@
-// JSON: {"scenario", "files", "years", "lines": {id: [euros per year]}, "units", "findings"}.
+// JSON: {"scenario", "files", "herkomst", "years", "lines": {id: [euros per year]}, "units", "findings"}.
 // Money lines are euros with cents (exact decimal from the cents); non-finite ratios are null.
 #include <nlohmann/json.hpp>
 
@@ -9,24 +9,13 @@
 
 namespace begroting {
 
-namespace {
-std::string_view finding_kind(Finding::Kind k) {
-  switch (k) {
-    case Finding::Kind::OnderWeerstandsvermogen: return "onder_weerstandsvermogen";
-    case Finding::Kind::BovenSignaleringswaarde: return "boven_signaleringswaarde";
-    case Finding::Kind::NegatiefEigenVermogen: return "negatief_eigen_vermogen";
-    case Finding::Kind::Other: return "overig";
-    case Finding::Kind::IkcBandbreedte: return "ikc_bandbreedte_overleg";
-    case Finding::Kind::VangnetOverschrijding: return "vangnet_overschrijding";
-  }
-  return "overig";
-}
-}  // namespace
 
 std::string render_json(const Scenario& s, const Result& r) {
   nlohmann::ordered_json j;
   j["scenario"] = s.name;
   j["files"] = s.files;
+  // Provenance (issue 12.2): the file chain (child first) and every --set; a variant says so.
+  j["herkomst"] = {{"bestanden", s.files}, {"set", s.overrides}, {"variant", is_variant(s)}};
   auto years = nlohmann::json::array();
   for (int y = r.horizon.first; y <= r.horizon.last; ++y) years.push_back(y);
   j["years"] = years;
@@ -41,7 +30,8 @@ std::string render_json(const Scenario& s, const Result& r) {
   j["units"] = units;
   auto f = nlohmann::json::array();
   for (const auto& x : r.findings)
-    f.push_back({{"year", x.year}, {"kind", finding_kind(x.kind)}, {"message", x.message}});
+    f.push_back({{"year", x.year}, {"kind", finding_id(x.kind)}, {"aard", finding_aard_text(finding_aard(x.kind))},
+                 {"message", x.message}});
   j["findings"] = f;
   return j.dump(2) + "\n";
 }

@@ -6,6 +6,7 @@
 
 #include "begroting/reports.hpp"
 #include "begroting/risk_reports.hpp"
+#include "begroting/weerstandsratio.hpp"
 
 namespace begroting {
 
@@ -42,9 +43,11 @@ std::string wrap(const std::string& text, size_t width, const std::string& inden
 double eur(Cents c) { return cents_to_euros(c); }
 }  // namespace
 
-std::string render_risk_table(const RiskResult& r) {
+std::string render_risk_table(const RiskResult& r, const Scenario* s) {
   std::string out;
-  out += "Risicoanalyse: " + r.scenario + "\n";
+  out += "Risicoanalyse: " + (s ? scenario_title(*s) : r.scenario) + "\n";
+  if (s) out += wrap("Scenariobestanden: " + chain_text(*s), 99, "  ");
+  if (s && is_variant(*s)) out += wrap("Overschreven met --set: " + overrides_text(*s), 99, "  ");
   out += format_number(static_cast<double>(r.paths), 0) + " paden, seed " + std::to_string(r.seed) + "\n";
   std::string names;
   for (const auto& n : r.uncertainties) names += (names.empty() ? "" : ", ") + n;
@@ -64,26 +67,39 @@ std::string render_risk_table(const RiskResult& r) {
   for (size_t q = 0; q < 5; ++q) out += row(kPctNames[q], r, [q](const RiskYear& y) { return format_euro(y.ev_q[q]); });
   out += row("gemiddelde", r, [](const RiskYear& y) { return format_number(y.ev_mean, 0); });
   out += row("standaardafwijking", r, [](const RiskYear& y) { return format_number(y.ev_sd, 0); });
-  out += "Kans dat het eigen vermogen 31-12 ligt\n";
-  out += row("onder de signaleringswaarde", r, [](const RiskYear& y) { return format_percent(y.p_onder_signaleringswaarde, 1); });
-  out += row("onder het niveau weerstandsvermogen", r, [](const RiskYear& y) { return format_percent(y.p_onder_weerstandsvermogen, 1); });
+  out += "Risico: kans dat het eigen vermogen 31-12 ligt\n";
   out += row("onder nul", r, [](const RiskYear& y) { return format_percent(y.p_onder_nul, 1); });
+  out += row("onder het niveau weerstandsvermogen", r, [](const RiskYear& y) { return format_percent(y.p_onder_weerstandsvermogen, 1); });
   out += "Benodigd weerstandsvermogen (risico)\n";
   const char* cert[] = {"bij 80% zekerheid", "bij 90% zekerheid", "bij 95% zekerheid"};
   for (size_t c = 0; c < 3; ++c) out += row(cert[c], r, [c](const RiskYear& y) { return format_euro(y.benodigd[c]); });
+  out += row("beschikbaar weerstandsvermogen (plan)", r, [](const RiskYear& y) { return format_euro(y.wv_plan); });
   out += row("niveau weerstandsvermogen (scenario)", r, [](const RiskYear& y) { return format_euro(y.wv_niveau_plan); });
+  out += "Weerstandsratio: beschikbaar / benodigd\n";
+  for (size_t c = 0; c < 3; ++c)
+    out += row(cert[c], r, [c](const RiskYear& y) {
+      const Weerstandsratio w = weerstandsratio(y.wv_plan, y.benodigd[c]);
+      return (std::isfinite(w.ratio) ? format_number(w.ratio, 2) : std::string("-")) + " " + std::string(1, w.klasse);
+    });
+  out += "Geen risico, een vraag van de Inspectie: kans dat het eigen vermogen 31-12\n";
+  out += row("niet meer boven de signaleringswaarde ligt", r,
+             [](const RiskYear& y) { return format_percent(y.p_onder_signaleringswaarde, 1); });
   out += row("signaleringswaarde (plan)", r, [](const RiskYear& y) { return format_euro(y.signaleringswaarde_plan); });
   out += rule + "\n";
   out += wrap("Benodigd weerstandsvermogen bij zekerheid c: het c-kwantiel van het tekort (eigen vermogen plan - eigen "
               "vermogen pad) op 31-12 van dat jaar, niet onder 0: de buffer die met kans c het verschil met de begroting "
-              "tot en met dat jaar opvangt. Percentielen: type 7 (als PERCENTIEL.INC in Excel).",
+              "tot en met dat jaar opvangt. Percentielen: type 7 (als PERCENTIEL.INC in Excel). Weerstandsratio: "
+              "beschikbaar weerstandsvermogen (de algemene reserve van het plan) / benodigd, met de schaal van gemeenten: "
+              "A vanaf 2,0 uitstekend; B 1,4-2,0 ruim voldoende; C 1,0-1,4 voldoende; D 0,8-1,0 matig; E 0,6-0,8 "
+              "onvoldoende; F onder 0,6 ruim onvoldoende ('-': niets nodig).",
               99, "");
   return out;
 }
 
-std::string render_risk_json(const RiskResult& r) {
+std::string render_risk_json(const RiskResult& r, const Scenario* s) {
   nlohmann::ordered_json j;
   j["scenario"] = r.scenario;
+  if (s) j["herkomst"] = {{"bestanden", s->files}, {"set", s->overrides}, {"variant", is_variant(*s)}};
   j["paths"] = r.paths;
   j["seed"] = r.seed;
   j["uncertainties"] = r.uncertainties;
@@ -117,6 +133,16 @@ std::string render_risk_json(const RiskResult& r) {
   j["benodigd_weerstandsvermogen"] = ben;
   j["niveau_weerstandsvermogen"] = series([](const RiskYear& y) { return eur(y.wv_niveau_plan); });
   j["signaleringswaarde"] = series([](const RiskYear& y) { return eur(y.signaleringswaarde_plan); });
+  j["beschikbaar_weerstandsvermogen"] = series([](const RiskYear& y) { return eur(y.wv_plan); });
+  nlohmann::ordered_json ratio;
+  for (size_t c = 0; c < 3; ++c)
+    ratio[ck[c]] = series([c](const RiskYear& y) {
+      const Weerstandsratio w = weerstandsratio(y.wv_plan, y.benodigd[c]);
+      return nlohmann::json{{"ratio", std::isfinite(w.ratio) ? nlohmann::json(w.ratio) : nlohmann::json(nullptr)},
+                                    {"klasse", std::string(1, w.klasse)},
+                                    {"oordeel", std::string(w.oordeel)}};
+    });
+  j["weerstandsratio"] = ratio;
   return j.dump(2) + "\n";
 }
 
@@ -129,9 +155,47 @@ std::string x_text(double x) {
 std::string signed_euro(Cents c) { return (c > 0 ? "+" : "") + format_euro(c); }
 }  // namespace
 
-std::string render_sensitivity_table(const SensitivityResult& s) {
+namespace {
+const Uncertainty* find_uncertainty(const Scenario* sc, const std::string& name) {
+  if (!sc) return nullptr;
+  for (const auto& u : sc->onzekerheden)
+    if (u.name == name) return &u;
+  return nullptr;
+}
+}  // namespace
+
+std::string uncertainty_label(const Uncertainty& u) {
+  if (!u.omschrijving.empty()) return u.omschrijving;
+  if (!u.params.empty())
+    if (const ParamSpec* p = find_spec(u.params.front())) {
+      std::string d = p->description;
+      if (const auto k = d.find(" ("); k != std::string::npos) d.resize(k);  // drop "(0,02 = 2%)"
+      return u.params.size() > 1 ? d + " (en " + std::to_string(u.params.size() - 1) + " meer)" : d;
+    }
+  return u.name;
+}
+
+std::string uncertainty_value_text(const Uncertainty& u, double x) {
+  if (u.apply == Uncertainty::Apply::Factor) return "x " + format_number(x, 2);
+  const ParamSpec* p = u.params.empty() ? nullptr : find_spec(u.params.front());
+  const Unit unit = p ? p->unit : Unit::Leerlingen;
+  const bool diff = u.apply == Uncertainty::Apply::Verschil;
+  const std::string sign = diff && x > 0 ? "+" : "";
+  switch (unit) {
+    case Unit::Fractie:
+      return diff ? sign + format_number(x * 100.0, 1) + "%-punt" : format_percent(x, 1);
+    case Unit::Euro: return sign + "€ " + format_euro(static_cast<Cents>(std::llround(x * 100)));
+    case Unit::EuroPerLeerling: return sign + "€ " + format_euro_cents(static_cast<Cents>(std::llround(x * 100))) + " per leerling";
+    case Unit::Leerlingen: return sign + format_number(x, 1) + " leerlingen";
+    case Unit::Leerlingjaren: return sign + format_number(x, 2) + " leerlingjaren";
+    case Unit::Jaar: return format_number(x, 0);
+  }
+  return x_text(x);
+}
+
+std::string render_sensitivity_table(const SensitivityResult& s, const Scenario* sc) {
   std::string out;
-  out += "Gevoeligheid (tornado): " + s.scenario + "\n";
+  out += "Gevoeligheid (tornado): " + (sc ? scenario_title(*sc) : s.scenario) + "\n";
   out += "Effect op het eigen vermogen 31-12-" + std::to_string(s.horizon_year) + " (plan: " + format_euro(s.ev_plan) +
          "), grootste eerst\n\n";
   constexpr size_t kName = 30, kX = 11, kE = 12;
@@ -139,11 +203,18 @@ std::string render_sensitivity_table(const SensitivityResult& s) {
          pad_left("effect hoog", kE + 1) + pad_left("bandbreedte", kE + 1) + "\n";
   out += std::string(kName + 2 * kX + 3 * (kE + 1), '-') + "\n";
   for (const auto& r : s.rows) {
-    std::string name = r.name;
-    if (name.size() > kName - 1) name = name.substr(0, kName - 2) + "~";
-    out += pad_right(name, kName) + pad_left(r.event ? "niet" : x_text(r.x_low), kX) +
-           pad_left(r.event ? "wel " + x_text(r.x_high) : x_text(r.x_high), kX) + pad_left(signed_euro(r.effect_low), kE + 1) +
-           pad_left(signed_euro(r.effect_high), kE + 1) + pad_left(format_euro(r.range()), kE + 1) + "\n";
+    // The description on its own line when it does not fit: never cut with "~" (issue 14.5).
+    const Uncertainty* u = find_uncertainty(sc, r.name);
+    const std::string name = u ? uncertainty_label(*u) : r.name;
+    const std::string lo = r.event ? "niet" : u ? uncertainty_value_text(*u, r.x_low) : x_text(r.x_low);
+    const std::string hi = u ? (r.event ? "wel " : "") + uncertainty_value_text(*u, r.x_high) : (r.event ? "wel " : "") + x_text(r.x_high);
+    const std::string nums = pad_left(signed_euro(r.effect_low), kE + 1) + pad_left(signed_euro(r.effect_high), kE + 1) +
+                             pad_left(format_euro(r.range()), kE + 1);
+    if (name.size() > kName - 1 || lo.size() > kX - 1 || hi.size() > kX - 1) {
+      out += name + "\n" + pad_right("", kName) + "  laag " + lo + ", hoog " + hi + "\n" + pad_right("", kName + 2 * kX) + nums + "\n";
+    } else {
+      out += pad_right(name, kName) + pad_left(lo, kX) + pad_left(hi, kX) + nums + "\n";
+    }
   }
   out += "\n";
   out += wrap("Laag/hoog: een verdeling op haar P5 en P95 (in alle jaren tegelijk); een gebeurtenis niet, of wel in "
@@ -176,15 +247,36 @@ std::string render_sensitivity_json(const SensitivityResult& s) {
   return j.dump(2) + "\n";
 }
 
-RiskView risk_view(const RiskResult& r, const SensitivityResult& s) {
+RiskView risk_view(const RiskResult& r, const SensitivityResult& s, const Scenario* sc) {
   RiskView v;
+  v.paths = r.paths;
+  v.seed = r.seed;
+  for (const auto& y : r.years) {
+    RiskView::Year x;
+    x.year = y.year;
+    x.plan = y.ev_plan;
+    x.beschikbaar = y.wv_plan;
+    x.niveau = y.wv_niveau_plan;
+    x.signaleringswaarde = y.signaleringswaarde_plan;
+    for (size_t c = 0; c < 3; ++c) x.benodigd[c] = y.benodigd[c];
+    x.p_onder_nul = y.p_onder_nul;
+    x.p_onder_niveau = y.p_onder_weerstandsvermogen;
+    x.p_onder_signaleringswaarde = y.p_onder_signaleringswaarde;
+    v.years.push_back(x);
+  }
   for (size_t q = 0; q < kRiskPercentiles.size(); ++q) {
     RiskView::Percentile p;
     p.p = kRiskPercentiles[q];
     for (const auto& y : r.years) p.values.push_back(y.ev_q[q]);
     v.eigen_vermogen.push_back(std::move(p));
   }
-  for (const auto& row : s.rows) v.tornado.push_back(RiskView::Bar{row.name, row.ev_low, row.ev_high});
+  for (const auto& row : s.rows) {
+    const Uncertainty* u = find_uncertainty(sc, row.name);
+    RiskView::Bar b{u ? uncertainty_label(*u) : row.name, row.ev_low, row.ev_high, "", "", row.name};
+    b.low_text = row.event ? "niet" : u ? uncertainty_value_text(*u, row.x_low) : x_text(row.x_low);
+    b.high_text = (row.event ? "wel " : "") + (u ? uncertainty_value_text(*u, row.x_high) : x_text(row.x_high));
+    v.tornado.push_back(std::move(b));
+  }
   v.tornado_base = s.ev_plan;
   return v;
 }

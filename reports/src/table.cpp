@@ -31,8 +31,11 @@ std::string layout_table(const std::string& title, const Result& r, const std::v
     if (row.kind == LayoutRow::Kind::Blank) { out += "\n"; continue; }
     if (row.kind == LayoutRow::Kind::Section) { out += ind + row.text + "\n"; continue; }
     std::string label = ind + std::string(def(row.line).label);
-    // Truncate long labels to the column (labels are ASCII).
-    if (label.size() > kLabel - 1) label = label.substr(0, kLabel - 2) + "~";
+    // A label longer than its column gets a line of its own, the figures on the next: never cut.
+    if (label.size() > kLabel - 1) {
+      out += label + "\n";
+      label = ind + "  ";
+    }
     std::string line = pad_right(label, kLabel);
     for (int i = 0; i < n; ++i) line += pad_left(cell_text(r, row.line, i), kCol);
     out += line + "\n";
@@ -42,12 +45,16 @@ std::string layout_table(const std::string& title, const Result& r, const std::v
 }
 
 std::string render_table(const Scenario& s, const Result& r) {
-  std::string out = layout_table(s.name + "\nMeerjarenbegroting " + std::to_string(r.horizon.first) + "-" +
+  // Heading: the scenario (a variant says so), its file chain and every --set (issue 12.2).
+  std::string head = wrap_text(scenario_title(s), 99, "  ") + wrap_text("Scenariobestanden: " + chain_text(s), 99, "  ");
+  if (is_variant(s)) head += wrap_text("Overschreven met --set: " + overrides_text(s), 99, "  ");
+  std::string out = layout_table(head + "Meerjarenbegroting " + std::to_string(r.horizon.first) + "-" +
                                      std::to_string(r.horizon.last) + " (bedragen in euro's)",
                                  r, plan_layout());
   if (!r.findings.empty()) {
+    // The engine's one list of signals, in year order; each says whether it is a risk or a question.
     out += "\nSIGNALEN\n";
-    for (const auto& f : r.findings) out += "  " + std::to_string(f.year) + ": " + f.message + "\n";
+    for (const auto& f : r.findings) out += wrap_text("  " + std::to_string(f.year) + ": " + f.message, 99, "        ");
   }
   return out;
 }

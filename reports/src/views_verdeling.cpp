@@ -78,7 +78,10 @@ std::string extend_view_table(const std::string& view, const Result& r) {
       out += "Verdeling van de aanvulling over de besturen (ikc.verdeelsleutel)\n";
       for (const auto& b : besturen) {
         std::string label = "  " + b;
-        if (label.size() > 43) label = label.substr(0, 42) + "~";
+        if (label.size() > 43) {  // never cut: a line of its own
+          out += label + "\n";
+          label = "    ";
+        }
         std::string line = pad_right(label, 44);
         for (const auto& y : r.verdeling.ikc) {
           Cents c = 0;
@@ -98,7 +101,10 @@ std::string extend_view_table(const std::string& view, const Result& r) {
       out += "Tellingen per school en schooljaar (groei sep-feb, groei feb-jun, claim, betaald in)\n";
       for (const auto& c : r.verdeling.vangnet) {
         std::string label = "  " + c.school + " " + std::to_string(c.schooljaar_eind - 1) + "-" + std::to_string(c.schooljaar_eind);
-        if (label.size() > 43) label = label.substr(0, 42) + "~";
+        if (label.size() > 43) {  // never cut: a line of its own
+          out += label + "\n";
+          label = "    ";
+        }
         out += pad_right(label, 44) + pad_left(format_number(c.groei_sep_feb, 0), 8) + pad_left(format_number(c.groei_feb_jun, 0), 8) +
                pad_left(c.recht ? format_euro(c.bedrag) : "geen recht", 12) + pad_left(std::to_string(c.betaaljaar), 6) +
                (r.horizon.contains(c.betaaljaar) ? "" : " (buiten de horizon)") + "\n";
@@ -149,7 +155,10 @@ std::string rows(const std::vector<SchoolResultaat>& v, bool with_bestuur) {
   std::string out;
   for (const auto& s : v) {
     std::string label = with_bestuur ? s.id + " " + s.naam : s.naam;
-    if (label.size() > 30) label = label.substr(0, 29) + "~";
+    if (label.size() > 30) {  // never cut: a line of its own
+      out += label + "\n";
+      label = "  ";
+    }
     std::string line = pad_right(label, 31) + pad_left(with_bestuur ? s.bestuur.substr(s.bestuur.size() > 9 ? s.bestuur.size() - 9 : 0) : "", 10) +
                        pad_left(s.jaren.empty() ? "" : format_number(s.jaren[0].leerlingen, 0), 7);
     for (const auto& j : s.jaren) line += pad_left(format_euro(j.totaal), 10);

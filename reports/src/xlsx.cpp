@@ -185,14 +185,13 @@ RowOf scenario_sheet(lxw_workbook* wb, const Formats& f, const std::string& name
   const int n = r.n();
   worksheet_set_column(ws, 0, 0, 46, nullptr);
   worksheet_set_column(ws, 1, static_cast<lxw_col_t>(n), 15, nullptr);
-  worksheet_write_string(ws, 0, 0, s.name.c_str(), f.title);
+  worksheet_write_string(ws, 0, 0, scenario_title(s).c_str(), f.title);
   const std::string sub = "Meerjarenbegroting " + std::to_string(r.horizon.first) + "-" + std::to_string(r.horizon.last) +
                           " in de opmaak van hoofdstuk 12 van het ondersteuningsplan (bedragen in euro's)";
   worksheet_write_string(ws, 1, 0, sub.c_str(), f.meta);
-  std::string files;
-  for (const auto& x : s.files) files += (files.empty() ? "" : ", ") + x;
-  worksheet_write_string(ws, 2, 0, ("Bronbestanden: " + files).c_str(), f.meta);
+  worksheet_write_string(ws, 2, 0, ("Scenariobestanden: " + chain_text(s)).c_str(), f.meta);
   worksheet_write_string(ws, 3, 0, ("Datum van de run: " + o.run_date).c_str(), f.meta);
+  worksheet_write_string(ws, 4, 0, ("Overschreven met --set: " + overrides_text(s) + (is_variant(s) ? " (VARIANT)" : "")).c_str(), f.meta);
   worksheet_write_string(ws, kHeadRow, 0, "Omschrijving", f.head_left);
   for (int i = 0; i < n; ++i) worksheet_write_number(ws, kHeadRow, static_cast<lxw_col_t>(i + 1), r.horizon.first + i, f.head);
   worksheet_freeze_panes(ws, kHeadRow + 1, 1);
@@ -242,8 +241,8 @@ void kengetallen_sheet(lxw_workbook* wb, const Formats& f, const std::vector<Sce
   worksheet_set_column(ws, 1, static_cast<lxw_col_t>(n), 22, nullptr);
   worksheet_write_string(ws, 0, 0, "Kengetallen en signalen", f.title);
   worksheet_write_string(ws, 1, 0,
-                         "Eigen vermogen boven de signaleringswaarde: mogelijk bovenmatig; onder het niveau weerstandsvermogen: "
-                         "buffer te klein; rentabiliteit (resultaat / totale baten): doel 0%.", f.meta);
+                         "Boven de signaleringswaarde: mogelijk bovenmatig (vraag van de Inspectie, geen risico); onder het niveau "
+                         "weerstandsvermogen of onder nul: risico (buffer te klein). Signalen: die van de rekenkern.", f.meta);
   worksheet_write_string(ws, 3, 0, ("Datum van de run: " + o.run_date).c_str(), f.meta);
   worksheet_write_string(ws, kHeadRow, 0, "Kengetal", f.head_left);
   for (int i = 0; i < n; ++i) worksheet_write_number(ws, kHeadRow, static_cast<lxw_col_t>(i + 1), r0.horizon.first + i, f.head);
@@ -282,9 +281,7 @@ void kengetallen_sheet(lxw_workbook* wb, const Formats& f, const std::vector<Sce
     ++R;
     worksheet_write_string(ws, static_cast<lxw_row_t>(R), 0, "   Signalen", f.label);
     for (int i = 0; i < n; ++i) {
-      auto sig = signals_in(r, r.horizon.first + i);
-      const std::string rs = rentabiliteit_signal(r.r(Line::rentabiliteit, i));
-      if (!rs.empty()) sig.push_back(rs);
+      const auto sig = signals_in(r, r.horizon.first + i);  // the engine's signals only
       std::string t;
       for (const auto& x : sig) t += (t.empty() ? "" : "; ") + x;
       worksheet_write_string(ws, static_cast<lxw_row_t>(R), static_cast<lxw_col_t>(i + 1), t.empty() ? "geen" : t.c_str(), f.text);

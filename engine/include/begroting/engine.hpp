@@ -11,7 +11,9 @@
 
 namespace begroting {
 
-/// A signal the run raised (for reports and --strict).
+/// A signal the run raised: the ONE list every command and format shows and `--strict` counts
+/// (issue 12.3). compute() sorts it by year, then by kind (sort_findings). No renderer adds
+/// signals of its own.
 struct Finding {
   enum class Kind {
     OnderWeerstandsvermogen, BovenSignaleringswaarde, NegatiefEigenVermogen, Other,
@@ -20,8 +22,27 @@ struct Finding {
   };
   Kind kind;
   int year;
-  std::string message;  ///< Dutch
+  std::string message;  ///< Dutch, one sentence that says whether it is a risk or a question
 };
+
+/// What a signal is, so that the words say which is which: a risk to the reserves (below zero,
+/// below the niveau weerstandsvermogen, a vangnet overrun), a question the Inspectie may ask
+/// (above the signaleringswaarde: "mogelijk bovenmatig"), an agreement to talk (IKC
+/// bandbreedte), or a check on the input (schools).
+enum class FindingAard { Risico, Inspectievraag, Overleg, Controle };
+FindingAard finding_aard(Finding::Kind k);
+/// "risico", "vraag van de Inspectie", "overleg", "controle".
+std::string_view finding_aard_text(FindingAard a);
+/// Stable id for JSON and CSV: "negatief_eigen_vermogen", "onder_weerstandsvermogen", ...
+std::string_view finding_id(Finding::Kind k);
+/// Short Dutch label for tables and charts: "onder nul", "onder niveau weerstandsvermogen",
+/// "mogelijk bovenmatig", ...
+std::string_view finding_label(Finding::Kind k);
+/// The order within a year: below zero, below the niveau, vangnet, IKC, schools, above the
+/// signaleringswaarde last (the most serious first).
+int finding_rank(Finding::Kind k);
+/// Sort by year, then rank (stable: messages of one kind keep the order the rule gave them).
+void sort_findings(std::vector<Finding>& f);
 
 struct Result {
   Horizon horizon;

@@ -109,6 +109,7 @@ struct RiskYear {
   int year = 0;
   Cents resultaat_plan = 0, ev_plan = 0;           ///< the deterministic scenario
   Cents signaleringswaarde_plan = 0, wv_niveau_plan = 0;
+  Cents wv_plan = 0;  ///< the plan's weerstandsvermogen (algemene reserve) on 31-12: what is available
   std::array<Cents, 5> resultaat_q{}, ev_q{};       ///< at kRiskPercentiles
   double resultaat_mean = 0, resultaat_sd = 0;      ///< euros
   double ev_mean = 0, ev_sd = 0;                    ///< euros

@@ -39,6 +39,9 @@ struct Scenario {
   std::string name;
   std::string description;
   std::vector<std::string> files;  ///< the file and its extends chain, child first
+  /// The --set arguments applied after the files ("PAD=WAARDE"), in order. Not empty: the run
+  /// is a variant of the scenario, and every output says so (issue 12.2).
+  std::vector<std::string> overrides;
   Horizon horizon;
   std::map<std::string, ParamValue> params;  ///< by ParamSpec::path; complete after loading
   std::vector<Uncertainty> onzekerheden;     ///< section onzekerheden: (risk, sensitivity), in file order

@@ -58,6 +58,7 @@ struct Uncertainty {
   /// with it; verschil and factor work on the scenario's value already (README, "risk").
   std::map<std::string, std::map<int, double>> reference;
   std::string bron;   ///< source / rationale (Dutch)
+  std::string omschrijving;  ///< what it is, in plain Dutch (reports; empty: from the parameter's schema)
   SourceLoc where;    ///< its key, for messages
 };
 

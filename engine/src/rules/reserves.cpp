@@ -27,10 +27,11 @@ void reserves(Ctx& c) {
     c.r.c(Line::weerstandsvermogen, i) = ev - bestemming;  // cannot overflow: 0 <= bestemming <= |ev|+|niveau|
     if (c.findings) {
       if (ev < 0)
-        c.r.findings.push_back({Finding::Kind::NegatiefEigenVermogen, y, "eigen vermogen op 31-12-" + std::to_string(y) + " is negatief"});
+        c.r.findings.push_back({Finding::Kind::NegatiefEigenVermogen, y, "risico: het eigen vermogen op 31-12-" + std::to_string(y) + " is negatief (onder nul)"});
       else if (ev < niveau)
         c.r.findings.push_back({Finding::Kind::OnderWeerstandsvermogen, y,
-                                "eigen vermogen op 31-12-" + std::to_string(y) + " ligt onder het niveau van het weerstandsvermogen"});
+                                "risico: het eigen vermogen op 31-12-" + std::to_string(y) +
+                                    " ligt onder het niveau van het weerstandsvermogen (de buffer is te klein)"});
     }
     if (!c.tr) continue;
     auto& r = c.tr->at(Line::resultaat, y);

@@ -18,7 +18,8 @@ void signaleringswaarde(Ctx& c) {
     c.r.c(Line::boven_signaleringswaarde, i) = std::max<Cents>(0, sub_checked(ev, sw));
     if (c.findings && ev > sw)
       c.r.findings.push_back({Finding::Kind::BovenSignaleringswaarde, y,
-                              "eigen vermogen op 31-12-" + std::to_string(y) + " ligt boven de signaleringswaarde (mogelijk bovenmatig)"});
+                              "vraag van de Inspectie, geen risico: het eigen vermogen op 31-12-" + std::to_string(y) +
+                                  " ligt boven de signaleringswaarde en is mogelijk bovenmatig"});
     if (!c.tr) continue;
     auto& e = c.tr->at(Line::signaleringswaarde, y);
     e.formula = "max(percentage x totale baten, minimum) (Inspectie)";

@@ -1,6 +1,9 @@
 // Renderers: they read a Scenario and its Result and compute nothing new.
 #pragma once
+#include <array>
+#include <cstdint>
 #include <locale>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -25,6 +28,9 @@ std::string cents_plain(Cents c);
 /// Pad `s` on the left/right to `width` display columns (UTF-8 aware).
 std::string pad_left(const std::string& s, size_t width);
 std::string pad_right(const std::string& s, size_t width);
+/// Words of `text` in lines of at most `width` display columns, every line after the first
+/// starting with `indent`; each line ends in '\n'.
+std::string wrap_text(const std::string& text, size_t width, const std::string& indent = "");
 
 /// One row of the plan's layout of chapter 12, shared by every renderer.
 struct LayoutRow {
@@ -46,8 +52,14 @@ std::string render_json(const Scenario& s, const Result& r);
 struct CsvDialect {
   char separator = ',';
   char decimal = '.';
-  static CsvDialect dutch() { return {';', ','}; }
+  bool dutch = false;  ///< also: UTF-8 BOM, a Dutch label column, fractions as percentages
+  static CsvDialect dutch_excel() { return {';', ',', true}; }
 };
+/// A text cell: quoted when needed (RFC 4180); a leading '=', '+', '-' or '@' gets an apostrophe
+/// so that a spreadsheet never reads it as a formula.
+std::string csv_text(const std::string& s, const CsvDialect& d = {});
+/// A non-money figure without float noise (12 significant digits); Dutch: fractions as "3,93%".
+std::string csv_real(double v, Unit unit, const CsvDialect& d = {});
 std::string render_csv(const Scenario& s, const Result& r, const CsvDialect& d = {});
 
 /// One scenario with its result, as the multi-scenario reports take them (first = reference
@@ -57,9 +69,11 @@ struct ScenarioRun {
   const Result* result;
 };
 
-/// Risk results for the HTML report (filled by the risk analysis when it runs; optional).
+/// Risk results for the reports (filled by the risk analysis when it runs; optional).
 /// Percentile series of eigen vermogen per year give a fan chart; the tornado bars give the
-/// effect of each uncertain parameter at its low and high value on eigen vermogen at the horizon.
+/// effect of each uncertain parameter at its low and high value on eigen vermogen at the horizon;
+/// the answers (issue 14.2): needed weerstandsvermogen at 80/90/95% per year, the chances, paths
+/// and seed, and the weerstandsratio at the chosen certainty.
 struct RiskView {
   struct Percentile {
     double p = 0;                 ///< 0.05 .. 0.95
@@ -67,18 +81,81 @@ struct RiskView {
   };
   std::vector<Percentile> eigen_vermogen;  ///< sorted by p; a fan needs P5..P95 (P50 in the middle)
   struct Bar {
-    std::string label;  ///< Dutch description of the parameter
+    std::string label;  ///< Dutch description of the onzekerheid (its `omschrijving`, else the parameter's)
     Cents low = 0;      ///< eigen vermogen at the horizon with the parameter at its low value
     Cents high = 0;     ///< idem at its high value
+    std::string low_text, high_text;  ///< the low and high value in the parameter's unit ("0,7%", "niet")
+    std::string name;   ///< the onzekerheid's key in the scenario
   };
   std::vector<Bar> tornado;  ///< sorted largest effect first
   Cents tornado_base = 0;    ///< eigen vermogen at the horizon in the scenario itself
+
+  std::uint64_t paths = 0, seed = 0;
+  struct Year {
+    int year = 0;
+    Cents plan = 0;         ///< eigen vermogen 31-12 of the scenario itself (the plan line)
+    Cents beschikbaar = 0;  ///< the plan's weerstandsvermogen (algemene reserve) 31-12
+    Cents niveau = 0, signaleringswaarde = 0;
+    std::array<Cents, 3> benodigd{};  ///< at 80, 90 and 95% certainty
+    double p_onder_nul = 0, p_onder_niveau = 0, p_onder_signaleringswaarde = 0;
+  };
+  std::vector<Year> years;
+  size_t zekerheid = 1;  ///< index into kCertainties: the certainty the weerstandsratio uses (90%)
+  static constexpr std::array<int, 3> kCertainties{80, 90, 95};
 };
 
 struct ReportOptions {
   std::string run_date;               ///< shown in the heading (YYYY-MM-DD); passed in for determinism
-  const RiskView* risk = nullptr;     ///< optional: fan chart and tornado in the HTML report
+  const RiskView* risk = nullptr;     ///< optional: risk answers, fan chart and tornado (first scenario)
 };
+
+/// Provenance of a run (issue 12.2). A run with --set overrides is a variant of its scenario.
+[[nodiscard]] inline bool is_variant(const Scenario& s) { return !s.overrides.empty(); }
+/// The scenario's name, and for a variant "VARIANT van <naam> (--set ...)".
+std::string scenario_title(const Scenario& s);
+/// The file chain, child first: "scenarios/so-groei-6.yaml (breidt uit: scenarios/zuid-kennemerland-2024.yaml)".
+std::string chain_text(const Scenario& s);
+/// The --set overrides: "leerlingen.so_cat1.groei=0.06; ..." or "geen".
+std::string overrides_text(const Scenario& s);
+/// Label/value pairs for a header: Scenario, Scenariobestanden, Overschreven met --set, Soort run.
+std::vector<std::pair<std::string, std::string>> provenance_rows(const Scenario& s);
+
+/// What the summary page says (issue 14.1): the years eigen vermogen crosses a yardstick and
+/// three or four plain Dutch sentences made from the figures. Reads the Result, computes nothing.
+struct Summary {
+  std::optional<int> eerste_onder_niveau;       ///< first year eigen vermogen < niveau weerstandsvermogen
+  std::optional<int> eerste_onder_nul;          ///< first year eigen vermogen < 0
+  std::optional<int> eerste_niet_bovenmatig;    ///< first year eigen vermogen <= signaleringswaarde
+  std::vector<std::string> zinnen;              ///< Dutch sentences
+};
+Summary summarize(const Result& r);
+/// "2027" or "nooit" (within the horizon).
+std::string year_or_never(const std::optional<int>& y);
+
+/// Risk answers as text rows shared by md, html, xlsx and `risk`: the weerstandsratio of a year
+/// ("1,23 (C, voldoende)") and a plain verdict sentence for the horizon.
+std::string ratio_text(const RiskView::Year& y, size_t zekerheid);
+std::string ratio_verdict(const RiskView& v);
+
+/// A small table as text, shared by md, html and xlsx: a label column and one column per year.
+struct TextTable {
+  struct Row {
+    std::string label;
+    std::vector<std::string> cells;
+    std::string key;  ///< stable id (html data-row)
+  };
+  std::vector<int> years;
+  std::vector<Row> rows;
+};
+/// The summary page's table: eigen vermogen, niveau, signaleringswaarde, resultaat, signals.
+TextTable summary_table(const Result& r);
+/// The risk answers per year (issue 14.2): plan, available and needed weerstandsvermogen at 80,
+/// 90 and 95%, the weerstandsratio, the chances (risks) and, worded apart, the chance of no
+/// longer being above the signaleringswaarde.
+TextTable risk_answer_table(const RiskView& v);
+/// Sentences that say how the risk figures were made: paths and seed, what each fan band is,
+/// what the ratio scale means.
+std::vector<std::string> risk_notes(const RiskView& v);
 
 /// CSV of one or more scenarios: one scenario gives exactly render_csv; several prefix every
 /// row with a "scenario" column.
@@ -87,6 +164,10 @@ std::string render_csv_runs(const std::vector<ScenarioRun>& runs, const CsvDiale
 std::string render_markdown(const std::vector<ScenarioRun>& runs, const ReportOptions& o);
 /// One self-contained HTML file (inline CSS and SVG, no scripts, no network), A4 printable.
 std::string render_html(const std::vector<ScenarioRun>& runs, const ReportOptions& o);
+/// The HTML report printed to PDF by headless Chromium (A4; scenario and run date on every
+/// page, page numbers; see html.cpp's print CSS). Returns the PDF's bytes. Throws
+/// std::runtime_error when Chromium cannot run (env BEGROTING_CHROMIUM overrides "chromium").
+std::string html_to_pdf(const std::string& html);
 /// An Excel workbook written (atomically) to `path`: a sheet per scenario in the plan's layout
 /// with real formulas, a kengetallen sheet, a comparison sheet for several scenarios.
 void write_xlsx(const std::vector<ScenarioRun>& runs, const ReportOptions& o, const std::string& path);
@@ -99,10 +180,10 @@ struct WaterbedPart {
   std::vector<Line> lines;  ///< summed
 };
 const std::vector<WaterbedPart>& waterbed_parts();
-/// Signal texts of a scenario in a year (Dutch), from the result's findings.
+/// The colour of waterbed part k in the HTML chart ("#4e79a7", ...): distinguishable colours.
+const char* waterbed_color(size_t k);
+/// Short signal labels of a scenario in a year (Dutch), from the engine's findings only.
 std::vector<std::string> signals_in(const Result& r, int year);
-/// The rentabiliteit against its goal of 0% (DOMAIN 4): "" when on or above it.
-std::string rentabiliteit_signal(double rentabiliteit);
 
 /// Views of `begroting run --view` (plan 8.1): "begroting" (the full budget, default),
 /// "waterbed", "ikc", "vangnet", "scholen". `format` is table, json or csv.

@@ -7,13 +7,15 @@
 
 namespace begroting {
 
-std::string render_risk_table(const RiskResult& r);
+/// With `s`: the heading names the scenario chain and every --set (a variant says so).
+std::string render_risk_table(const RiskResult& r, const Scenario* s = nullptr);
 /// {"scenario", "paths", "seed", "uncertainties", "years", "resultaat": {"plan", "P5".., "gemiddelde", "sd"},
 ///  "eigen_vermogen": {...}, "kans": {"onder_signaleringswaarde", "onder_weerstandsvermogen", "onder_nul"},
 ///  "benodigd_weerstandsvermogen": {"80", "90", "95"}, "niveau_weerstandsvermogen", "signaleringswaarde"}; euros.
-std::string render_risk_json(const RiskResult& r);
+std::string render_risk_json(const RiskResult& r, const Scenario* s = nullptr);
 
-std::string render_sensitivity_table(const SensitivityResult& s);
+/// With `sc`: each onzekerheid's Dutch description and its low/high value in the parameter's unit.
+std::string render_sensitivity_table(const SensitivityResult& s, const Scenario* sc = nullptr);
 /// {"scenario", "horizon", "eigen_vermogen_plan", "rows": [{"naam", "gebeurtenis", "laag", "hoog",
 ///  "eigen_vermogen_laag", "eigen_vermogen_hoog", "effect_laag", "effect_hoog", "bron"}]}; euros.
 std::string render_sensitivity_json(const SensitivityResult& s);
@@ -21,6 +23,12 @@ std::string render_sensitivity_json(const SensitivityResult& s);
 /// The risk results as the HTML report takes them (reports.hpp RiskView): the eigen vermogen
 /// percentiles P5..P95 per year for the fan chart, and the sensitivity rows (eigen vermogen at
 /// the horizon at low and high) for the tornado. A reshaping, nothing computed.
-RiskView risk_view(const RiskResult& r, const SensitivityResult& s);
+/// With `sc`: the tornado bars carry the onzekerheid's description and values in its unit.
+RiskView risk_view(const RiskResult& r, const SensitivityResult& s, const Scenario* sc = nullptr);
+/// The low/high value x of an onzekerheid in its parameter's unit: "0,7%", "+0,5%-punt",
+/// "x 0,62", "€ -13,50 per leerling"; an event's low is "niet".
+std::string uncertainty_value_text(const Uncertainty& u, double x);
+/// The onzekerheid's Dutch description: its `omschrijving`, else its parameter's description.
+std::string uncertainty_label(const Uncertainty& u);
 
 }  // namespace begroting
