@@ -150,3 +150,32 @@ TEST_CASE("risk override: the CLI risk of a variant differs from the baseline's 
   REQUIRE(b.exit_code == 0);
   CHECK(a.out != b.out);
 }
+
+TEST_CASE("risk override: sensitivity and the risk part of report run the variant - and a bad --set exits 2") {
+  const std::string f = testutil::source("scenarios/zuid-kennemerland-2024-risico.yaml");
+  const std::string so6 = " --set leerlingen.so_cat1.groei=0.06 --set leerlingen.so_cat2.groei=0.06 --set leerlingen.so_cat3.groei=0.06";
+  const auto a = testutil::run_cli("sensitivity " + f + " --format json");
+  const auto b = testutil::run_cli("sensitivity " + f + " --format json" + so6);
+  REQUIRE(a.exit_code == 0);
+  REQUIRE(b.exit_code == 0);
+  CHECK(a.out != b.out);
+  const auto ra = testutil::run_cli("report " + f + " --format html --paths 300 --seed 1");
+  const auto rb = testutil::run_cli("report " + f + " --format html --paths 300 --seed 1 --set onzekerheden.groei_so.sd=0");
+  REQUIRE(ra.exit_code == 0);
+  REQUIRE(rb.exit_code == 0);
+  CHECK(ra.out != rb.out);
+  const auto bad = testutil::run_cli("risk " + f + " --paths 10 --set onzekerheden.groei_so.sdd=0");
+  CHECK(bad.exit_code == 2);
+  CHECK(bad.err.find("--set onzekerheden.groei_so.sdd=0: onbekend veld 'sdd' van onzekerheid groei_so; bedoelt u 'sd'?") !=
+        std::string::npos);
+}
+
+TEST_CASE("stromen: --set is checked with the whole section - outflows of a state at most 1") {
+  // calibrated uitstroom_sbo 0.20 + terugplaatsing_sbo 0.02; --set uitstroom_sbo 0.99 gives 1.01
+  try {
+    (void)load_scenario(testutil::source("scenarios/zuid-kennemerland-2024-stromen.yaml"), {{"stromen.uitstroom_sbo=0.99"}});
+    FAIL("geen fout");
+  } catch (const InputError& e) {
+    CHECK(std::string(e.what()).find("uitstroom_sbo + terugplaatsing_sbo = 1.01; verwacht hooguit 1") != std::string::npos);
+  }
+}

@@ -42,6 +42,7 @@ const ParamSpec& Registry::add(ParamSpec p) {
   if (p.path.empty()) throw std::invalid_argument("parameterregister: leeg pad");
   if (find(p.path)) throw std::invalid_argument("parameterregister: " + p.path + " bestaat al");
   if (!p.input) p.extra = extras_++;
+  index_.emplace(p.path, static_cast<int>(entries_.size()));
   entries_.push_back(std::move(p));
   return entries_.back();
 }
@@ -52,9 +53,8 @@ const ParamSpec* Registry::find(std::string_view path) const {
 }
 
 int Registry::index_of(std::string_view path) const {
-  for (size_t i = 0; i < entries_.size(); ++i)
-    if (entries_[i].path == path) return static_cast<int>(i);
-  return -1;
+  const auto it = index_.find(path);
+  return it == index_.end() ? -1 : it->second;
 }
 
 namespace {

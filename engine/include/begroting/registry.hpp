@@ -16,6 +16,7 @@
 // ParamSpec::extra) that compile() fills and bind can move.
 #pragma once
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -102,6 +103,7 @@ class Registry {
 
  private:
   std::vector<ParamSpec> entries_;
+  std::map<std::string, int, std::less<>> index_;  ///< path -> position in entries_
   int extras_ = 0;
 };
 
