@@ -2,6 +2,9 @@
 // give exactly the expected message on stderr and the expected exit code, print nothing on
 // stdout, leave an existing --output file untouched and leave no stray (temporary) file behind.
 //
+// Each case is its own test "bad input: NAME" (tests/CMakeLists.txt generates them), so CTest
+// names a failing case: ctest -R 'bad input: leeg'.
+//
 // A case is tests/bad/NAME.expected:
 //   args: run tests/bad/NAME.yaml --set ...   (optional; default `run tests/bad/NAME.yaml`)
 //   exit: 2
@@ -64,30 +67,36 @@ std::vector<fs::path> cases() {
 
 }  // namespace
 
-TEST_CASE("bad inputs: exact message and exit code - no output written") {
-  const auto all = cases();
-  CHECK(all.size() >= 30);
-  for (const auto& p : all) {
-    const Case c = read_case(p);
-    INFO("case: ", c.name, "  (begroting ", c.args, ")");
-    REQUIRE(c.exit_code >= 1);
-    const std::string dir = testutil::temp_dir();
-    const std::string out = dir + "/uitvoer.txt";
-    { std::ofstream(out) << "oude inhoud\n"; }
-    std::string args = c.args;
-    const bool own_output = args.find("--output") != std::string::npos;
-    std::string err = c.err;
-    for (std::string* t : {&args, &err})
-      for (size_t at; (at = t->find("{dir}")) != std::string::npos;) t->replace(at, 5, dir);
-    if (!own_output) args += " --output '" + out + "'";
-    const auto r = testutil::run_cli(args);
-    CHECK(r.exit_code == c.exit_code);
-    CHECK(r.err == err);
-    CHECK(r.out.empty());
-    CHECK(slurp(out) == "oude inhoud\n");
-    std::vector<std::string> left;
-    for (const auto& e : fs::directory_iterator(dir)) left.push_back(e.path().filename().string());
-    CHECK(left == std::vector<std::string>{"uitvoer.txt"});
-    fs::remove_all(dir);
-  }
+void check_bad_case(const std::string& name) {
+  const Case c = read_case(testutil::source("tests/bad/" + name + ".expected"));
+  INFO("case: ", c.name, "  (begroting ", c.args, ")");
+  REQUIRE(c.exit_code >= 1);
+  const std::string dir = testutil::temp_dir();
+  const std::string out = dir + "/uitvoer.txt";
+  { std::ofstream(out) << "oude inhoud\n"; }
+  std::string args = c.args;
+  const bool own_output = args.find("--output") != std::string::npos;
+  std::string err = c.err;
+  for (std::string* t : {&args, &err})
+    for (size_t at; (at = t->find("{dir}")) != std::string::npos;) t->replace(at, 5, dir);
+  if (!own_output) args += " --output '" + out + "'";
+  const auto r = testutil::run_cli(args);
+  CHECK(r.exit_code == c.exit_code);
+  CHECK(r.err == err);
+  CHECK(r.out.empty());
+  CHECK(slurp(out) == "oude inhoud\n");
+  std::vector<std::string> left;
+  for (const auto& e : fs::directory_iterator(dir)) left.push_back(e.path().filename().string());
+  CHECK(left == std::vector<std::string>{"uitvoer.txt"});
+  fs::remove_all(dir);
+}
+
+// The generated tests (build/tests/bad_cases.cpp) are made from the directory when CMake
+// configures; this one fails when they are stale (a case added or removed since) or too few.
+extern const std::vector<std::string> kBadCases;
+TEST_CASE("bad inputs: every case in tests/bad is its own test") {
+  std::vector<std::string> names;
+  for (const auto& p : cases()) names.push_back(p.stem().string());
+  CHECK(names.size() >= 60);
+  CHECK(names == kBadCases);
 }

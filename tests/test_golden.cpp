@@ -1,5 +1,5 @@
 // The golden test of issue 2: the baseline scenario reproduces every printed 2024-2028 figure
-// of the plan's meerjarenbegroting (shared/reference) within EUR 2, through the CLI's JSON.
+// of the plan's meerjarenbegroting (tests/golden/, a copy of shared/reference) within EUR 2, through the CLI's JSON.
 #include <doctest/doctest.h>
 #include <yaml-cpp/yaml.h>
 

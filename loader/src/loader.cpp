@@ -303,6 +303,10 @@ struct Doc {
   std::string file;
 };
 
+/// Files in one extends chain, the scenario itself included. load_chain recurses once per file;
+/// a chain of thousands of files used to overflow the stack (SIGSEGV at about 9,900).
+constexpr size_t kMaxExtendsDepth = 32;
+
 void load_chain(const std::string& text, const std::string& name, std::vector<Doc>& chain,
                 std::vector<std::string>& stack, std::vector<std::string>& shown, const Loc* from) {
   check_text(text, name);
@@ -324,6 +328,10 @@ void load_chain(const std::string& text, const std::string& name, std::vector<Do
       fail(ext->loc, "extends maakt een kring (" + cyc + base.lexically_normal().string() +
                          "); verwacht een keten die eindigt bij een scenario zonder extends");
     }
+    if (stack.size() >= kMaxExtendsDepth)
+      fail(ext->loc, "extends: de keten is langer dan " + std::to_string(kMaxExtendsDepth) +
+                         " bestanden; verwacht een keten van hooguit " + std::to_string(kMaxExtendsDepth) +
+                         " scenario's (elk scenario erft doorgaans direct of via een enkel tussenscenario van het basisscenario)");
     stack.push_back(key);
     shown.push_back(base.lexically_normal().string());
     const std::string parent_text = read_file(base.string(), &ext->loc);
