@@ -51,7 +51,7 @@ int cmd_compare(const std::vector<std::string>& args) {
   scenarios.reserve(files.size());
   results.reserve(files.size());
   for (const auto& f : files) {
-    scenarios.push_back(load_scenario(f, overrides));
+    scenarios.push_back(load_input(f, overrides));
     results.push_back(run(scenarios.back()));
   }
   std::vector<CompareEntry> entries;

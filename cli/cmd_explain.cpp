@@ -11,8 +11,8 @@ namespace begroting::cli {
 int cmd_explain(const std::vector<std::string>& args) {
   const std::vector<std::string> formats{"table", "json"};
   po::options_description o("Opties voor 'begroting explain'");
-  o.add_options()("help,h", "deze hulp")
-      ("depth", po::value<int>()->default_value(2), "N: zoveel lagen invoer tonen (1 = alleen de directe invoer)");
+  o.add_options()("help,h", "deze hulp");
+  add_depth_option(o, "N: zoveel lagen invoer tonen (1 = alleen de directe invoer)");
   add_format_output(o, formats);
   o.add_options()
       ("line", po::value<std::string>(), "regel-id")
@@ -35,11 +35,10 @@ int cmd_explain(const std::vector<std::string>& args) {
     throw UsageError("begroting explain: verwacht 'begroting explain REGEL JAAR SCENARIO.yaml', bijvoorbeeld "
                      "'begroting explain resultaat 2027 scenarios/zuid-kennemerland-2024.yaml'");
   const std::string format = format_of(vm, formats);
-  const int depth = vm["depth"].as<int>();
-  if (depth < 1 || depth > 50) throw UsageError("--depth " + std::to_string(depth) + ": verwacht een diepte van 1 tot en met 50");
+  const int depth = depth_of(vm);
   const Line line = line_arg(vm["line"].as<std::string>(), "regel");
   const int year = year_arg(vm["year"].as<std::string>(), "jaar");
-  const Scenario s = load_scenario(vm["file"].as<std::string>(), overrides_from(vm));
+  const Scenario s = load_input(vm["file"].as<std::string>(), overrides_from(vm));
   check_in_horizon(year, s.horizon, "jaar");
   Trace trace;
   const Result r = run(s, &trace);

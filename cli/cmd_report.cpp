@@ -15,28 +15,15 @@
 
 namespace begroting::cli {
 
-namespace {
-std::string today_utc() {
-  const std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[16];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-  return buf;
-}
-}  // namespace
-
 int cmd_report(const std::vector<std::string>& args) {
   const std::vector<std::string> formats{"html", "pdf", "xlsx", "md", "csv"};
   po::options_description o("Opties voor 'begroting report'");
   o.add_options()("help,h", "deze hulp");
   add_format_output(o, formats, true, "schrijf naar dit bestand (atomair); verplicht voor xlsx, anders stdout");
-  o.add_options()
-      ("dutch", "csv voor Nederlandse Excel: ';' als scheidingsteken en decimale komma")
-      ("date", po::value<std::string>()->default_value(""), "datum van de run in de kop (JJJJ-MM-DD; standaard vandaag, UTC)")
-      ("paths", po::value<unsigned>()->default_value(10000),
-       "als het (eerste) scenario onzekerheden declareert: paden van de risicoanalyse (begroting risk)")
-      ("seed", po::value<unsigned>()->default_value(2024), "met onzekerheden: seed van de risicoanalyse");
+  o.add_options()("dutch", "csv voor Nederlandse Excel: ';' als scheidingsteken en decimale komma");
+  add_date_option(o, "datum van de run in de kop (JJJJ-MM-DD; standaard vandaag, UTC)");
+  add_paths_option(o, "als het (eerste) scenario onzekerheden declareert: paden van de risicoanalyse (begroting risk)");
+  add_seed_option(o, "met onzekerheden: seed van de risicoanalyse");
   po::positional_options_description pos;
   add_scenario_args(o, pos, "file", true, "scenariobestand(en)");
   const auto parsed = parse_or_help(args, o, pos, {"begroting report SCENARIO.yaml... --format html|pdf|xlsx|md|csv [--output PAD] [opties]",
@@ -60,12 +47,10 @@ int cmd_report(const std::vector<std::string>& args) {
     throw UsageError("begroting report: --format " + format + " schrijft een bestand; verwacht --output PAD." + format);
   if (vm.count("dutch") && format != "csv") throw UsageError("begroting report: --dutch geldt alleen voor --format csv");
   ReportOptions opts;
-  opts.run_date = vm["date"].as<std::string>();
-  if (opts.run_date.empty()) opts.run_date = today_utc();
-  const auto& d = opts.run_date;
-  const bool date_ok = d.size() == 10 && d[4] == '-' && d[7] == '-' &&
-                       std::all_of(d.begin(), d.end(), [](char ch) { return ch == '-' || (ch >= '0' && ch <= '9'); });
-  if (!date_ok) throw UsageError("--date " + d + ": onbekende datum; verwacht JJJJ-MM-DD, bijvoorbeeld 2026-11-22");
+  opts.run_date = date_of(vm);
+  RiskOptions ro;  // checked before any scenario is loaded, as in begroting risk
+  ro.paths = paths_of(vm);
+  ro.seed = seed_of(vm);
 
   const auto files = vm["file"].as<std::vector<std::string>>();
   const auto overrides = overrides_from(vm);
@@ -74,7 +59,7 @@ int cmd_report(const std::vector<std::string>& args) {
   scenarios.reserve(files.size());
   results.reserve(files.size());
   for (const auto& f : files) {
-    scenarios.push_back(load_scenario(f, overrides));
+    scenarios.push_back(load_input(f, overrides));
     results.push_back(run(scenarios.back()));
     const Horizon& h0 = results.front().horizon;
     const Horizon& h = results.back().horizon;
@@ -98,16 +83,12 @@ int cmd_report(const std::vector<std::string>& args) {
     } catch (const std::invalid_argument& e) {
       throw InputError(e.what());
     }
-    RiskOptions ro;
-    ro.paths = vm["paths"].as<unsigned>();
-    if (ro.paths == 0) throw UsageError("--paths 0: verwacht minstens 1 pad");
-    ro.seed = vm["seed"].as<unsigned>();
     ro.threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     risk = risk_view(run_risk(*m, ro), run_sensitivity(*m), &scenarios.front());
     opts.risk = &risk;
   }
   if (format == "xlsx") {
-    write_xlsx(runs, opts, output);
+    emit(render_xlsx(runs, opts), output);  // the same checks and messages as every format
     return strict_exit(vm, findings);
   }
   if (format == "pdf") {

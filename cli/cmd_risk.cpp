@@ -16,15 +16,6 @@ namespace begroting::cli {
 
 namespace {
 
-std::uint64_t positive(const po::variables_map& vm, const std::string& opt, std::uint64_t max) {
-  const std::string s = vm[opt].as<std::string>();
-  std::uint64_t v = 0;
-  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (s.empty() || ec != std::errc() || p != s.data() + s.size() || v == 0 || v > max)
-    throw UsageError("--" + opt + " " + s + ": verwacht een geheel getal van 1 tot en met " + std::to_string(max));
-  return v;
-}
-
 /// The scenario prepared for risk: errors in `onzekerheden:` that only the engine can see
 /// (a parameter year without a value, ...) are bad input.
 RiskModel* make_model(const Scenario& s) {
@@ -62,13 +53,12 @@ struct Progress {
 }  // namespace
 
 int cmd_risk(const std::vector<std::string>& args) {
-  const unsigned hw = std::max(1u, std::thread::hardware_concurrency());
   const std::vector<std::string> formats{"table", "json"};
   po::options_description o("Opties voor 'begroting risk'");
-  o.add_options()("help,h", "deze hulp")
-      ("paths,n", po::value<std::string>()->default_value("10000"), "aantal paden (trekkingen), 1 tot 100.000.000")
-      ("seed,s", po::value<std::string>()->default_value("2024"), "startwaarde van de toevalsgenerator; zelfde seed = zelfde uitkomst")
-      ("threads,t", po::value<std::string>()->default_value(std::to_string(hw)), "aantal threads (de uitkomst hangt er niet van af)");
+  o.add_options()("help,h", "deze hulp");
+  add_paths_option(o, "aantal paden (trekkingen)");
+  add_seed_option(o, "startwaarde van de toevalsgenerator; zelfde seed = zelfde uitkomst");
+  add_threads_option(o);
   add_format_output(o, formats);
   po::positional_options_description pos;
   // --strict: the findings of the scenario itself (without uncertainty)
@@ -87,17 +77,10 @@ int cmd_risk(const std::vector<std::string>& args) {
   if (!vm.count("file")) throw UsageError("begroting risk: geen scenariobestand opgegeven; verwacht 'begroting risk SCENARIO.yaml'");
   const std::string format = format_of(vm, formats);
   RiskOptions ro;
-  ro.paths = positive(vm, "paths", 100000000);
-  ro.seed = [&] {
-    const std::string s = vm["seed"].as<std::string>();
-    std::uint64_t v = 0;
-    auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-    if (s.empty() || ec != std::errc() || p != s.data() + s.size())
-      throw UsageError("--seed " + s + ": verwacht een geheel getal van 0 of meer");
-    return v;
-  }();
-  ro.threads = static_cast<int>(positive(vm, "threads", 256));
-  const Scenario s = load_scenario(vm["file"].as<std::string>(), overrides_from(vm));
+  ro.paths = paths_of(vm);
+  ro.seed = seed_of(vm);
+  ro.threads = threads_of(vm);
+  const Scenario s = load_input(vm["file"].as<std::string>(), overrides_from(vm));
   if (s.onzekerheden.empty())
     throw InputError(s.files.front() + ":1:1: het scenario declareert geen onzekerheden; verwacht een sectie 'onzekerheden:' "
                      "(zie scenarios/zuid-kennemerland-2024-risico.yaml)");
@@ -130,7 +113,7 @@ int cmd_sensitivity(const std::vector<std::string>& args) {
   if (!vm.count("file"))
     throw UsageError("begroting sensitivity: geen scenariobestand opgegeven; verwacht 'begroting sensitivity SCENARIO.yaml'");
   const std::string format = format_of(vm, formats);
-  const Scenario s = load_scenario(vm["file"].as<std::string>(), overrides_from(vm));
+  const Scenario s = load_input(vm["file"].as<std::string>(), overrides_from(vm));
   if (s.onzekerheden.empty())
     throw InputError(s.files.front() + ":1:1: het scenario declareert geen onzekerheden; verwacht een sectie 'onzekerheden:'");
   std::unique_ptr<RiskModel> m(make_model(s));

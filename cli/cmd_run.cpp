@@ -35,7 +35,7 @@ int cmd_run(const std::vector<std::string>& args) {
   const std::string format = format_of(vm, formats);
   const std::string view = vm["view"].as<std::string>();
   check_choice("view", view, view_names());
-  const Scenario s = load_scenario(vm["file"].as<std::string>(), overrides_from(vm));
+  const Scenario s = load_input(vm["file"].as<std::string>(), overrides_from(vm));
   const Result r = run(s);
   if (vm.count("dutch") && (format != "csv" || view != "begroting"))
     throw UsageError("begroting run: --dutch geldt alleen voor --format csv van de begroting (zonder --view)");

@@ -131,7 +131,7 @@ int cmd_solve(const std::vector<std::string>& args) {
   if (vm.count("at-least-line")) { spec.target.op = SolveTarget::Op::AtLeast; spec.target.other = line_arg(vm["at-least-line"].as<std::string>(), "--at-least-line"); }
   if (vm.count("at-most-line")) { spec.target.op = SolveTarget::Op::AtMost; spec.target.other = line_arg(vm["at-most-line"].as<std::string>(), "--at-most-line"); }
 
-  const Scenario s = load_scenario(vm["file"].as<std::string>(), overrides_from(vm));
+  const Scenario s = load_input(vm["file"].as<std::string>(), overrides_from(vm));
   if (ps.section == "stromen" && s.stromen.empty())
     throw UsageError("--param " + ps.path + " hoort bij het stromenmodel, maar " + s.files.front() +
                      " heeft geen sectie stromen: (het rekent met groeivoeten); verwacht een scenario met stromen:, zoals "

@@ -2,6 +2,7 @@
 #pragma once
 #include <boost/program_options.hpp>
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -29,8 +30,23 @@ po::variables_map parse(const std::vector<std::string>& args, const po::options_
 void add_set_option(po::options_description& o);
 std::vector<Override> overrides_from(const po::variables_map& vm);
 
-/// Write to --output atomically, or to stdout.
+/// Load a scenario for a command (begroting::load_scenario) and remember every file it read: the
+/// scenario, its extends parents and its schools files. emit refuses an --output that is one of
+/// them (the same file by device and inode: also through a link or another path).
+Scenario load_input(const std::string& path, const std::vector<Override>& overrides);
+
+/// Write to --output (write_atomically: see README "Veiligheid"), or to stdout when it is empty or
+/// "-", checking every write. Throws OutputError (exit 2) on failure, UsageError when --output is
+/// an input file.
 void emit(const std::string& content, const std::string& output_path);
+
+/// At the start of main: a closed stdin, stdout or stderr (`>&-`) is opened on /dev/null, so no
+/// file the program opens lands on descriptor 1 and receives the output; a closed stdout is
+/// remembered, and writing to it is then an error (exit 2), not silence.
+void guard_standard_streams();
+/// At the end of main: flush stdout and close it, reporting a failed write or close (a full
+/// disk, a closed stdout) as OutputError. Everything printed with std::cout is covered.
+void finish_stdout();
 
 /// --strict, shared by every command that computes a scenario: add it with add_strict_option
 /// and end with `return strict_exit(vm, result.findings);` (or the findings of all scenarios).
@@ -73,6 +89,25 @@ inline std::optional<po::variables_map> parse_or_help(const std::vector<std::str
                                                       const po::positional_options_description& pos, const Help& help) {
   return parse_or_help(args, o, o, pos, help);
 }
+
+/// Options that several commands take, defined once: the same name, default, bounds, checks and
+/// Dutch messages in every command. Each value is read as text and checked here (no Boost
+/// conversion: no English message, and -1 is not read as 4294967295).
+///   --paths,-n N    1 to 100.000.000 (default 10.000)
+///   --seed,-s S     0 to 18446744073709551615 (default 2024)
+///   --threads,-t T  1 to 256 (default: the number of cores)
+///   --date D        a real calendar date JJJJ-MM-DD from 2000-01-01 to 2100-12-31 (default today, UTC)
+///   --depth N       1 to 50 (default 2)
+void add_paths_option(po::options_description& o, const char* help);
+std::uint64_t paths_of(const po::variables_map& vm);
+void add_seed_option(po::options_description& o, const char* help);
+std::uint64_t seed_of(const po::variables_map& vm);
+void add_threads_option(po::options_description& o);
+int threads_of(const po::variables_map& vm);
+void add_date_option(po::options_description& o, const char* help);
+std::string date_of(const po::variables_map& vm);
+void add_depth_option(po::options_description& o, const char* help);
+int depth_of(const po::variables_map& vm);
 
 /// Check `value` is one of `allowed`, else UsageError naming the option.
 void check_choice(const std::string& option, const std::string& value, const std::vector<std::string>& allowed);

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "begroting/money.hpp"
+#include "begroting/reports.hpp"
 #include "commands.hpp"
 #include "common.hpp"
 
@@ -46,26 +47,43 @@ const char* kUsage =
 
 }  // namespace
 
+namespace {
+int dispatch(const std::string& cmd, const std::vector<std::string>& args) {
+  using namespace begroting::cli;
+  if (cmd == "run") return cmd_run(args);
+  if (cmd == "compare") return cmd_compare(args);
+  if (cmd == "report") return cmd_report(args);
+  if (cmd == "solve") return cmd_solve(args);
+  if (cmd == "explain") return cmd_explain(args);
+  if (cmd == "risk") return cmd_risk(args);
+  if (cmd == "sensitivity") return cmd_sensitivity(args);
+  std::cerr << "begroting: onbekend commando '" << begroting::shown_value(cmd)
+            << "'; verwacht een van: run, compare, report, solve, explain, risk, sensitivity (zie begroting --help)\n";
+  return kBadInput;
+}
+}  // namespace
+
 int main(int argc, char** argv) {
   using namespace begroting::cli;
+  guard_standard_streams();
+  begroting::remove_temp_files_on_signals();
   std::vector<std::string> args(argv + 1, argv + argc);
-  if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
-    std::cout << kUsage << kExitCodesHelp;
-    return args.empty() ? kBadInput : kOk;
-  }
-  const std::string cmd = args[0];
-  args.erase(args.begin());
   try {
-    if (cmd == "run") return cmd_run(args);
-    if (cmd == "compare") return cmd_compare(args);
-    if (cmd == "report") return cmd_report(args);
-    if (cmd == "solve") return cmd_solve(args);
-    if (cmd == "explain") return cmd_explain(args);
-    if (cmd == "risk") return cmd_risk(args);
-    if (cmd == "sensitivity") return cmd_sensitivity(args);
-    std::cerr << "begroting: onbekend commando '" << cmd << "'; verwacht een van: run, compare, report, solve, explain, risk, sensitivity (zie begroting --help)\n";
-    return kBadInput;
+    int code = kOk;
+    if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+      std::cout << kUsage << kExitCodesHelp;
+      code = args.empty() ? kBadInput : kOk;
+    } else {
+      const std::string cmd = args[0];
+      args.erase(args.begin());
+      code = dispatch(cmd, args);
+    }
+    finish_stdout();  // a failed write to stdout (full disk, closed) is exit 2, never silence
+    return code;
   } catch (const begroting::InputError& e) {
+    std::cerr << e.what() << "\n";
+    return kBadInput;
+  } catch (const begroting::OutputError& e) {
     std::cerr << e.what() << "\n";
     return kBadInput;
   } catch (const begroting::ArithmeticError& e) {

@@ -85,3 +85,48 @@ TEST_CASE("extends: a chain of 10000 files is refused with a message - 32 files 
                "scenario's (elk scenario erft doorgaans direct of via een enkel tussenscenario van het basisscenario)");
   fs::remove_all(dir);
 }
+
+// Case 7: a schools YAML file (scholen: x.yaml) gets exactly the checks of a scenario file, and
+// every message names the file.
+TEST_CASE("schools YAML file: size cap - UTF-8 - NUL - empty - not a schools file") {
+  const std::string dir = testutil::temp_dir();
+  const std::string scenario = dir + "/s.yaml";
+  write(scenario, "extends: " + testutil::source("scenarios/zuid-kennemerland-2024-scholen.yaml") + "\nscholen: x.yaml\n");
+  const std::string x = dir + "/x.yaml";
+  // scholen: x.yaml is on line 2, the file name at column 10
+  const std::string from = scenario + ":2:10: ";
+
+  write(x, std::string(5 * 1024 * 1024, '#'));
+  CHECK(error_of_file(scenario) == from + x + ": bestand van 5 MB is te groot; verwacht een scholenbestand van hooguit 4 MB");
+
+  write(x, "scholen:\n  - id: S\xE9\n");  // Windows-1252 e-acute: not UTF-8, at line 2 column 10
+  CHECK(error_of_file(scenario) == x + ":2:10: geen geldige UTF-8-tekst; sla het bestand op als UTF-8");
+
+  write(x, std::string("scholen:\n  - id: S\0\n", 20));
+  CHECK(error_of_file(scenario) == x + ":1:1: bevat nul-bytes (geen tekstbestand); verwacht een YAML-tekstbestand in UTF-8");
+
+  for (const char* empty : {"", "# alleen commentaar\n"}) {
+    write(x, empty);
+    CHECK(error_of_file(scenario) == x + ":1:1: het bestand is leeg; verwacht een scholenbestand met 'scholen:' en daaronder een lijst van scholen");
+  }
+
+  write(x, "wachtwoord: geheim123\n");  // not a schools file: nothing of it is quoted
+  const std::string msg = error_of_file(scenario);
+  CHECK(msg == x + ":1:1: is geen scholenbestand: geen van de sleutels op het hoogste niveau hoort daarbij; verwacht een scholenbestand (.yaml)");
+  CHECK(msg.find("geheim123") == std::string::npos);
+
+  fs::create_directory(dir + "/map.yaml");
+  write(scenario, "extends: " + testutil::source("scenarios/zuid-kennemerland-2024-scholen.yaml") + "\nscholen: map.yaml\n");
+  CHECK(error_of_file(scenario) == from + dir + "/map.yaml: is een map; verwacht een scholenbestand (.yaml)");
+  fs::remove_all(dir);
+}
+
+// Case 12: what a message echoes is shortened and made printable.
+TEST_CASE("messages: echoed values are shortened and control characters escaped") {
+  CHECK(shown_value("kort") == "kort");
+  // 45 characters: the first 24, "...", the last 12
+  CHECK(shown_value("abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHI") == "abcdefghijklmnopqrstuvwx...789ABCDEFGHI");
+  CHECK(shown_value("a\x1b[2Jb\nc") == "a\\x1b[2Jb\\nc");
+  CHECK(printable("\xC3\xA9\xC2\x9B\xFF") == "\xC3\xA9\\xc2\\x9b\\xff");  // é stays; C1 CSI and a stray byte escaped
+  CHECK(shown_value(std::string(100, '\xE2') ).find("\\xe2") == 0);
+}

@@ -48,7 +48,7 @@ std::string join(const std::vector<std::string>& v, const std::string& last) {
 
 [[noreturn]] void unknown_column(const CsvCell& h, const std::vector<std::string>& candidates, const std::string& expected) {
   const std::string best = did_you_mean(h.text, candidates);
-  fail(h.loc, "onbekende kolom '" + h.text + "' in de kopregel" + (best.empty() ? "; verwacht " + expected : "; bedoelt u '" + best + "'?"));
+  fail(h.loc, "onbekende kolom '" + shown_value(h.text) + "' in de kopregel" + (best.empty() ? "; verwacht " + expected : "; bedoelt u '" + best + "'?"));
 }
 
 Tree scalar(const CsvCell& c) {
@@ -89,7 +89,7 @@ std::vector<int> fixed_columns(const CsvRow& header, const std::vector<std::stri
     size_t k = 0;
     while (k < names.size() && names[k] != h.text) ++k;
     if (k == names.size()) unknown_column(h, names, expected);
-    if (at[k] >= 0) fail(h.loc, "kolom '" + h.text + "' staat twee keer in de kopregel (eerst in kolom " + std::to_string(header.cells[static_cast<size_t>(at[k])].loc.column) + "); verwacht elke kolom een keer");
+    if (at[k] >= 0) fail(h.loc, "kolom '" + shown_value(h.text) + "' staat twee keer in de kopregel (eerst in kolom " + std::to_string(header.cells[static_cast<size_t>(at[k])].loc.column) + "); verwacht elke kolom een keer");
     at[k] = static_cast<int>(c);
   }
   for (size_t k = 0; k < required; ++k)
@@ -147,12 +147,12 @@ std::vector<Kolom> school_columns(const CsvRow& header) {
       }
       int y = 0;
       if (jaar.size() != 4 || std::from_chars(jaar.data(), jaar.data() + 4, y).ec != std::errc() || y < 1990 || y > 2100)
-        fail(h.loc, "kolom '" + h.text + "': '" + jaar + "' is geen jaartal; verwacht bijvoorbeeld '" + soort + " 2024'");
+        fail(h.loc, "kolom '" + shown_value(h.text) + "': '" + shown_value(jaar) + "' is geen jaartal; verwacht bijvoorbeeld '" + soort + " 2024'");
       k.soort = soort;
       k.jaar = jaar;
     }
     if (auto it = seen.find(h.text); it != seen.end())
-      fail(h.loc, "kolom '" + h.text + "' staat twee keer in de kopregel (eerst in kolom " + std::to_string(it->second) + "); verwacht elke kolom een keer");
+      fail(h.loc, "kolom '" + shown_value(h.text) + "' staat twee keer in de kopregel (eerst in kolom " + std::to_string(it->second) + "); verwacht elke kolom een keer");
     seen[h.text] = h.loc.column;
     out.push_back(k);
   }

@@ -3,7 +3,13 @@
 // -> --set -> defaults -> completeness. Every message: FILE:LINE:COLUMN: what; expected.
 #include "begroting/loader.hpp"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <charconv>
 #include <cmath>
 #include <filesystem>
@@ -45,38 +51,126 @@ namespace {
 
 constexpr std::uintmax_t kMaxFileBytes = 4u * 1024 * 1024;  // a scenario is a few kB
 
-std::string read_file(const std::string& path, const Loc* from) {
+}  // namespace
+
+namespace detail {
+
+std::string shown_path(const std::string& path) { return printable(path); }
+
+std::string read_text_file(const std::string& path, const Loc* from, const std::string& noun) {
   const std::string where = from ? from->str() + ": " : "";
-  std::error_code ec;
-  if (!fs::exists(path, ec))
-    throw InputError(where + path + ": bestand bestaat niet; verwacht een scenariobestand (.yaml)");
-  if (fs::is_directory(path, ec)) throw InputError(where + path + ": is een map; verwacht een scenariobestand (.yaml)");
+  const std::string file = shown_path(path);
+  const std::string expected = "; verwacht " + noun + " (.yaml)";
+  if (path.find('\0') != std::string::npos) throw InputError(where + file + ": een nul-teken in de bestandsnaam" + expected);
+  // O_NONBLOCK: opening a FIFO does not wait for a writer; it is refused below as not regular.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+  if (fd < 0) {
+    const int err = errno;
+    if (err == ENOENT || err == ENOTDIR) throw InputError(where + file + ": bestand bestaat niet" + expected);
+    if (err == EACCES || err == EPERM) throw InputError(where + file + ": kan het bestand niet lezen (geen leesrechten)" + expected);
+    throw InputError(where + file + ": kan het bestand niet openen (" + std::strerror(err) + ")" + expected);
+  }
+  struct Closer {
+    int fd;
+    ~Closer() { ::close(fd); }
+  } closer{fd};
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) throw InputError(where + file + ": kan het bestand niet lezen" + expected);
+  if (S_ISDIR(st.st_mode)) throw InputError(where + file + ": is een map" + expected);
   // Not a device, pipe or socket: /dev/zero or a FIFO would never end.
-  if (!fs::is_regular_file(path, ec))
-    throw InputError(where + path + ": is geen gewoon bestand; verwacht een scenariobestand (.yaml)");
-  const auto size = fs::file_size(path, ec);
-  if (!ec && size > kMaxFileBytes)
-    throw InputError(where + path + ": bestand van " + std::to_string(size / (1024 * 1024)) +
-                     " MB is te groot; verwacht een scenariobestand van hooguit 4 MB");
-  std::ifstream f(path, std::ios::binary);
-  if (!f) throw InputError(where + path + ": kan het bestand niet lezen (rechten?)");
-  std::ostringstream ss;
-  ss << f.rdbuf();
-  return ss.str();
+  if (!S_ISREG(st.st_mode)) throw InputError(where + file + ": is geen gewoon bestand" + expected);
+  const auto too_large = [&](std::uintmax_t bytes) {
+    return InputError(where + file + ": bestand van " + std::to_string(bytes / (1024 * 1024)) + " MB is te groot; verwacht " + noun +
+                      " van hooguit 4 MB");
+  };
+  if (static_cast<std::uintmax_t>(st.st_size) > kMaxFileBytes) throw too_large(static_cast<std::uintmax_t>(st.st_size));
+  // Read at most the limit (and one byte more to know): a file that grows meanwhile, or a
+  // /proc file that reports size 0, cannot make the loader read gigabytes.
+  std::string text;
+  char buf[1 << 16];
+  while (text.size() <= kMaxFileBytes) {
+    const ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) throw InputError(where + file + ": kan het bestand niet lezen (" + std::strerror(errno) + ")" + expected);
+    if (n == 0) return text;
+    text.append(buf, static_cast<size_t>(n));
+  }
+  throw too_large(text.size());
 }
 
-void check_text(const std::string& text, const std::string& name) {
+void check_text(const std::string& text, const std::string& name, const std::string& noun) {
+  const std::string file = shown_path(name);
   if (text.size() > kMaxFileBytes)
-    throw InputError(name + ":1:1: de tekst is te groot; verwacht een scenariobestand van hooguit 4 MB");
+    throw InputError(file + ":1:1: de tekst is te groot; verwacht " + noun + " van hooguit 4 MB");
   if (text.size() >= 2 && ((text[0] == '\xFF' && text[1] == '\xFE') || (text[0] == '\xFE' && text[1] == '\xFF')))
-    throw InputError(name + ":1:1: het bestand is opgeslagen als UTF-16; sla het op als UTF-8");
+    throw InputError(file + ":1:1: het bestand is opgeslagen als UTF-16; sla het op als UTF-8");
   if (text.find('\0') != std::string::npos)
-    throw InputError(name + ":1:1: bevat nul-bytes (geen tekstbestand); verwacht een YAML-tekstbestand in UTF-8");
+    throw InputError(file + ":1:1: bevat nul-bytes (geen tekstbestand); verwacht een YAML-tekstbestand in UTF-8");
   auto [l, c] = first_invalid_utf8(text);
   if (l != 0)
-    throw InputError(name + ":" + std::to_string(l) + ":" + std::to_string(c) +
+    throw InputError(file + ":" + std::to_string(l) + ":" + std::to_string(c) +
                      ": geen geldige UTF-8-tekst; sla het bestand op als UTF-8");
 }
+
+void check_is_a(const Tree& t, const std::string& name, const std::set<std::string>& keys, const std::string& noun) {
+  if (t.kind != Tree::Kind::Map) return;
+  for (const auto& [k, v] : t.map)
+    for (const auto& known : keys)
+      if (k == known || edit_distance(k, known) <= 2) return;  // a scenario, perhaps with a typo
+  // Nothing of it is a key of this kind of file: say so without quoting what it holds (a file
+  // named by mistake, or on purpose, like extends: /etc/shadow).
+  fail(Loc{name, 1, 1}, "is geen " + noun.substr(noun.find(' ') + 1) + ": geen van de sleutels op het hoogste niveau hoort daarbij; verwacht " +
+                            noun + " (.yaml)");
+}
+
+}  // namespace detail
+
+std::string shown_value(const std::string& s) {
+  // Cut on characters, never inside one; then escape what may not be printed.
+  std::vector<size_t> starts;  // byte offset of each character
+  for (size_t i = 0; i < s.size(); ++i)
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) starts.push_back(i);
+  std::string cut = s;
+  if (starts.size() > 40) cut = s.substr(0, starts[24]) + "..." + s.substr(starts[starts.size() - 12]);
+  return printable(cut);
+}
+
+std::string printable(const std::string& msg) {
+  static const char* hex = "0123456789abcdef";
+  std::string out;
+  out.reserve(msg.size());
+  for (size_t i = 0; i < msg.size();) {
+    const auto c = static_cast<unsigned char>(msg[i]);
+    size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    if (c == 0xC0 || c == 0xC1 || c > 0xF4) len = 0;
+    bool ok = len != 0 && i + len <= msg.size();
+    for (size_t k = 1; ok && k < len; ++k) ok = (static_cast<unsigned char>(msg[i + k]) >> 6) == 0x2;
+    const bool c1 = ok && len == 2 && c == 0xC2 && static_cast<unsigned char>(msg[i + 1]) < 0xA0;  // U+0080-U+009F
+    if (ok && len == 1 && c >= 0x20 && c != 0x7F) {
+      out += msg[i];
+    } else if (ok && len == 1 && (c == '\n' || c == '\t' || c == '\r')) {
+      out += c == '\n' ? "\\n" : c == '\t' ? "\\t" : "\\r";
+    } else if (ok && len > 1 && !c1) {
+      out.append(msg, i, len);
+      i += len;
+      continue;
+    } else {
+      const size_t n = ok ? len : 1;  // a C0/C1 control character, or one byte that is not UTF-8
+      for (size_t k = 0; k < n; ++k) {
+        const auto b = static_cast<unsigned char>(msg[i + k]);
+        out += "\\x";
+        out += hex[b >> 4];
+        out += hex[b & 0xF];
+      }
+      i += n;
+      continue;
+    }
+    ++i;
+  }
+  return out;
+}
+
+namespace {
 
 // ---- numbers -----------------------------------------------------------------------------
 
@@ -89,7 +183,7 @@ std::string plain(double v) {
 }
 
 /// A value the user wrote, shortened for a message when it is absurdly long.
-std::string shown(const std::string& s) { return s.size() <= 40 ? s : s.substr(0, 20) + "..." + s.substr(s.size() - 10); }
+std::string shown(const std::string& s) { return shown_value(s); }
 
 std::string unit_example(Unit u) {
   switch (u) {
@@ -223,7 +317,7 @@ struct Builder {
           const auto& [k, e] = t.map[i];
           int y = 0;
           if (!parse_year_key(k, y))
-            fail(t.key_locs[i], "'" + k + "' is geen jaartal; verwacht " + what + range_text(r) + " als sleutel (bijvoorbeeld " +
+            fail(t.key_locs[i], "'" + shown_value(k) + "' is geen jaartal; verwacht " + what + range_text(r) + " als sleutel (bijvoorbeeld " +
                                     std::to_string(r.first) + ": ...)");
           if (y < r.first || y > r.last)
             fail(t.key_locs[i], spec.path + ": jaar " + k + " valt buiten de horizon; verwacht " + what + range_text(r));
@@ -289,7 +383,7 @@ struct Builder {
     const auto valid = children_of(prefix);
     const std::string best = did_you_mean(key, std::vector<std::string>(valid.begin(), valid.end()));
     const std::string where = prefix.empty() ? "op het hoogste niveau" : "onder " + prefix.substr(0, prefix.size() - 1);
-    std::string msg = "onbekende sleutel '" + key + "' " + where;
+    std::string msg = "onbekende sleutel '" + shown_value(key) + "' " + where;
     if (!best.empty()) msg += "; bedoelt u '" + best + "'?";
     else msg += "; verwacht een van: " + join(valid);
     fail(loc, msg);
@@ -309,10 +403,14 @@ constexpr size_t kMaxExtendsDepth = 32;
 
 void load_chain(const std::string& text, const std::string& name, std::vector<Doc>& chain,
                 std::vector<std::string>& stack, std::vector<std::string>& shown, const Loc* from) {
-  check_text(text, name);
+  detail::check_text(text, name, "een scenariobestand");
   Tree t = detail::parse_yaml(text, name);
   if (t.kind == Tree::Kind::Null) fail(Loc{name, 1, 1}, "het bestand is leeg; verwacht een scenario met 'jaren:', 'leerlingen:', 'tarieven:' ...");
   if (t.kind != Tree::Kind::Map) fail(t.loc, "een scenario is een map van sleutels; verwacht 'sleutel: waarde' op het hoogste niveau");
+  {
+    Scenario none;  // the keys of the standard registry (a model file adds keys below these)
+    detail::check_is_a(t, name, Builder{none, {}, {}}.children_of(""), "een scenariobestand");
+  }
   (void)from;
   if (const Tree* ext = t.get("extends")) {
     if (ext->kind != Tree::Kind::Scalar || ext->scalar.empty())
@@ -334,7 +432,7 @@ void load_chain(const std::string& text, const std::string& name, std::vector<Do
                          " scenario's (elk scenario erft doorgaans direct of via een enkel tussenscenario van het basisscenario)");
     stack.push_back(key);
     shown.push_back(base.lexically_normal().string());
-    const std::string parent_text = read_file(base.string(), &ext->loc);
+    const std::string parent_text = detail::read_text_file(base.string(), &ext->loc, "een scenariobestand");
     load_chain(parent_text, base.string(), chain, stack, shown, &ext->loc);
   }
   chain.push_back(Doc{std::move(t), name});
@@ -355,7 +453,7 @@ std::optional<Horizon> doc_horizon(const Doc& d) {
       fail(v.loc, "jaren." + k + " is een enkel jaartal; verwacht bijvoorbeeld 'jaren: {van: 2024, tot_en_met: 2028}'");
     if (k == "van") { h.first = static_cast<int>(parse_value(v.scalar, v.kind != Tree::Kind::Scalar, yr, v.loc)); van = true; }
     else if (k == "tot_en_met") { h.last = static_cast<int>(parse_value(v.scalar, v.kind != Tree::Kind::Scalar, yr, v.loc)); tot = true; }
-    else fail(j->key_locs[i], "onbekende sleutel '" + k + "' onder jaren; verwacht 'van' en 'tot_en_met'");
+    else fail(j->key_locs[i], "onbekende sleutel '" + shown_value(k) + "' onder jaren; verwacht 'van' en 'tot_en_met'");
   }
   if (!van || !tot) fail(j->loc, "jaren mist " + std::string(!van ? "'van'" : "'tot_en_met'") + "; verwacht 'jaren: {van: 2024, tot_en_met: 2028}'");
   if (h.last < h.first) fail(j->loc, "jaren: 'tot_en_met' ligt voor 'van'; verwacht van <= tot_en_met");
@@ -417,7 +515,7 @@ void apply_override(Scenario& sc, const Override& o) {
     std::vector<std::string> paths;
     for (const auto& s : reg.entries()) paths.push_back(s.path);
     const std::string best = did_you_mean(path, paths);
-    throw InputError(where + ": onbekende parameter '" + path + "'" +
+    throw InputError(where + ": onbekende parameter '" + shown_value(path) + "'" +
                      (!best.empty() ? "; bedoelt u '" + best + "'?" : "; verwacht een pad uit het scenariobestand, bijvoorbeeld tarieven.sbo"));
   }
   const Loc loc{"--set " + o.text, 1, static_cast<int>(eq) + 2};
@@ -595,7 +693,7 @@ Scenario load_scenario_text(const std::string& text, const std::string& name, co
 }
 
 Scenario load_scenario(const std::string& path, const std::vector<Override>& overrides) {
-  return build(read_file(path, nullptr), path, overrides);
+  return build(detail::read_text_file(path, nullptr, "een scenariobestand"), path, overrides);
 }
 
 }  // namespace begroting

@@ -66,10 +66,10 @@ double number(const Tree& t, const std::string& what) {
   double v = 0;
   if (!parse_number(s, v)) {
     if (!s.empty() && s.back() == '%')
-      fail(t.loc, "'" + s + "' is geen getal; schrijf een fractie (0.04 voor 4%) bij " + what);
+      fail(t.loc, "'" + shown_value(s) + "' is geen getal; schrijf een fractie (0.04 voor 4%) bij " + what);
     if (s.find(',') != std::string::npos)
-      fail(t.loc, "'" + s + "' is geen getal: gebruik een punt als decimaalteken bij " + what);
-    fail(t.loc, "'" + s + "' is geen getal; verwacht een getal bij " + what);
+      fail(t.loc, "'" + shown_value(s) + "' is geen getal: gebruik een punt als decimaalteken bij " + what);
+    fail(t.loc, "'" + shown_value(s) + "' is geen getal; verwacht een getal bij " + what);
   }
   if (!std::isfinite(v)) fail(t.loc, what + ": '" + fmt_short(s) + "' is te groot; verwacht een getal van hooguit 15 cijfers");
   return v;
@@ -85,7 +85,7 @@ std::string word(const Tree& t, const std::string& what, const std::vector<std::
   if (t.kind != Tree::Kind::Scalar) fail(t.loc, what + " verwacht een van: " + join(allowed));
   for (const auto& a : allowed)
     if (t.scalar == a) return a;
-  fail(t.loc, "'" + t.scalar + "' is geen geldige " + what + suggest(t.scalar, allowed));
+  fail(t.loc, "'" + shown_value(t.scalar) + "' is geen geldige " + what + suggest(t.scalar, allowed));
 }
 
 bool yes_no(const Tree& t, const std::string& what) {
@@ -119,7 +119,7 @@ Uncertainty read_one(const std::string& name, const Loc& where, const Tree& t, c
     const auto& key = t.map[i].first;
     bool ok = false;
     for (const auto& k : known_keys()) ok = ok || k == key;
-    if (!ok) fail(t.key_locs[i], "onbekende sleutel '" + key + "' onder " + ctx + suggest(key, known_keys()));
+    if (!ok) fail(t.key_locs[i], "onbekende sleutel '" + shown_value(key) + "' onder " + ctx + suggest(key, known_keys()));
   }
   // parameter(s)
   const Tree* par = t.get("parameter");
@@ -139,7 +139,7 @@ Uncertainty read_one(const std::string& name, const Loc& where, const Tree& t, c
       std::vector<std::string> all;
       for (const auto& s : reg.entries()) all.push_back(s.path);
       const std::string best = did_you_mean(p->scalar, all);
-      fail(p->loc, "onbekende parameter '" + p->scalar + "'" +
+      fail(p->loc, "onbekende parameter '" + shown_value(p->scalar) + "'" +
                        (!best.empty() ? "; bedoelt u '" + best + "'?" : "; verwacht een pad uit het scenario, bijvoorbeeld tarieven.sbo"));
     }
     u.params.push_back(spec->path);
@@ -198,7 +198,7 @@ Uncertainty read_one(const std::string& name, const Loc& where, const Tree& t, c
   const auto kind = word(*vd, "verdeling", {"normaal", "driehoek", "uniform", "vast"});
   auto need = [&](const char* key) -> double {
     const Tree* x = t.get(key);
-    if (!x) fail(vd->loc, "verdeling " + kind + " van " + ctx + " mist '" + key + "'");
+    if (!x) fail(vd->loc, "verdeling " + kind + " van " + ctx + " mist '" + shown_value(key) + "'");
     return number(*x, ctx + "." + key);
   };
   const std::vector<std::string> dist_keys{"gemiddelde", "sd", "min", "modus", "max", "waarde"};
@@ -294,7 +294,7 @@ void set_onzekerheid(Scenario& sc, OnzekerheidBronnen& bronnen, const std::strin
     std::vector<std::string> names;
     for (const auto& u : sc.onzekerheden) names.push_back(u.name);
     if (names.empty()) fail(first, "het scenario declareert geen onzekerheden; verwacht een scenario met een sectie onzekerheden:");
-    fail(first, "onbekende onzekerheid '" + name + "'" + suggest(name, names));
+    fail(first, "onbekende onzekerheid '" + shown_value(name) + "'" + suggest(name, names));
   }
   Tree t = it->second.tree;
   if (t.kind != Tree::Kind::Map) fail(first, "onzekerheid " + name + " is geen map van sleutels");
@@ -304,7 +304,7 @@ void set_onzekerheid(Scenario& sc, OnzekerheidBronnen& bronnen, const std::strin
   bool recentre = false;
   for (const auto& [field, value, at] : velden) {
     if (std::find(known_keys().begin(), known_keys().end(), field) == known_keys().end())
-      fail(at, "onbekend veld '" + field + "' van onzekerheid " + name + suggest(field, known_keys()));
+      fail(at, "onbekend veld '" + shown_value(field) + "' van onzekerheid " + name + suggest(field, known_keys()));
     recentre = recentre || std::find(centre.begin(), centre.end(), field) != centre.end();
     Tree v;
     v.loc = at;

@@ -31,8 +31,8 @@ double number(const Tree& t, const ParamSpec& spec) {
   s.erase(s.find_last_not_of(" \t") + 1);
   double v = 0;
   if (!parse_number(s, v)) {
-    if (!s.empty() && s.back() == '%') fail(t.loc, "'" + s + "' is geen getal; schrijf een fractie (0.02 voor 2%) bij " + spec.path);
-    fail(t.loc, "'" + s + "' is geen getal; verwacht " + std::string(unit_name(spec.unit)) + " bij " + spec.path);
+    if (!s.empty() && s.back() == '%') fail(t.loc, "'" + shown_value(s) + "' is geen getal; schrijf een fractie (0.02 voor 2%) bij " + spec.path);
+    fail(t.loc, "'" + shown_value(s) + "' is geen getal; verwacht " + std::string(unit_name(spec.unit)) + " bij " + spec.path);
   }
   if (v < spec.min || v > spec.max) {
     std::string hint;
@@ -57,7 +57,7 @@ void read_stromen(const Tree& section, Scenario& sc, const Horizon& final) {
       std::vector<std::string> names;
       for (const auto& s : flow_schema()) names.push_back(s.path.substr(8));
       const std::string best = did_you_mean(key, names);
-      fail(section.key_locs[i], "onbekende sleutel '" + key + "' onder stromen" +
+      fail(section.key_locs[i], "onbekende sleutel '" + shown_value(key) + "' onder stromen" +
                                     (!best.empty() ? "; bedoelt u '" + best + "'?" : "; verwacht een van: " + keys()));
     }
     auto& pv = sc.stromen[spec->path];
@@ -85,7 +85,7 @@ void read_stromen(const Tree& section, Scenario& sc, const Horizon& final) {
         int y = 0;
         auto [p, ec] = std::from_chars(yk.data(), yk.data() + yk.size(), y);
         if (ec != std::errc() || p != yk.data() + yk.size() || y < r.first || y > r.last)
-          fail(t.key_locs[j], spec->path + ": '" + yk + "' is geen jaar van " + years + "; verwacht een teldatumjaar als sleutel");
+          fail(t.key_locs[j], spec->path + ": '" + shown_value(yk) + "' is geen jaar van " + years + "; verwacht een teldatumjaar als sleutel");
         put(y, e);
       }
     }

@@ -10,6 +10,7 @@
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
 
+#include <cctype>
 #include <cstring>
 #include <set>
 #include <sstream>
@@ -120,6 +121,9 @@ class Builder : public YAML::EventHandler {
   void OnScalar(const YAML::Mark& m, const std::string& tag, YAML::anchor_t a, const std::string& value) override {
     no_anchor(m, a);
     if (tag == "!") check_closed(m);
+    if (value.find('\0') != std::string::npos)  // "\0" in a double-quoted text
+      fail(pos_.loc(m, file_), "een tekst met een nul-teken (\\0); verwacht gewone tekst zonder nul-teken");
+    if (tag != "!" && !frames_.empty() && frames_.back().flow) check_decimal_comma(m, value);
     Tree t;
     t.kind = Tree::Kind::Scalar;
     t.scalar = value;
@@ -127,12 +131,12 @@ class Builder : public YAML::EventHandler {
     t.loc = pos_.loc(m, file_);
     add(std::move(t), m);
   }
-  void OnSequenceStart(const YAML::Mark& m, const std::string&, YAML::anchor_t a, YAML::EmitterStyle::value) override {
-    open(m, a, Tree::Kind::Seq);
+  void OnSequenceStart(const YAML::Mark& m, const std::string&, YAML::anchor_t a, YAML::EmitterStyle::value style) override {
+    open(m, a, Tree::Kind::Seq, style == YAML::EmitterStyle::Flow);
   }
   void OnSequenceEnd() override { close(); }
-  void OnMapStart(const YAML::Mark& m, const std::string&, YAML::anchor_t a, YAML::EmitterStyle::value) override {
-    open(m, a, Tree::Kind::Map);
+  void OnMapStart(const YAML::Mark& m, const std::string&, YAML::anchor_t a, YAML::EmitterStyle::value style) override {
+    open(m, a, Tree::Kind::Map, style == YAML::EmitterStyle::Flow);
   }
   void OnMapEnd() override { close(); }
   void OnAnchor(const YAML::Mark& m, const std::string&) override { anchor(m); }
@@ -141,6 +145,7 @@ class Builder : public YAML::EventHandler {
   struct Frame {
     Tree node;
     bool want_key = true;  // maps: the next node is a key
+    bool flow = false;     // written [a, b] or {a: b}
     std::string key;
     Loc key_loc;
     std::set<std::string> seen;
@@ -156,13 +161,14 @@ class Builder : public YAML::EventHandler {
     if (a != YAML::NullAnchor) anchor(m);
   }
 
-  void open(const YAML::Mark& m, YAML::anchor_t a, Tree::Kind kind) {
+  void open(const YAML::Mark& m, YAML::anchor_t a, Tree::Kind kind, bool flow) {
     no_anchor(m, a);
     if (!frames_.empty() && frames_.back().node.kind == Tree::Kind::Map && frames_.back().want_key)
       fail(pos_.loc(m, file_), "een sleutel moet een naam zijn, geen lijst of map; verwacht bijvoorbeeld 'groei:'");
     if (frames_.size() >= kMaxDepth)
       fail(pos_.loc(m, file_), "te diep genest; een scenario heeft hooguit enkele niveaus");
     Frame f;
+    f.flow = flow;
     f.node.kind = kind;
     f.node.loc = pos_.loc(m, file_);
     frames_.push_back(std::move(f));
@@ -191,7 +197,7 @@ class Builder : public YAML::EventHandler {
       if (t.scalar == "<<" && !t.quoted)
         fail(kl, "de YAML-samenvoegsleutel '<<' wordt niet ondersteund; verwacht de sleutels voluit geschreven");
       if (!f.seen.insert(t.scalar).second)
-        fail(kl, "sleutel '" + t.scalar + "' staat twee keer in dezelfde map; verwacht elke sleutel een keer");
+        fail(kl, "sleutel '" + shown_value(t.scalar) + "' staat twee keer in dezelfde map; verwacht elke sleutel een keer");
       f.key = std::move(t.scalar);
       f.key_loc = kl;
       f.want_key = false;
@@ -202,6 +208,25 @@ class Builder : public YAML::EventHandler {
     f.node.map.emplace_back(std::move(f.key), std::move(t));
     f.node.key_locs.push_back(f.key_loc);
     f.want_key = true;
+  }
+
+  /// In a flow list or map, "[12,5, 18.75]" is read by YAML as 12 and 5: a Dutch decimal comma
+  /// silently becomes two values. A number directly followed by a comma and a digit (no space)
+  /// is refused; "[12, 5]" (with a space) stays two values.
+  void check_decimal_comma(const YAML::Mark& m, const std::string& value) {
+    if (value.empty() || !std::isdigit(static_cast<unsigned char>(value.back()))) return;
+    const size_t k = pos_.offset(m);
+    if (k == std::string::npos || text_.compare(k, value.size(), value) != 0) return;
+    const size_t after = k + value.size();
+    if (after + 1 >= text_.size() || text_[after] != ',' || !std::isdigit(static_cast<unsigned char>(text_[after + 1]))) return;
+    size_t end = after + 1;
+    while (end < text_.size() && std::isdigit(static_cast<unsigned char>(text_[end]))) ++end;
+    const std::string written = text_.substr(k, end - k);
+    std::string dotted = written;
+    dotted[value.size()] = '.';
+    fail(pos_.loc(m, file_), "'" + shown_value(written) + "' in een lijst: een komma zonder spatie tussen cijfers leest als "
+                             "decimaalteken, maar YAML maakt er twee waarden van; schrijf " + shown_value(dotted) +
+                             " (een punt als decimaalteken), of zet een spatie na de komma als het twee waarden zijn");
   }
 
   /// yaml-cpp accepts a quoted text that runs to the end of the file, silently swallowing every

@@ -1,5 +1,6 @@
 // Internal: a YAML document as plain data with 1-based locations, duplicate keys refused.
 #pragma once
+#include <set>
 #include <sstream>
 #include <string>
 #include <utility>
@@ -50,6 +51,19 @@ inline std::string fmt_num(double v) {
 
 /// Position (1-based line, column) of the first byte that is not valid UTF-8, or {0,0}.
 std::pair<int, int> first_invalid_utf8(const std::string& s);
+
+/// A file name as a message shows it: control characters escaped (the rest as given).
+std::string shown_path(const std::string& path);
+
+/// Read a YAML file the loader was pointed at (by the command line, `extends:` at `from`, or
+/// `scholen:`): it must exist, be a regular file (no device, FIFO, directory) and hold at most
+/// 4 MB; at most that much is read. `noun`: "een scenariobestand", "een scholenbestand".
+std::string read_text_file(const std::string& path, const Loc* from, const std::string& noun);
+/// The checks of a YAML text before it is parsed: at most 4 MB, not UTF-16, no NUL byte, UTF-8.
+void check_text(const std::string& text, const std::string& name, const std::string& noun);
+/// A map none of whose top-level keys is (or resembles) one of `keys` is not such a file: an
+/// InputError that says so without quoting any of its content.
+void check_is_a(const Tree& t, const std::string& name, const std::set<std::string>& keys, const std::string& noun);
 
 /// Parse YAML text into a Tree. Throws InputError with file:line:column.
 Tree parse_yaml(const std::string& text, const std::string& file);

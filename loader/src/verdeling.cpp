@@ -42,10 +42,10 @@ double number(const Tree& t, const std::string& what, double min, double max, bo
   const std::string& s = t.scalar;
   double v = 0;
   if (!parse_number(s, v)) {
-    if (!s.empty() && s.back() == '%') fail(t.loc, what + ": '" + s + "' is geen getal; schrijf een fractie, bijvoorbeeld 0.03 voor 3%");
-    fail(t.loc, what + ": '" + s + "' is geen getal; verwacht een getal met een punt als decimaalteken");
+    if (!s.empty() && s.back() == '%') fail(t.loc, what + ": '" + shown_value(s) + "' is geen getal; schrijf een fractie, bijvoorbeeld 0.03 voor 3%");
+    fail(t.loc, what + ": '" + shown_value(s) + "' is geen getal; verwacht een getal met een punt als decimaalteken");
   }
-  if (whole && v != std::floor(v)) fail(t.loc, what + ": '" + s + "' is geen heel getal; verwacht een heel getal");
+  if (whole && v != std::floor(v)) fail(t.loc, what + ": '" + shown_value(s) + "' is geen heel getal; verwacht een heel getal");
   if (v < min || v > max) {
     std::ostringstream os;
     os << what << ": " << s << " ligt buiten het bereik; verwacht een waarde van " << min << " tot en met " << max;
@@ -70,7 +70,7 @@ void only_keys(const Tree& t, const std::string& what, const std::set<std::strin
       std::string list;
       for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
       const std::string best = did_you_mean(t.map[i].first, std::vector<std::string>(allowed.begin(), allowed.end()));
-      fail(t.key_locs[i], "onbekende sleutel '" + t.map[i].first + "' onder " + what +
+      fail(t.key_locs[i], "onbekende sleutel '" + shown_value(t.map[i].first) + "' onder " + what +
                               (!best.empty() ? "; bedoelt u '" + best + "'?" : "; verwacht een van: " + list));
     }
 }
@@ -83,7 +83,7 @@ void read_ikc(const Tree& ikc, IkcAfspraak& out) {
     if (s == "geen") out.verrekening = IkcAfspraak::Verrekening::Geen;
     else if (s == "deel_buiten_band") out.verrekening = IkcAfspraak::Verrekening::DeelBuitenBand;
     else if (s == "volledig") out.verrekening = IkcAfspraak::Verrekening::Volledig;
-    else fail(v->loc, "ikc.verrekening '" + s + "' is onbekend; verwacht geen, deel_buiten_band of volledig");
+    else fail(v->loc, "ikc.verrekening '" + shown_value(s) + "' is onbekend; verwacht geen, deel_buiten_band of volledig");
   }
   if (const Tree* k = ikc.get("verdeelsleutel")) {
     map_of(*k, "ikc.verdeelsleutel", "per schoolbestuur zijn aandeel, bijvoorbeeld {Bestuur A: 0.5, Bestuur B: 0.5}");
@@ -123,7 +123,7 @@ int schooljaar_eind(const Tree& t, const std::string& what) {
                   std::from_chars(s.data(), s.data() + 4, a).ec == std::errc() &&
                   std::from_chars(s.data() + 5, s.data() + 9, b).ec == std::errc();
   if (!ok || b != a + 1 || a < 1990 || a > 2100)
-    fail(t.loc, what + " '" + s + "' is geen schooljaar; verwacht bijvoorbeeld 2023-2024");
+    fail(t.loc, what + " '" + shown_value(s) + "' is geen schooljaar; verwacht bijvoorbeeld 2023-2024");
   return b;
 }
 
@@ -139,7 +139,7 @@ void read_vangnet(const Tree& tellingen, const std::string& file, std::vector<Va
     only_keys(e, what, {"school", "schooljaar", "september", "februari", "juni"});
     VangnetTelling t;
     for (const char* k : {"school", "schooljaar", "september", "februari", "juni"})
-      if (!e.get(k)) fail(e.loc, what + " mist '" + k + "'; verwacht school, schooljaar, september, februari en juni");
+      if (!e.get(k)) fail(e.loc, what + " mist '" + shown_value(k) + "'; verwacht school, schooljaar, september, februari en juni");
     t.school = text(*e.get("school"), what + ".school");
     t.schooljaar_eind = schooljaar_eind(*e.get("schooljaar"), what + ".schooljaar");
     t.september = categories(*e.get("september"), what + ".september");
@@ -162,7 +162,7 @@ Datum datum(const Tree& t, const std::string& what) {
                   std::from_chars(s.data() + 8, s.data() + 10, d.dag).ec == std::errc();
   static const int dagen[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   if (!ok || d.jaar < 1990 || d.jaar > 2100 || d.maand < 1 || d.maand > 12 || d.dag < 1 || d.dag > dagen[d.maand - 1])
-    fail(t.loc, what + " '" + s + "' is geen datum; verwacht JJJJ-MM-DD, bijvoorbeeld 2024-03-15");
+    fail(t.loc, what + " '" + shown_value(s) + "' is geen datum; verwacht JJJJ-MM-DD, bijvoorbeeld 2024-03-15");
   return d;
 }
 
@@ -170,7 +170,7 @@ int year_key(const Tree& map, size_t i, const std::string& what) {
   const std::string& k = map.map[i].first;
   int y = 0;
   if (k.size() != 4 || std::from_chars(k.data(), k.data() + 4, y).ec != std::errc() || y < 1990 || y > 2100)
-    fail(map.key_locs[i], what + ": '" + k + "' is geen jaartal; verwacht bijvoorbeeld 2024");
+    fail(map.key_locs[i], what + ": '" + shown_value(k) + "' is geen jaartal; verwacht bijvoorbeeld 2024");
   return y;
 }
 
@@ -179,7 +179,7 @@ School read_school(const Tree& e, const std::string& what) {
   only_keys(e, what, {"id", "naam", "bestuur", "leerlingen", "plaatsingen", "tlv_op_bao", "stromen"});
   School s;
   for (const char* k : {"id", "naam", "bestuur", "leerlingen"})
-    if (!e.get(k)) fail(e.loc, what + " mist '" + k + "'; verwacht id, naam, bestuur en leerlingen (per teldatum)");
+    if (!e.get(k)) fail(e.loc, what + " mist '" + shown_value(k) + "'; verwacht id, naam, bestuur en leerlingen (per teldatum)");
   s.id = text(*e.get("id"), what + ".id");
   s.naam = text(*e.get("naam"), what + ".naam");
   s.bestuur = text(*e.get("bestuur"), what + ".bestuur");
@@ -222,7 +222,7 @@ School read_school(const Tree& e, const std::string& what) {
       const std::string soort = text(*x.get("soort"), w + ".soort");
       if (soort == "instroom") ls.soort = Leerlingstroom::Soort::Instroom;
       else if (soort == "terugplaatsing") ls.soort = Leerlingstroom::Soort::Terugplaatsing;
-      else fail(x.get("soort")->loc, w + ".soort '" + soort + "' is onbekend; verwacht instroom of terugplaatsing");
+      else fail(x.get("soort")->loc, w + ".soort '" + shown_value(soort) + "' is onbekend; verwacht instroom of terugplaatsing");
       ls.inschrijving = datum(*x.get("inschrijving"), w + ".inschrijving");
       if (const Tree* v = x.get("vertrek")) {
         ls.vertrek = datum(*v, w + ".vertrek");
@@ -259,7 +259,7 @@ Scholen read_scholen_tree(const Tree& root, const std::string& path) {
       map_of(x, w, "van, naar, overstap en eventueel verwijzing");
       only_keys(x, w, {"van", "naar", "overstap", "verwijzing"});
       for (const char* k : {"van", "naar", "overstap"})
-        if (!x.get(k)) fail(x.loc, w + " mist '" + k + "'; verwacht van, naar en overstap");
+        if (!x.get(k)) fail(x.loc, w + " mist '" + shown_value(k) + "'; verwacht van, naar en overstap");
       BaoBao b;
       b.van = text(*x.get("van"), w + ".van");
       b.naar = text(*x.get("naar"), w + ".naar");
@@ -286,14 +286,21 @@ Scholen read_scholen_tree(const Tree& root, const std::string& path) {
   return out;
 }
 
+/// A schools YAML file gets exactly the checks of a scenario file: a regular file of at most
+/// 4 MB, UTF-8 without NUL bytes, not empty, and a message naming the file when it is not a
+/// schools file at all (without quoting its content).
 Scholen read_scholen_yaml(const std::string& path, const Loc& from) {
-  std::error_code ec;
-  if (!std::filesystem::is_regular_file(path, ec))
-    fail(from, "scholenbestand " + path + " bestaat niet; verwacht een YAML-bestand naast het scenario");
-  std::ifstream f(path, std::ios::binary);
-  std::stringstream ss;
-  ss << f.rdbuf();
-  return read_scholen_tree(parse_yaml(ss.str(), path), path);
+  const std::string text = read_text_file(path, &from, "een scholenbestand");
+  check_text(text, path, "een scholenbestand");
+  const Tree root = parse_yaml(text, path);
+  if (root.kind == Tree::Kind::Null)
+    fail(Loc{path, 1, 1}, "het bestand is leeg; verwacht een scholenbestand met 'scholen:' en daaronder een lijst van scholen");
+  if (root.kind != Tree::Kind::Map)
+    fail(root.loc, "een scholenbestand is een map; verwacht 'scholen:' en eventueel 'bao_bao:'");
+  check_is_a(root, path, {"scholen", "bao_bao"}, "een scholenbestand");
+  Scholen out = read_scholen_tree(root, path);
+  out.bestanden = {path};
+  return out;
 }
 
 bool ends_with(const std::string& s, const std::string& suffix) {
@@ -313,8 +320,12 @@ Scholen read_scholen(const Tree& sch, const std::string& file) {
   auto path_of = [&](const Tree& t) { return (std::filesystem::path(file).parent_path() / t.scalar).string(); };
   if (sch.kind == Tree::Kind::Scalar && !sch.scalar.empty()) {
     if (ends_with(sch.scalar, ".yaml") || ends_with(sch.scalar, ".yml")) return read_scholen_yaml(path_of(sch), sch.loc);
-    if (ends_with(sch.scalar, ".csv")) return read_scholen_tree(scholen_uit_csv({path_of(sch), sch.loc}, {}, {}), path_of(sch));
-    fail(sch.loc, "scholen: '" + sch.scalar + "' eindigt niet op .yaml, .yml of .csv; " + vormen);
+    if (ends_with(sch.scalar, ".csv")) {
+      Scholen out = read_scholen_tree(scholen_uit_csv({path_of(sch), sch.loc}, {}, {}), path_of(sch));
+      out.bestanden = {path_of(sch)};
+      return out;
+    }
+    fail(sch.loc, "scholen: '" + shown_value(sch.scalar) + "' eindigt niet op .yaml, .yml of .csv; " + vormen);
   }
   if (sch.kind != Tree::Kind::Map) fail(sch.loc, "scholen: " + vormen);
   only_keys(sch, "scholen", {"bestand", "stromen", "bao_bao"});
@@ -328,7 +339,10 @@ Scholen read_scholen(const Tree& sch, const std::string& file) {
                          (k == 0 ? "scholen.csv" : k == 1 ? "stromen.csv" : "bao-bao.csv") + "'");
       bron[k] = CsvBron{path_of(*v), v->loc};
     }
-  return read_scholen_tree(scholen_uit_csv(*bron[0], bron[1], bron[2]), bron[0]->path);
+  Scholen out = read_scholen_tree(scholen_uit_csv(*bron[0], bron[1], bron[2]), bron[0]->path);
+  for (const auto& b : bron)
+    if (b) out.bestanden.push_back(b->path);
+  return out;
 }
 
 void check_scholen(const Scholen& sc, const Scenario& s, const Loc& at) {

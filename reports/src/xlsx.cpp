@@ -6,8 +6,8 @@
 // "Kengetallen" (references into the scenario sheets) and, for several scenarios, a sheet
 // "Vergelijking" with differences against the first scenario.
 //
-// Written atomically: libxlsxwriter writes to a temporary file beside the target, which is
-// renamed into place only when the workbook closed without error.
+// Assembled in memory (render_xlsx), then written like every other output (write_atomically):
+// the same checks, Dutch messages and exit code 2 on failure, fsync before the rename.
 #include <xlsxwriter.h>
 
 #include <fmt/format.h>
@@ -24,6 +24,7 @@
 #include <stdexcept>
 
 #include <sys/stat.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 #include "begroting/reports.hpp"
@@ -338,23 +339,24 @@ time_t date_to_time(const std::string& ymd) {
 
 }  // namespace
 
-void write_xlsx(const std::vector<ScenarioRun>& runs, const ReportOptions& o, const std::string& path) {
+std::string render_xlsx(const std::vector<ScenarioRun>& runs, const ReportOptions& o) {
   namespace fs = std::filesystem;
   if (runs.empty()) throw std::runtime_error("xlsx: geen scenario");
-  const fs::path target(path);
-  const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
-  std::string tmp = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
-  const int fd = mkstemp(tmp.data());
-  if (fd < 0) throw std::runtime_error(path + ": kan geen tijdelijk bestand maken (" + std::strerror(errno) + ")");
-  ::close(fd);
-  struct Cleanup {
-    std::string p;
-    bool keep = false;
-    ~Cleanup() { if (!keep) ::unlink(p.c_str()); }
-  } cleanup{tmp};
+  // libxlsxwriter (1.1.4) writes only to a file name: it gets an anonymous in-memory file
+  // (memfd) through /proc/self/fd, so nothing is left on disk whatever happens, and the bytes
+  // are then written like every other output (write_atomically: the same checks, messages,
+  // fsync and rename). Its own scratch files are tmpfile()s, also anonymous.
+  const int mem = ::memfd_create("begroting-xlsx", MFD_CLOEXEC);
+  if (mem < 0)
+    throw OutputError(std::string("xlsx: kan het werkboek niet in het geheugen samenstellen (") + std::strerror(errno) + ")");
+  struct Closer {
+    int fd;
+    ~Closer() { ::close(fd); }
+  } closer{mem};
+  const std::string tmp = "/proc/self/fd/" + std::to_string(mem);
 
   lxw_workbook* wb = workbook_new(tmp.c_str());
-  if (!wb) throw std::runtime_error(path + ": kan de werkmap niet maken");
+  if (!wb) throw OutputError("xlsx: kan het werkboek niet maken (geen geheugen of geen /proc?)");
   std::string title = "Meerjarenbegroting " + runs[0].scenario->name;
   lxw_doc_properties props{};
   props.title = title.data();
@@ -379,11 +381,25 @@ void write_xlsx(const std::vector<ScenarioRun>& runs, const ReportOptions& o, co
     throw;
   }
   const lxw_error e = workbook_close(wb);
-  if (e != LXW_NO_ERROR) throw std::runtime_error(path + ": schrijven mislukt (" + lxw_strerror(e) + ")");
-  ::chmod(tmp.c_str(), 0644);
-  if (std::rename(tmp.c_str(), path.c_str()) != 0)
-    throw std::runtime_error(path + ": kan niet vervangen (" + std::strerror(errno) + ")");
-  cleanup.keep = true;
+  if (e != LXW_NO_ERROR)
+    throw OutputError("xlsx: kan het werkboek niet samenstellen (foutcode " + std::to_string(static_cast<int>(e)) +
+                      " van libxlsxwriter); verwacht ruimte in het geheugen en in de tijdelijke map (TMPDIR of /tmp)");
+  std::string bytes;
+  char buf[1 << 16];
+  for (off_t at = 0;;) {
+    const ssize_t n = ::pread(mem, buf, sizeof buf, at);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) throw OutputError(std::string("xlsx: kan het werkboek niet lezen (") + std::strerror(errno) + ")");
+    if (n == 0) break;
+    bytes.append(buf, static_cast<size_t>(n));
+    at += n;
+  }
+  if (bytes.size() < 4 || bytes.compare(0, 2, "PK") != 0) throw OutputError("xlsx: het werkboek is leeg of onvolledig");
+  return bytes;
+}
+
+void write_xlsx(const std::vector<ScenarioRun>& runs, const ReportOptions& o, const std::string& path) {
+  write_atomically(path, render_xlsx(runs, o));
 }
 
 }  // namespace begroting

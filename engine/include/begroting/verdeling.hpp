@@ -77,6 +77,7 @@ struct BaoBao {
 
 struct Scholen {
   std::string bestand;  ///< the schools file as given (resolved path)
+  std::vector<std::string> bestanden;  ///< every file read for it (YAML, or the CSV tables), resolved paths
   std::vector<School> scholen;
   std::vector<BaoBao> bao_bao;
 };

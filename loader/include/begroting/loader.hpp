@@ -28,6 +28,16 @@ Scenario load_scenario(const std::string& path, const std::vector<Override>& ove
 Scenario load_scenario_text(const std::string& text, const std::string& name,
                             const std::vector<Override>& overrides = {});
 
+/// A value the user wrote (a key, a scalar, a command-line value) as a message shows it: control
+/// characters and bytes that are not UTF-8 escaped ("\n", "\x1b"), and at most 40 characters
+/// (the middle elided with "..."), so a message cannot rewrite the terminal, forge a log line or
+/// run for pages.
+std::string shown_value(const std::string& s);
+
+/// A whole message made safe to print: every control character (C0, DEL, C1) and every byte that
+/// is not UTF-8 escaped, so it stays one line of plain text. The CLI prints every message so.
+std::string printable(const std::string& msg);
+
 /// Levenshtein distance, for did-you-mean suggestions.
 int edit_distance(const std::string& a, const std::string& b);
 

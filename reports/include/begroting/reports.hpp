@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <locale>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -168,8 +169,11 @@ std::string render_html(const std::vector<ScenarioRun>& runs, const ReportOption
 /// page, page numbers; see html.cpp's print CSS). Returns the PDF's bytes. Throws
 /// std::runtime_error when Chromium cannot run (env BEGROTING_CHROMIUM overrides "chromium").
 std::string html_to_pdf(const std::string& html);
-/// An Excel workbook written (atomically) to `path`: a sheet per scenario in the plan's layout
-/// with real formulas, a kengetallen sheet, a comparison sheet for several scenarios.
+/// An Excel workbook (the bytes of the .xlsx file): a sheet per scenario in the plan's layout
+/// with real formulas, a kengetallen sheet, a comparison sheet for several scenarios. Written
+/// like every other output (write_atomically). Throws OutputError when it cannot be assembled.
+std::string render_xlsx(const std::vector<ScenarioRun>& runs, const ReportOptions& o);
+/// render_xlsx written to `path` with write_atomically.
 void write_xlsx(const std::vector<ScenarioRun>& runs, const ReportOptions& o, const std::string& path);
 
 /// Lines the comparison tables and charts show, in order.
@@ -192,9 +196,30 @@ std::string render_view(const Scenario& s, const Result& r, const std::string& v
 /// Per-school and per-bestuur budgets (plan 8.1.2-8.1.5); a note when the scenario has no schools file.
 std::string render_scholen(const Scenario& s, const Result& r, const std::string& format);
 
-/// Write `content` to `path` atomically: a temporary file beside it, flushed, then renamed
-/// into place. On any error the existing file is untouched. Throws std::runtime_error.
+/// An output could not be written, or --output names something that may not be replaced; the
+/// message is Dutch and starts with the path. The CLI exits 2.
+struct OutputError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+/// Write `content` to `path` as --output does (README "Veiligheid"):
+/// - nothing there: a new file, written to a temporary file beside it, fsync'ed, renamed into
+///   place, mode 0666 minus the umask;
+/// - a regular file: replaced the same way, keeping its mode and (where allowed) owner and group;
+/// - a symbolic link: the file it points to is written (as above); the link itself stays;
+/// - a character device or FIFO (/dev/null, a terminal, a named pipe): written through;
+/// - /dev/stdout, /dev/stderr, /dev/fd/N, /proc/self/fd/N: written to that descriptor;
+/// - a directory, socket, block device or a link to nothing: refused.
+/// Throws OutputError. On any error an existing file is untouched and no temporary file is left;
+/// with remove_temp_files_on_signals() also not on SIGINT, SIGTERM or SIGHUP.
 void write_atomically(const std::string& path, const std::string& content);
+/// Why a write failed, in Dutch for the common errno values (a full disk, no permission, ...).
+std::string io_reason(int err);
+/// Every byte of `content` to the open descriptor `fd` (stdout); OutputError naming `shown`.
+void write_to_descriptor(int fd, const std::string& content, const std::string& shown);
+/// Install handlers for SIGINT, SIGTERM and SIGHUP that remove write_atomically's temporary file
+/// (async-signal-safe) and then die of the signal as before. A signal ignored (nohup) stays so.
+void remove_temp_files_on_signals();
 
 }  // namespace begroting
 
