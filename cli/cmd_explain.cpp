@@ -37,9 +37,12 @@ int cmd_explain(const std::vector<std::string>& args) {
   const std::string format = format_of(vm, formats);
   const int depth = vm["depth"].as<int>();
   if (depth < 1 || depth > 50) throw UsageError("--depth " + std::to_string(depth) + ": verwacht een diepte van 1 tot en met 50");
-  const Line line = line_arg(vm["line"].as<std::string>(), "regel");
+  // A line of the built-in model is checked before the scenario is read; a line the scenario's
+  // model declares after.
+  const std::string line_id = vm["line"].as<std::string>();
   const int year = year_arg(vm["year"].as<std::string>(), "jaar");
   const Scenario s = load_scenario(vm["file"].as<std::string>(), overrides_from(vm));
+  const Line line = line_arg(line_id, "regel", model_of(s));
   check_in_horizon(year, s.horizon, "jaar");
   Trace trace;
   const Result r = run(s, &trace);

@@ -119,7 +119,8 @@ int cmd_solve(const std::vector<std::string>& args) {
   SolveSpec spec;
   const ParamSpec& ps = param_arg(vm["param"].as<std::string>());
   spec.param = ps.path;
-  spec.target.line = line_arg(vm["target"].as<std::string>(), "--target");
+  const std::string target_id = vm["target"].as<std::string>();
+  if (Model::builtin()->find(target_id) >= 0) spec.target.line = line_arg(target_id, "--target");
 
   int conditions = 0;
   for (const char* c : {"equals", "at-least", "at-most", "at-least-line", "at-most-line"}) conditions += static_cast<int>(vm.count(c));
@@ -136,6 +137,8 @@ int cmd_solve(const std::vector<std::string>& args) {
     throw UsageError("--param " + ps.path + " hoort bij het stromenmodel, maar " + s.files.front() +
                      " heeft geen sectie stromen: (het rekent met groeivoeten); verwacht een scenario met stromen:, zoals "
                      "scenarios/zuid-kennemerland-2024-stromen.yaml");
+  spec.model = s.model;
+  spec.target.line = line_arg(target_id, "--target", model_of(s));  // a line the scenario's model declares too
   spec.years = years_of_param(vm, ps, s.horizon);
 
   if (vm.count("target-year") && vm.count("year-target")) throw UsageError("begroting solve: geef --target-year maar een keer");

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "begroting/flows.hpp"
+#include "begroting/graph.hpp"
 #include "begroting/lines.hpp"
 #include "begroting/money.hpp"
 #include "begroting/scenario.hpp"
@@ -53,6 +54,13 @@ struct Inputs {
   std::vector<std::vector<double>> extra;
   /// The registry compile() walked; bind (bind.hpp) resolves paths through it.
   std::shared_ptr<const Registry> registry;
+  /// The evaluation graph of the scenario's model (graph.hpp); compile() builds it.
+  std::shared_ptr<const Graph> graph;
+  /// Values of the parameters formulas read: [slot * n + i] for begrotingsjaar F+i, money in
+  /// euros (Graph::slots names the slot's parameter). Filled by compile_model().
+  std::vector<double> model_values;
+  /// Amounts of the lines a model declares (GraphNode::amount): cents per year.
+  std::vector<std::vector<Cents>> model_amounts;
 };
 
 /// Compile a complete Scenario (as the loader leaves it) into Inputs: every entry of the
@@ -63,6 +71,11 @@ struct Inputs {
 /// with a stromen section (then flows.active). Throws std::invalid_argument naming the
 /// parameter when something is missing.
 Inputs compile(const Scenario& s);
+
+/// The model part of compile(): build the graph of the scenario's model (Scenario::model, the
+/// built-in one when null) and fill Inputs::graph, model_values and model_amounts. Throws
+/// ModelError for a model error (unknown name, cycle, unit mismatch).
+void compile_model(const Scenario& s, Inputs& in);
 
 /// Projected pupils per begrotingsjaar: index i = count on teldatum 1 Feb of (F+i)-1.
 /// An explicit count wins; otherwise previous count x (1 + growth). (DOMAIN 1; 8.1.1)
