@@ -55,10 +55,10 @@ std::vector<int> years_of_param(const po::variables_map& vm, const ParamSpec& sp
   return ys;
 }
 
-const ParamSpec& param_arg(const std::string& path) {
-  if (const ParamSpec* p = find_spec(path)) return *p;
+const ParamSpec& param_arg(const std::string& path, const Registry& reg = Registry::builtin()) {
+  if (const ParamSpec* p = reg.find(path)) return *p;
   std::vector<std::string> paths;
-  for (const auto& s : schema()) paths.push_back(s.path);
+  for (const auto& s : reg.entries()) paths.push_back(s.path);
   const std::string best = did_you_mean(path, paths);
   throw UsageError("--param '" + path + "': onbekende parameter" +
                    (!best.empty() ? "; bedoelt u '" + best + "'?" : "; verwacht een pad uit het scenariobestand, bijvoorbeeld regulier_onderwijs.ondersteuningsbedrag_per_leerling"));
@@ -117,8 +117,10 @@ int cmd_solve(const std::vector<std::string>& args) {
   const std::string format = format_of(vm, formats);
 
   SolveSpec spec;
-  const ParamSpec& ps = param_arg(vm["param"].as<std::string>());
-  spec.param = ps.path;
+  // A built-in parameter is checked before the scenario is read; one the scenario's model
+  // declares (registry.hpp) after.
+  const std::string param_path = vm["param"].as<std::string>();
+  if (Registry::builtin().find(param_path)) (void)param_arg(param_path);
   const std::string target_id = vm["target"].as<std::string>();
   if (Model::builtin()->find(target_id) >= 0) spec.target.line = line_arg(target_id, "--target");
 
@@ -133,6 +135,8 @@ int cmd_solve(const std::vector<std::string>& args) {
   if (vm.count("at-most-line")) { spec.target.op = SolveTarget::Op::AtMost; spec.target.other = line_arg(vm["at-most-line"].as<std::string>(), "--at-most-line"); }
 
   const Scenario s = load_scenario(vm["file"].as<std::string>(), overrides_from(vm));
+  const ParamSpec& ps = param_arg(param_path, s.reg());
+  spec.param = ps.path;
   if (ps.section == "stromen" && s.stromen.empty())
     throw UsageError("--param " + ps.path + " hoort bij het stromenmodel, maar " + s.files.front() +
                      " heeft geen sectie stromen: (het rekent met groeivoeten); verwacht een scenario met stromen:, zoals "

@@ -27,12 +27,29 @@ double line_value(const Result& r, const Model& m, int line, int i) {
                                                      : r.r(static_cast<Line>(line), i);
 }
 
+/// The value of registry entry `entry` in begrotingsjaar F+i, read where compile() put it
+/// (money in euros): a rule's Inputs field or Inputs::extra (a model's own parameter).
+double entry_value(const Inputs& in, int entry, int i) {
+  const ParamSpec& spec = in.registry->entries()[static_cast<size_t>(entry)];
+  const auto k = static_cast<size_t>(i);
+  if (!spec.input) {
+    const auto& v = in.extra[static_cast<size_t>(spec.extra)];
+    return spec.shape == Shape::Single ? v[0] : v[k];
+  }
+  const InputRef ref = spec.input(const_cast<Inputs&>(in));  // read only
+  if (ref.reals) return (*ref.reals)[k];
+  if (ref.money) return cents_to_euros((*ref.money)[k]);
+  if (ref.real) return *ref.real;
+  if (ref.cents) return cents_to_euros(*ref.cents);
+  if (ref.integer) return *ref.integer;
+  return 0.0;
+}
+
 /// Evaluate a compiled formula for year i (postfix, fixed stack: no allocation).
 double eval_formula(const GraphNode& node, const Inputs& in, const Result& r, const Model& m, int i) {
   double st[64];
   int sp = 0;
-  const auto n = static_cast<size_t>(in.horizon.size());
-  const auto slot = [&](int s, int year_index) { return in.model_values[static_cast<size_t>(s) * n + static_cast<size_t>(year_index)]; };
+  const auto slot = [&](int s, int year_index) { return entry_value(in, in.slot_entry[static_cast<size_t>(s)], year_index); };
   using Op = FormulaInstr::Op;
   for (const FormulaInstr& x : node.program) {
     switch (x.op) {
@@ -77,7 +94,6 @@ void trace_formula(const GraphNode& node, const Inputs& in, rules::Ctx& c, const
   auto& e = c.tr->at(static_cast<Line>(node.line), c.year(i));
   e.formula = "formule " + l.formula->text + " (" + (l.reference.empty() ? std::string("model") : l.reference) + ")";
   e.rounding = l.money() ? "uitkomst eenmaal afgerond op de cent" : "niet afgerond";
-  const auto n = static_cast<size_t>(c.n);
   for (const auto& f : l.formula->names()) {
     const int target = m.find(f);
     if (target >= 0) {
@@ -97,7 +113,7 @@ void trace_formula(const GraphNode& node, const Inputs& in, rules::Ctx& c, const
         for (const auto& p : m.params)
           if (p.path == f && !p.per_year) year = 0;
         if (spec && spec->shape == Shape::Single) year = 0;
-        e.terms.push_back(rules::param(f, in.model_values[s * n + static_cast<size_t>(i)], u, f, year));
+        e.terms.push_back(rules::param(f, entry_value(in, in.slot_entry[s], i), u, f, year));
       }
   }
 }
@@ -132,15 +148,16 @@ void compute(const Inputs& in, Result& out, Trace* trace, Findings findings) {
     switch (node.kind) {
       case GraphNode::Kind::Rule: rs[static_cast<size_t>(node.rule)].fn(c); break;
       case GraphNode::Kind::Amount: {
-        const auto& v = in.model_amounts[static_cast<size_t>(node.amount)];
+        // exact: the loader allows at most two decimals in an amount (rounding step 1)
+        const int entry = in.amount_entry[static_cast<size_t>(node.amount)];
         const auto l = static_cast<Line>(node.line);
-        for (int i = 0; i < c.n; ++i) out.c(l, i) = v[static_cast<size_t>(i)];
+        for (int i = 0; i < c.n; ++i) out.c(l, i) = round_to_cent(entry_value(in, entry, i) * 100.0);
         if (!trace) break;
         const ModelLine& d = m.line(node.line);
         for (int i = 0; i < c.n; ++i) {
           auto& e = trace->at(l, c.year(i));
           e.formula = "bedrag uit het scenario (" + (d.reference.empty() ? std::string("model") : d.reference) + ")";
-          e.terms = {rules::param(d.label, cents_to_euros(v[static_cast<size_t>(i)]), Unit::Euro, "bedragen." + d.id, c.year(i))};
+          e.terms = {rules::param(d.label, cents_to_euros(out.c(l, i)), Unit::Euro, "bedragen." + d.id, c.year(i))};
         }
         break;
       }

@@ -64,6 +64,15 @@ struct Reader {
   Horizon own;
   std::set<int> placed;  ///< lines placed by this model file (duplicates)
 
+  /// Declare a parameter in the scenario's registry (a copy: the built-in one stays as it is),
+  /// so the scenario files, --set, solve and risk know it.
+  void declare(ParamSpec p) {
+    if (sc.reg().find(p.path)) return;
+    auto r = std::make_shared<Registry>(sc.reg());
+    r->add(std::move(p));
+    sc.registry = std::move(r);
+  }
+
   /// Values per year (list over the file's years, {JAAR: v} map, or one value for every year)
   /// into sc.params[path]; `single`: one value (key 0).
   void values(const Tree& t, const std::string& path, Unit unit, bool single) {
@@ -71,7 +80,7 @@ struct Reader {
     auto put = [&](int y, const Tree& e) {
       if (e.kind == Tree::Kind::Seq || e.kind == Tree::Kind::Map) fail(e.loc, path + ": verwacht een getal");
       const double v = parse_number_for(e.scalar, e.kind == Tree::Kind::Null, spec, e.loc);
-      sc.set(path, y, v, Provenance{Provenance::Kind::File, e.loc.file, e.loc.line, e.loc.column, ""});
+      sc.set(path, y, v, Provenance::from_file(e.loc));
     };
     auto& pv = sc.params[path];
     if (single) {
@@ -100,6 +109,9 @@ struct Reader {
         return;
       }
       case Tree::Kind::Map:
+        if (path.rfind("bedragen.", 0) == 0)  // an amount line: the years a map does not name are 0
+          for (int y = own.first; y <= own.last; ++y)
+            if (!pv.by_year.count(y)) sc.set(path, y, 0.0, Provenance{});
         for (size_t i = 0; i < t.map.size(); ++i) {
           const auto& [k, e] = t.map[i];
           int y = 0;
@@ -190,7 +202,11 @@ struct Reader {
     if (b) {
       if (l.builtin && l.kind != LineKind::Amount)
         fail(b->loc, "'" + l.id + "' wordt berekend; verwacht bedragen alleen bij een bedragregel");
-      if (!l.builtin) l.kind = LineKind::Amount;
+      if (!l.builtin) {
+        l.kind = LineKind::Amount;
+        declare(ParamSpec{"bedragen." + l.id, Shape::PerYear, Unit::Euro, -kMaxAmount, kMaxAmount, false, 0.0, l.reference,
+                          l.label + " (regel van het model, bedrag per jaar)", "", nullptr, -1});
+      }
       values(*b, "bedragen." + l.id, Unit::Euro, false);
     }
   }
@@ -311,7 +327,7 @@ struct Reader {
       ModelParam x;
       x.path = text_of(*pad, "pad", "ondersteuning.uurtarief");
       x.loc = mloc(pad->loc);
-      if (find_spec(x.path)) fail(pad->loc, "parameter '" + x.path + "' bestaat al in de rekenkern; verwacht een eigen naam");
+      if (const ParamSpec* old = sc.reg().find(x.path); old && old->input) fail(pad->loc, "parameter '" + x.path + "' bestaat al in de rekenkern; verwacht een eigen naam");
       if (m.find(x.path) >= 0) fail(pad->loc, "'" + x.path + "' is al een regel; verwacht een andere naam voor de parameter");
       const bool again = std::any_of(m.params.begin(), m.params.end(), [&](const ModelParam& q) { return q.path == x.path; });
       if (const Tree* e = p.get("eenheid")) x.unit_text = text_of(*e, "eenheid", "'EUR per uur'");
@@ -323,6 +339,13 @@ struct Reader {
       const Tree* w = p.get("waarde");
       if (!w) fail(p.loc, "parameter '" + x.path + "' zonder waarde; verwacht 'waarde: ...' (een getal, of een lijst per jaar)");
       const Unit u = parse_dim(x.unit_text).exp.count("EUR") ? Unit::Euro : Unit::Leerlingen;
+      if (again) {
+        const ParamSpec* old = sc.reg().find(x.path);
+        if (old && old->shape != (x.per_year ? Shape::PerYear : Shape::Single))
+          fail(pad->loc, "parameter '" + x.path + "' was per jaar of enkel gedeclareerd; verwacht dezelfde per_jaar als in de ouder");
+      }
+      declare(ParamSpec{x.path, x.per_year ? Shape::PerYear : Shape::Single, u, -kMaxAmount, kMaxAmount, false, std::nullopt,
+                        x.reference, x.description.empty() ? x.path + " (" + x.unit_text + ")" : x.description, "", nullptr, -1});
       values(*w, x.path, u, !x.per_year);
       if (again) {
         for (auto& q : m.params)
@@ -453,7 +476,7 @@ void apply_regels(const Tree& t, Model& m, Scenario& sc, const Horizon& own) {
 void check_model(const Scenario& sc) {
   if (!sc.model) return;
   try {
-    (void)build_graph(sc.model, formula_params(*sc.model));
+    (void)build_graph(sc.model, formula_params(*sc.model, sc.reg()));
   } catch (const ModelError& e) {
     std::string msg = e.what();
     if (!e.unknown.empty()) {

@@ -26,6 +26,7 @@
 namespace begroting {
 
 struct Inputs;
+class Registry;
 
 /// One step of a compiled formula (postfix, evaluated with a small fixed stack).
 struct FormulaInstr {
@@ -86,7 +87,7 @@ struct FormulaParam {
 
 /// The parameters a formula of model `m` may read: the built-in ones with one value or a value
 /// per begrotingsjaar (not bedragen.*: a formula names the line), and those the model declares.
-std::vector<FormulaParam> formula_params(const Model& m);
+std::vector<FormulaParam> formula_params(const Model& m, const Registry& reg);
 
 /// Build the graph for a model: resolve every formula name (line or parameter; unknown names
 /// with did-you-mean), check units, order the nodes and find cycles. Throws ModelError.

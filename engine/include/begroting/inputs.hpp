@@ -56,11 +56,10 @@ struct Inputs {
   std::shared_ptr<const Registry> registry;
   /// The evaluation graph of the scenario's model (graph.hpp); compile() builds it.
   std::shared_ptr<const Graph> graph;
-  /// Values of the parameters formulas read: [slot * n + i] for begrotingsjaar F+i, money in
-  /// euros (Graph::slots names the slot's parameter). Filled by compile_model().
-  std::vector<double> model_values;
-  /// Amounts of the lines a model declares (GraphNode::amount): cents per year.
-  std::vector<std::vector<Cents>> model_amounts;
+  /// Registry entry (index in registry->entries()) of each formula parameter slot
+  /// (Graph::slots) and of each amount line a model declares (GraphNode::amount). compute()
+  /// reads their values through the registry, so --set, solve and risk move them too.
+  std::vector<int> slot_entry, amount_entry;
 };
 
 /// Compile a complete Scenario (as the loader leaves it) into Inputs: every entry of the
