@@ -36,9 +36,12 @@ int cmd_explain(const std::vector<std::string>& args) {
                      "'begroting explain resultaat 2027 scenarios/zuid-kennemerland-2024.yaml'");
   const std::string format = format_of(vm, formats);
   const int depth = depth_of(vm);
-  const Line line = line_arg(vm["line"].as<std::string>(), "regel");
+  // A line of the built-in model is checked before the scenario is read; a line the scenario's
+  // model declares after.
+  const std::string line_id = vm["line"].as<std::string>();
   const int year = year_arg(vm["year"].as<std::string>(), "jaar");
   const Scenario s = load_input(vm["file"].as<std::string>(), overrides_from(vm));
+  const Line line = line_arg(line_id, "regel", model_of(s));
   check_in_horizon(year, s.horizon, "jaar");
   Trace trace;
   const Result r = run(s, &trace);

@@ -55,10 +55,10 @@ std::vector<int> years_of_param(const po::variables_map& vm, const ParamSpec& sp
   return ys;
 }
 
-const ParamSpec& param_arg(const std::string& path) {
-  if (const ParamSpec* p = find_spec(path)) return *p;
+const ParamSpec& param_arg(const std::string& path, const Registry& reg = Registry::builtin()) {
+  if (const ParamSpec* p = reg.find(path)) return *p;
   std::vector<std::string> paths;
-  for (const auto& s : schema()) paths.push_back(s.path);
+  for (const auto& s : reg.entries()) paths.push_back(s.path);
   const std::string best = did_you_mean(path, paths);
   throw UsageError("--param '" + path + "': onbekende parameter" +
                    (!best.empty() ? "; bedoelt u '" + best + "'?" : "; verwacht een pad uit het scenariobestand, bijvoorbeeld regulier_onderwijs.ondersteuningsbedrag_per_leerling"));
@@ -117,9 +117,12 @@ int cmd_solve(const std::vector<std::string>& args) {
   const std::string format = format_of(vm, formats);
 
   SolveSpec spec;
-  const ParamSpec& ps = param_arg(vm["param"].as<std::string>());
-  spec.param = ps.path;
-  spec.target.line = line_arg(vm["target"].as<std::string>(), "--target");
+  // A built-in parameter is checked before the scenario is read; one the scenario's model
+  // declares (registry.hpp) after.
+  const std::string param_path = vm["param"].as<std::string>();
+  if (Registry::builtin().find(param_path)) (void)param_arg(param_path);
+  const std::string target_id = vm["target"].as<std::string>();
+  if (Model::builtin()->find(target_id) >= 0) spec.target.line = line_arg(target_id, "--target");
 
   int conditions = 0;
   for (const char* c : {"equals", "at-least", "at-most", "at-least-line", "at-most-line"}) conditions += static_cast<int>(vm.count(c));
@@ -132,10 +135,14 @@ int cmd_solve(const std::vector<std::string>& args) {
   if (vm.count("at-most-line")) { spec.target.op = SolveTarget::Op::AtMost; spec.target.other = line_arg(vm["at-most-line"].as<std::string>(), "--at-most-line"); }
 
   const Scenario s = load_input(vm["file"].as<std::string>(), overrides_from(vm));
+  const ParamSpec& ps = param_arg(param_path, s.reg());
+  spec.param = ps.path;
   if (ps.section == "stromen" && s.stromen.empty())
     throw UsageError("--param " + ps.path + " hoort bij het stromenmodel, maar " + s.files.front() +
                      " heeft geen sectie stromen: (het rekent met groeivoeten); verwacht een scenario met stromen:, zoals "
                      "scenarios/zuid-kennemerland-2024-stromen.yaml");
+  spec.model = s.model;
+  spec.target.line = line_arg(target_id, "--target", model_of(s));  // a line the scenario's model declares too
   spec.years = years_of_param(vm, ps, s.horizon);
 
   if (vm.count("target-year") && vm.count("year-target")) throw UsageError("begroting solve: geef --target-year maar een keer");

@@ -9,19 +9,19 @@
 
 namespace begroting::cli {
 
-Line line_arg(const std::string& id, const std::string& what) {
-  if (auto l = find_line(id)) return *l;
+Line line_arg(const std::string& id, const std::string& what, const Model& m) {
+  if (const int l = m.find(id); l >= 0) return static_cast<Line>(l);
   // Suggestions: ids that contain the text (a user often types the last part), else the
   // closest ids by edit distance, also against the last part of each id.
   std::vector<std::string> contains;
-  for (const auto& d : line_table())
-    if (!id.empty() && std::string(d.id).find(id) != std::string::npos) contains.emplace_back(d.id);
+  for (const auto& d : m.lines)
+    if (!id.empty() && d.id.find(id) != std::string::npos) contains.emplace_back(d.id);
   std::string hint;
   if (!contains.empty() && contains.size() <= 6) {
     for (const auto& c : contains) hint += (hint.empty() ? "" : "' of '") + c;
   } else {
     std::vector<std::string> ids;
-    for (const auto& d : line_table()) ids.emplace_back(d.id);
+    for (const auto& d : m.lines) ids.emplace_back(d.id);
     hint = did_you_mean(id, ids);
   }
   std::string msg = what + " '" + id + "': onbekende regel";

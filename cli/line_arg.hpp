@@ -4,12 +4,14 @@
 #include <string>
 
 #include "begroting/lines.hpp"
+#include "begroting/model.hpp"
 #include "begroting/years.hpp"
 
 namespace begroting::cli {
 
-/// The line with this id; else UsageError naming the closest ids ("bedoelt u ...?").
-Line line_arg(const std::string& id, const std::string& what);
+/// The line with this id in model `m` (the built-in one by default; a scenario's model adds
+/// its own lines); else UsageError naming the closest ids ("bedoelt u ...?").
+Line line_arg(const std::string& id, const std::string& what, const Model& m = *Model::builtin());
 /// A four-digit year; else UsageError.
 int year_arg(const std::string& text, const std::string& what);
 /// The year must lie in the horizon; else UsageError naming the horizon.

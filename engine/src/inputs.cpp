@@ -79,6 +79,7 @@ Inputs compile(const Scenario& s) {
   }
   in.verdeling = s.verdeling;
   if (s.verdeling.scholen) in.scholen_tabel = rules::scholen_tabel(*s.verdeling.scholen, s.horizon);
+  compile_model(s, in);
   return in;
 }
 

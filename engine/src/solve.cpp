@@ -39,9 +39,9 @@ struct Evaluator {
     const int i = r.horizon.index(t.year);
     SolvePoint p;
     p.value = v;
-    if (is_money(t.line)) {
+    if (r.m().line(t.line).money()) {
       const Cents f = r.c(t.line, i);
-      const Cents ref = t.other ? (is_money(*t.other) ? r.c(*t.other, i) : static_cast<Cents>(std::llround(r.r(*t.other, i) * 100)))
+      const Cents ref = t.other ? (r.m().line(*t.other).money() ? r.c(*t.other, i) : static_cast<Cents>(std::llround(r.r(*t.other, i) * 100)))
                                 : static_cast<Cents>(std::llround(t.value * 100.0));
       p.figure = cents_to_euros(f);
       p.reference = cents_to_euros(ref);

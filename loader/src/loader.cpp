@@ -20,6 +20,7 @@
 #include <sstream>
 
 #include "number.hpp"
+#include "model_file.hpp"
 #include "sections.hpp"
 #include "tree.hpp"
 #include "verdeling.hpp"
@@ -339,7 +340,7 @@ struct Builder {
       const std::string rest = s.path.substr(prefix.size());
       out.insert(rest.substr(0, rest.find('.')));
     }
-    if (prefix.empty()) out.insert({"naam", "beschrijving", "extends", "jaren", "scholen", "onzekerheden", "stromen"});
+    if (prefix.empty()) out.insert({"naam", "beschrijving", "extends", "jaren", "scholen", "onzekerheden", "stromen", "model", "regels"});
     for (const auto& p : detail::verdeling_paths())  // non-parameter keys of the 8.1 rules
       if (p.compare(0, prefix.size(), prefix) == 0) out.insert(p.substr(prefix.size(), p.find('.', prefix.size()) - prefix.size()));
     return out;
@@ -350,7 +351,7 @@ struct Builder {
       const auto& [key, child] = t.map[i];
       const Loc& kloc = t.key_locs[i];
       if (prefix.empty() && (key == "naam" || key == "beschrijving" || key == "extends" || key == "jaren" || key == "scholen" ||
-                             key == "onzekerheden" || key == "stromen"))
+                             key == "onzekerheden" || key == "stromen" || key == "model" || key == "regels"))
         continue;  // handled elsewhere
       const std::string path = prefix + key;
       if (detail::verdeling_paths().count(path)) continue;  // read by verdeling.cpp
@@ -386,6 +387,8 @@ struct Builder {
     std::string msg = "onbekende sleutel '" + shown_value(key) + "' " + where;
     if (!best.empty()) msg += "; bedoelt u '" + best + "'?";
     else msg += "; verwacht een van: " + join(valid);
+    if (prefix.rfind("bedragen.", 0) == 0)
+      msg += " (een nieuwe regel declareert u onder regels: nieuw:, zie README \"Het begrotingsmodel\")";
     fail(loc, msg);
   }
 };
@@ -657,6 +660,14 @@ Scenario build(const std::string& text, const std::string& name, const std::vect
       if (n->kind != Tree::Kind::Scalar) fail(n->loc, "beschrijving is geen tekst; verwacht een zin die zegt welke vraag het scenario beantwoordt");
       sc.description = n->scalar;
     }
+    // The begrotingsmodel first: a model file replaces the parent's model, regels: changes it
+    // (copy on write), and the lines it declares are known when bedragen: is read.
+    if (const Tree* mk = d.tree.get("model")) sc.model = detail::read_model_file(*mk, d.file, sc, sc.horizon);
+    if (const Tree* rg = d.tree.get("regels")) {
+      auto m = std::make_shared<Model>(model_of(sc));
+      detail::apply_regels(*rg, *m, sc, sc.horizon);
+      sc.model = std::move(m);
+    }
     b.walk(d.tree, "");
     if (const Tree* o = d.tree.get("stromen")) {
       detail::read_stromen(*o, sc, horizons.back());
@@ -680,6 +691,9 @@ Scenario build(const std::string& text, const std::string& name, const std::vect
   for (const auto& o : overrides) sc.overrides.push_back(o.text);  // provenance: every --set, in order
   complete(sc, b.defined_at, name);
   detail::complete_references(sc);
+  for (const auto& p : model_of(sc).params)  // values outside the final horizon (a longer parent)
+    if (p.per_year) detail::keep_years(sc.params[p.path], years_for(Shape::PerYear, sc.horizon));
+  detail::check_model(sc);
   std::vector<std::pair<const Tree*, std::string>> docs;
   for (const auto& d : chain) docs.emplace_back(&d.tree, d.file);
   detail::read_verdeling(docs, sc);
@@ -687,6 +701,12 @@ Scenario build(const std::string& text, const std::string& name, const std::vect
 }
 
 }  // namespace
+
+namespace detail {
+double parse_number_for(const std::string& text, bool is_null, const ParamSpec& spec, const Loc& loc) {
+  return parse_value(text, is_null, spec, loc);
+}
+}  // namespace detail
 
 Scenario load_scenario_text(const std::string& text, const std::string& name, const std::vector<Override>& overrides) {
   return build(text, name, overrides);

@@ -39,11 +39,18 @@ std::string scenario_key(size_t index) {
 
 namespace {
 
+/// The model the compared lines belong to: the one model every entry is aligned on
+/// (align_results) by the Comparison being built or rendered. Not thread-safe: a comparison
+/// is built and rendered on one thread.
+const Model* g_model = nullptr;
+const ModelLine& cdef(Line l) { return (g_model ? *g_model : *Model::builtin()).line(l); }
+bool cmoney(Line l) { return cdef(l).money(); }
+
 double real_at(const Result& r, Line l, int year) { return r.r(l, r.horizon.index(year)); }
 Cents cents_at(const Result& r, Line l, int year) { return r.c(l, r.horizon.index(year)); }
 
 bool same_value(const Result& a, const Result& b, Line l, int year) {
-  if (is_money(l)) return cents_at(a, l, year) == cents_at(b, l, year);
+  if (cmoney(l)) return cents_at(a, l, year) == cents_at(b, l, year);
   const double x = real_at(a, l, year), y = real_at(b, l, year);
   if (std::isnan(x) || std::isnan(y)) return std::isnan(x) && std::isnan(y);
   return std::fabs(x - y) <= 1e-9 * std::max(1.0, std::fabs(x));
@@ -52,11 +59,11 @@ bool same_value(const Result& a, const Result& b, Line l, int year) {
 /// The lines to show, in the order of the line table (the plan's order).
 std::vector<Line> selected_lines(const std::vector<CompareEntry>& e, const CompareOptions& o, const Horizon& years) {
   std::vector<Line> candidates;
-  if (o.lines.empty())
-    for (const auto& d : line_table()) candidates.push_back(d.line);
-  else
-    for (const auto& d : line_table())
-      if (std::find(o.lines.begin(), o.lines.end(), d.line) != o.lines.end()) candidates.push_back(d.line);
+  const Model& m = e[0].result->m();
+  for (int li = 0; li < m.size(); ++li) {
+    const auto l = static_cast<Line>(li);
+    if (o.lines.empty() || std::find(o.lines.begin(), o.lines.end(), l) != o.lines.end()) candidates.push_back(l);
+  }
   if (o.all) return candidates;
   std::vector<Line> out;
   for (Line l : candidates) {
@@ -84,17 +91,23 @@ std::optional<int> first_year_if(const Result& r, const Horizon& years, auto pre
 }  // namespace
 
 Comparison::Comparison(std::vector<CompareEntry> entries, const CompareOptions& o) : e_(std::move(entries)) {
+  // Scenarios whose models differ (a line one of them adds) are compared on one model, by id.
+  std::vector<const Result*> rs;
+  for (const auto& x : e_) rs.push_back(x.result);
+  aligned_ = align_results(rs);
+  for (size_t k = 0; k < e_.size(); ++k) e_[k].result = &aligned_[k];
+  g_model = &aligned_[0].m();
   years_ = years_of(e_);
   lines_ = selected_lines(e_, o, years_);
   const auto ny = static_cast<size_t>(years_.size());
-  dc_.assign(e_.size(), std::vector<Cents>(static_cast<size_t>(kLineCount) * ny, 0));
-  dr_.assign(e_.size(), std::vector<double>(static_cast<size_t>(kLineCount) * ny, 0.0));
+  dc_.assign(e_.size(), std::vector<Cents>(static_cast<size_t>(aligned_[0].m().size()) * ny, 0));
+  dr_.assign(e_.size(), std::vector<double>(static_cast<size_t>(aligned_[0].m().size()) * ny, 0.0));
   const Result& a = *e_[0].result;
   for (size_t k = 0; k < e_.size(); ++k) {
     const Result& b = *e_[k].result;
     for (Line l : lines_)
       for (int y = years_.first; y <= years_.last; ++y) {
-        if (is_money(l)) dc_[k][at(l, y)] = sub_checked(cents_at(b, l, y), cents_at(a, l, y));
+        if (cmoney(l)) dc_[k][at(l, y)] = sub_checked(cents_at(b, l, y), cents_at(a, l, y));
         else dr_[k][at(l, y)] = real_at(b, l, y) - real_at(a, l, y);
       }
     Yardsticks ys;
@@ -123,15 +136,15 @@ std::string Comparison::delta_text(size_t k, Line l, int y) const {
   if (same(k, l, y)) return "0";
   std::string s;
   bool positive = false;
-  if (is_money(l)) {
+  if (cmoney(l)) {
     const Cents d = delta_cents(k, l, y);
     positive = d > 0;
-    s = def(l).unit == Unit::EuroPerLeerling && d % 100 != 0 ? format_euro_cents(d) : format_euro(d);
+    s = cdef(l).unit == Unit::EuroPerLeerling && d % 100 != 0 ? format_euro_cents(d) : format_euro(d);
   } else {
     const double d = delta_real(k, l, y);
     if (std::isnan(d)) return "n.v.t.";
     positive = d > 0;
-    s = def(l).unit == Unit::Fractie ? format_number(d * 100.0, 1) + "%-pt" : format_number(d, 1);
+    s = cdef(l).unit == Unit::Fractie ? format_number(d * 100.0, 1) + "%-pt" : format_number(d, 1);
   }
   return positive ? "+" + s : s;
 }
@@ -151,33 +164,33 @@ namespace {
 std::string value_text(const Result& r, Line l, int year) { return cell_text(r, l, r.horizon.index(year)); }
 
 nlohmann::json json_value(const Result& r, Line l, int year) {
-  if (is_money(l)) return cents_to_euros(cents_at(r, l, year));
+  if (cmoney(l)) return cents_to_euros(cents_at(r, l, year));
   const double v = real_at(r, l, year);
   return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr);
 }
 
 nlohmann::json json_delta(const Comparison& c, size_t k, Line l, int year) {
-  if (is_money(l)) return cents_to_euros(c.delta_cents(k, l, year));
+  if (cmoney(l)) return cents_to_euros(c.delta_cents(k, l, year));
   const double v = c.delta_real(k, l, year);
   return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr);
 }
 
 std::string csv_value(const Result& r, Line l, int year, const CsvDialect& d) {
-  if (is_money(l)) {
+  if (cmoney(l)) {
     std::string s = cents_plain(cents_at(r, l, year));
     if (d.decimal != '.') std::replace(s.begin(), s.end(), '.', d.decimal);
     return s;
   }
-  return csv_real(real_at(r, l, year), def(l).unit, d);
+  return csv_real(real_at(r, l, year), cdef(l).unit, d);
 }
 
 std::string csv_delta(const Comparison& c, size_t k, Line l, int year, const CsvDialect& d) {
-  if (is_money(l)) {
+  if (cmoney(l)) {
     std::string s = cents_plain(c.delta_cents(k, l, year));
     if (d.decimal != '.') std::replace(s.begin(), s.end(), '.', d.decimal);
     return s;
   }
-  return csv_real(c.delta_real(k, l, year), def(l).unit, d);
+  return csv_real(c.delta_real(k, l, year), cdef(l).unit, d);
 }
 
 }  // namespace
@@ -200,7 +213,7 @@ std::string render_compare_table(const std::vector<CompareEntry>& e, const Compa
   out += head + "\n" + rule + "\n";
   if (lines.empty()) out += "Geen verschillen" + std::string(o.all ? "" : " (--all toont alle regels)") + ".\n";
   for (Line l : lines) {
-    out += std::string(def(l).label) + "  [" + std::string(def(l).id) + "]\n";
+    out += cdef(l).label + "  [" + cdef(l).id + "]\n";
     for (size_t k = 0; k < e.size(); ++k) {
       std::string row = pad_right("  " + scenario_key(k), kLabel);
       for (int y = years.first; y <= years.last; ++y) row += pad_left(value_text(*e[k].result, l, y), kCol);
@@ -262,9 +275,9 @@ std::string render_compare_json(const std::vector<CompareEntry>& e, const Compar
   auto lines = nlohmann::ordered_json::array();
   for (Line l : c.lines()) {
     nlohmann::ordered_json x;
-    x["id"] = std::string(def(l).id);
-    x["label"] = std::string(def(l).label);
-    x["unit"] = std::string(unit_name(def(l).unit));
+    x["id"] = cdef(l).id;
+    x["label"] = cdef(l).label;
+    x["unit"] = std::string(unit_name(cdef(l).unit));
     nlohmann::ordered_json values = nlohmann::ordered_json::object(), deltas = nlohmann::ordered_json::object();
     for (size_t k = 0; k < e.size(); ++k) {
       auto v = nlohmann::json::array(), d = nlohmann::json::array();

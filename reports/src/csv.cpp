@@ -76,13 +76,16 @@ void csv_rows(std::string& out, const Scenario& s, const Result& r, const CsvDia
   text_row("herkomst.bestanden", "Scenariobestanden", chain_text(s));
   text_row("herkomst.set", "Overschreven met --set", overrides_text(s));
   text_row("herkomst.variant", "Variant", is_variant(s) ? "ja" : "nee");
-  for (const auto& def_ : line_table()) {
-    out += lead + std::string(def_.id);
-    if (d.dutch) out += sep + csv_text(std::string(def_.label), d);
+  const Model& m = r.m();
+  for (int li = 0; li < m.size(); ++li) {  // every line of the model (a declared line too)
+    const ModelLine& def_ = m.line(li);
+    const auto l = static_cast<Line>(li);
+    out += lead + def_.id;
+    if (d.dutch) out += sep + csv_text(def_.label, d);
     for (int i = 0; i < r.n(); ++i) {
       out += sep;
-      if (is_money(def_.line)) out += number(cents_plain(r.c(def_.line, i)), d);
-      else out += csv_real(r.r(def_.line, i), def_.unit, d);
+      if (def_.money()) out += number(cents_plain(r.c(l, i)), d);
+      else out += csv_real(r.r(l, i), def_.unit, d);
     }
     out += "\n";
   }

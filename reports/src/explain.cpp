@@ -74,10 +74,10 @@ struct TableWriter {
     if (x.line >= 0) {
       const auto l = static_cast<Line>(x.line);
       out += ind + "- " + x.name + " " + std::to_string(x.line_year) + " = " + value_text(x.value, x.unit) + "  [regel " +
-             std::string(def(l).id) + "]\n";
+             model_of(s).line(l).id + "]\n";
       const TraceEntry* e = entry_of(t, x.line, x.line_year);
       if (level < depth && e) entry(*e, level);
-      else if (e && !e->terms.empty()) out += sub + "(uitleg: begroting explain " + std::string(def(l).id) + " " + std::to_string(x.line_year) + " of --depth " + std::to_string(depth + 1) + ")\n";
+      else if (e && !e->terms.empty()) out += sub + "(uitleg: begroting explain " + model_of(s).line(l).id + " " + std::to_string(x.line_year) + " of --depth " + std::to_string(depth + 1) + ")\n";
       return;
     }
     out += ind + "- " + x.name + " = " + value_text(x.value, x.unit) + "\n";
@@ -98,7 +98,7 @@ nlohmann::ordered_json term_json(const Scenario& s, const Trace& t, const TraceT
   j["value"] = std::isfinite(x.value) ? nlohmann::json(x.value) : nlohmann::json(nullptr);
   j["unit"] = std::string(unit_name(x.unit));
   if (x.line >= 0) {
-    j["line"] = std::string(def(static_cast<Line>(x.line)).id);
+    j["line"] = model_of(s).line(x.line).id;
     j["year"] = x.line_year;
     const TraceEntry* e = entry_of(t, x.line, x.line_year);
     if (e && level < depth) j["explained"] = entry_json(s, t, *e, level, depth);
@@ -125,7 +125,7 @@ nlohmann::ordered_json entry_json(const Scenario& s, const Trace& t, const Trace
 }  // namespace
 
 std::string render_explain_table(const Scenario& s, const Result& r, const Trace& t, Line line, int year, int depth) {
-  const LineDef& d = def(line);
+  const ModelLine& d = r.m().line(line);
   std::string files;
   for (const auto& f : s.files) files += (files.empty() ? "" : ", ") + f;
   TableWriter w{s, t, depth, ""};
@@ -140,7 +140,7 @@ std::string render_explain_table(const Scenario& s, const Result& r, const Trace
 }
 
 std::string render_explain_json(const Scenario& s, const Result& r, const Trace& t, Line line, int year, int depth) {
-  const LineDef& d = def(line);
+  const ModelLine& d = r.m().line(line);
   nlohmann::ordered_json j;
   j["scenario"] = s.name;
   j["files"] = s.files;
@@ -149,7 +149,7 @@ std::string render_explain_json(const Scenario& s, const Result& r, const Trace&
   j["year"] = year;
   const double v = r.value(line, year);
   j["value"] = std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr);
-  j["unit"] = std::string(unit_name(d.unit));
+  j["unit"] = d.unit_text.empty() ? std::string(unit_name(d.unit)) : d.unit_text;
   j["plan"] = std::string(d.reference);
   j["depth"] = depth;
   const TraceEntry* e = entry_of(t, static_cast<int>(line), year);

@@ -424,7 +424,7 @@ std::string waterbed_chart(const Scenario& s, const Result& r) {
     o += "</tr>";
   }
   for (Line l : {Line::waterbed_af_overige_baten, Line::waterbed_naar_eigen_vermogen}) {
-    o += "<tr class=\"total\"><td class=\"label\">" + esc(std::string(def(l).label)) + "</td>";
+    o += "<tr class=\"total\"><td class=\"label\">" + esc(r.m().line(l).label) + "</td>";
     for (int i = 0; i < n; ++i) o += "<td class=\"num\">" + per_euro(r.c(l, i), i) + "</td>";
     o += "</tr>";
   }
@@ -612,7 +612,7 @@ std::string num_cell(const std::string& text, const std::string& cls = "") {
 std::string begroting_table(const Result& r) {
   const int n = r.n();
   std::string o = "<table class=\"begroting\">" + year_head(r.horizon, "bedragen in euro's") + "<tbody>";
-  for (const auto& row : plan_layout()) {
+  for (const auto& row : plan_layout(r)) {
     const std::string ind = row.indent > 0 ? " i" + std::to_string(std::min(row.indent, 3)) : "";
     if (row.kind == LayoutRow::Kind::Blank) {
       o += "<tr class=\"blank\"><td colspan=\"" + std::to_string(n + 1) + "\"></td></tr>";
@@ -623,8 +623,8 @@ std::string begroting_table(const Result& r) {
       continue;
     }
     const std::string cls = row.emphasis ? (row.indent == 0 ? "total grand" : "total") : "";
-    o += "<tr" + (cls.empty() ? std::string() : " class=\"" + cls + "\"") + " data-line=\"" + std::string(def(row.line).id) + "\">";
-    o += "<td class=\"label" + ind + "\">" + esc(std::string(def(row.line).label)) + "</td>";
+    o += "<tr" + (cls.empty() ? std::string() : " class=\"" + cls + "\"") + " data-line=\"" + r.m().line(row.line).id + "\">";
+    o += "<td class=\"label" + ind + "\">" + esc(r.m().line(row.line).label) + "</td>";
     for (int i = 0; i < n; ++i) o += num_cell(cell_text(r, row.line, i));
     o += "</tr>";
   }
@@ -745,14 +745,14 @@ std::string comparison_section(const std::vector<ScenarioRun>& runs) {
   o += "<h3>Verschillen ten opzichte van " + esc(scenario_title(*runs[0].scenario)) + "</h3>";
   o += "<table class=\"vergelijking\">" + year_head(c.years(), "regel en scenario") + "<tbody>";
   for (Line l : c.lines()) {
-    o += "<tr class=\"section\"><td class=\"label\" colspan=\"" + std::to_string(n + 1) + "\">" + esc(std::string(def(l).label)) + "</td></tr>";
+    o += "<tr class=\"section\"><td class=\"label\" colspan=\"" + std::to_string(n + 1) + "\">" + esc(base.m().line(l).label) + "</td></tr>";
     for (size_t k = 0; k < runs.size(); ++k) {
       const Result& r = *runs[k].result;
       o += "<tr><td class=\"label i1\">" + esc(runs[k].scenario->name) + "</td>";
       for (int y = c.years().first; y <= c.years().last; ++y) o += num_cell(format_euro(r.c(l, r.horizon.index(y))));
       o += "</tr>";
       if (k == 0) continue;
-      o += "<tr class=\"total\" data-line=\"" + std::string(def(l).id) + "\" data-scenario=\"" + esc(runs[k].scenario->name) +
+      o += "<tr class=\"total\" data-line=\"" + base.m().line(l).id + "\" data-scenario=\"" + esc(runs[k].scenario->name) +
            "\"><td class=\"label i2\">verschil</td>";
       for (int y = c.years().first; y <= c.years().last; ++y) o += num_cell(c.delta_text(k, l, y));
       o += "</tr>";

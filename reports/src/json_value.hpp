@@ -11,7 +11,7 @@
 namespace begroting {
 
 inline nlohmann::json value_json(const Result& r, Line l, int i) {
-  if (is_money(l)) return nlohmann::json(cents_to_euros(r.c(l, i)));
+  if (r.m().line(l).money()) return nlohmann::json(cents_to_euros(r.c(l, i)));
   const double v = r.r(l, i);
   return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr);
 }

@@ -103,7 +103,7 @@ void scenario_md(std::string& out, const Result& r, const std::string& level) {
   const Horizon& h = r.horizon;
   out += level + "# Meerjarenbegroting " + std::to_string(h.first) + "-" + std::to_string(h.last) + " (bedragen in euro's)\n\n";
   header_row(out, "", years_of(h));
-  for (const auto& row : plan_layout()) {
+  for (const auto& row : plan_layout(r)) {
     if (row.kind == LayoutRow::Kind::Blank) continue;
     std::string pad;
     for (int k = 0; k < row.indent; ++k) pad += "&nbsp;&nbsp;";
@@ -113,7 +113,7 @@ void scenario_md(std::string& out, const Result& r, const std::string& level) {
       out += "\n";
       continue;
     }
-    const std::string label = esc(std::string(def(row.line).label));
+    const std::string label = esc(r.m().line(row.line).label);
     out += "| " + pad + (row.emphasis ? "**" + label + "**" : label) + " |";
     for (int i = 0; i < r.n(); ++i) {
       const std::string v = cell_text(r, row.line, i);
@@ -150,7 +150,7 @@ void comparison_md(std::string& out, const std::vector<ScenarioRun>& runs) {
   out += "Verschillen ten opzichte van het eerste scenario, met teken (+ = hoger).\n\n";
   header_row(out, "Regel en scenario", ys);
   for (Line l : c.lines()) {
-    out += "| **" + esc(std::string(def(l).label)) + "** |";
+    out += "| **" + esc(c.entries()[0].result->m().line(l).label) + "** |";
     for (size_t i = 0; i < ys.size(); ++i) out += " |";
     out += "\n";
     for (size_t k = 0; k < runs.size(); ++k) {

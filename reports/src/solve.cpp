@@ -28,9 +28,11 @@ std::string value_text(Unit u, double v) {
   return format_number(v, 6);
 }
 
-std::string figure_text(Line l, double v) {
-  if (is_money(l)) return format_euro_cents(static_cast<Cents>(std::llround(v * 100.0)));
-  if (def(l).unit == Unit::Fractie) return format_percent(v, 4);
+const ModelLine& line_def(const SolveSpec& spec, Line l) { return (spec.model ? *spec.model : *Model::builtin()).line(l); }
+
+std::string figure_text(const SolveSpec& spec, Line l, double v) {
+  if (line_def(spec, l).money()) return format_euro_cents(static_cast<Cents>(std::llround(v * 100.0)));
+  if (line_def(spec, l).unit == Unit::Fractie) return format_percent(v, 4);
   return format_number(v, 3);
 }
 
@@ -46,8 +48,8 @@ std::string op_text(SolveTarget::Op op) {
 std::string target_text(const SolveSpec& spec) {
   const auto& t = spec.target;
   const std::string y = " " + std::to_string(t.year);
-  return std::string(def(t.line).id) + y + " " + op_text(t.op) + " " +
-         (t.other ? std::string(def(*t.other).id) + y : figure_text(t.line, t.value));
+  return line_def(spec, t.line).id + y + " " + op_text(t.op) + " " +
+         (t.other ? line_def(spec, *t.other).id + y : figure_text(spec, t.line, t.value));
 }
 
 std::string param_text(const SolveSpec& spec) {
@@ -58,9 +60,9 @@ std::string param_text(const SolveSpec& spec) {
 
 std::string point_line(const SolveSpec& spec, const SolvePoint& p) {
   const auto& t = spec.target;
-  std::string s = std::string(def(t.line).id) + " " + std::to_string(t.year) + " = " + figure_text(t.line, p.figure);
-  if (t.other) s += "; " + std::string(def(*t.other).id) + " " + std::to_string(t.year) + " = " + figure_text(*t.other, p.reference);
-  if (is_money(t.line)) {
+  std::string s = line_def(spec, t.line).id + " " + std::to_string(t.year) + " = " + figure_text(spec, t.line, p.figure);
+  if (t.other) s += "; " + line_def(spec, *t.other).id + " " + std::to_string(t.year) + " = " + figure_text(spec, *t.other, p.reference);
+  if (line_def(spec, t.line).money()) {
     const Cents m = static_cast<Cents>(std::llround((p.figure - p.reference) * 100.0));
     s += " (verschil " + format_euro_cents(m) + ")";
   }
@@ -114,10 +116,10 @@ std::string render_solve_json(const Scenario& s, const SolveSpec& spec, const So
   j["unit"] = std::string(unit_name(param_unit(spec)));
   j["range"] = {{"min", spec.min}, {"max", spec.max}, {"step", spec.step}};
   nlohmann::ordered_json tj;
-  tj["line"] = std::string(def(t.line).id);
+  tj["line"] = line_def(spec, t.line).id;
   tj["year"] = t.year;
   tj["op"] = op_text(t.op);
-  if (t.other) tj["other_line"] = std::string(def(*t.other).id);
+  if (t.other) tj["other_line"] = line_def(spec, *t.other).id;
   else tj["value"] = t.value;
   j["target"] = tj;
   j["answer"] = point_json(o.answer);
@@ -140,7 +142,7 @@ std::string solve_error_message(const SolveSpec& spec, const SolveError& e) {
     case SolveError::Reason::NoCrossing:
       return head + ": het doel wordt nergens precies bereikt, elke waarde ligt erboven (" + ends + "); gebruik --at-least of een ruimer bereik";
     case SolveError::Reason::Flat:
-      return head + ": " + std::string(def(spec.target.line).id) + " " + std::to_string(spec.target.year) +
+      return head + ": " + line_def(spec, spec.target.line).id + " " + std::to_string(spec.target.year) +
              " hangt niet af van deze parameter (" + ends + "); verwacht een parameter en jaar die het doel beinvloeden";
     case SolveError::Reason::NotMonotone:
       return head + ": het doel wordt in het bereik meer dan eens gehaald en weer verloren; verwacht een kleiner bereik (--min/--max) met een grens";

@@ -6,7 +6,7 @@
 namespace begroting {
 
 std::string cell_text(const Result& r, Line l, int i) {
-  switch (def(l).unit) {
+  switch (r.m().line(l).unit) {
     case Unit::Euro: return format_euro(r.c(l, i));
     case Unit::EuroPerLeerling: return r.c(l, i) % 100 == 0 ? format_euro(r.c(l, i)) : format_euro_cents(r.c(l, i));
     case Unit::Fractie: return format_percent(r.r(l, i), 1);
@@ -30,7 +30,7 @@ std::string layout_table(const std::string& title, const Result& r, const std::v
     const std::string ind(static_cast<size_t>(row.indent) * 2, ' ');
     if (row.kind == LayoutRow::Kind::Blank) { out += "\n"; continue; }
     if (row.kind == LayoutRow::Kind::Section) { out += ind + row.text + "\n"; continue; }
-    std::string label = ind + std::string(def(row.line).label);
+    std::string label = ind + r.m().line(row.line).label;
     // A label longer than its column gets a line of its own, the figures on the next: never cut.
     if (label.size() > kLabel - 1) {
       out += label + "\n";
@@ -50,7 +50,7 @@ std::string render_table(const Scenario& s, const Result& r) {
   if (is_variant(s)) head += wrap_text("Overschreven met --set: " + overrides_text(s), 99, "  ");
   std::string out = layout_table(head + "Meerjarenbegroting " + std::to_string(r.horizon.first) + "-" +
                                      std::to_string(r.horizon.last) + " (bedragen in euro's)",
-                                 r, plan_layout());
+                                 r, plan_layout(r));
   if (!r.findings.empty()) {
     // The engine's one list of signals, in year order; each says whether it is a risk or a question.
     out += "\nSIGNALEN\n";

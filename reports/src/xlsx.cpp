@@ -128,16 +128,46 @@ void check(lxw_error e, const std::string& what) {
 using RowOf = std::map<Line, int>;
 
 // The formula of a line in a year column, or "" when the cell is a plain value.
-std::string formula_for(Line l, int col, int i, const RowOf& row, Cents opening) {
+std::string formula_for(const Scenario& s, const Result& r, Line l, int col, int i, const RowOf& row, Cents opening) {
   auto at = [&](Line x) { return cell(row.at(x), col); };
   auto has = [&](Line x) { return row.count(x) > 0; };
-  if (def(l).kind == LineKind::Subtotal) {
+  const Model& m = r.m();
+  const ModelLine& d = m.line(l);
+  if (d.kind == LineKind::Formula && d.formula) {
+    // A driver formula of the model as an Excel formula: lines on the sheet are cells,
+    // parameters their value in the year; rounded to the cent as the engine does. vorig() and
+    // groei() differ in the first year: those lines keep their values.
+    for (const auto& n : d.formula->nodes)
+      if (n.op == FormulaNode::Op::Vorig || n.op == FormulaNode::Op::Groei) return "";
+    bool ok = true;
+    FormulaStyle st;
+    st.excel = true;
+    st.name = [&](const std::string& name, bool) -> std::string {
+      const int li = m.find(name);
+      if (li >= 0) {
+        if (!has(static_cast<Line>(li))) ok = false;
+        else return at(static_cast<Line>(li));
+        return "0";
+      }
+      const int y = r.horizon.first + i;
+      const auto it = s.params.find(name);
+      if (it == s.params.end()) { ok = false; return "0"; }
+      auto jt = it->second.by_year.find(y);
+      if (jt == it->second.by_year.end()) jt = it->second.by_year.find(0);
+      if (jt == it->second.by_year.end()) { ok = false; return "0"; }
+      return fmt::format("{}", jt->second);
+    };
+    const std::string body = render_formula(*d.formula, st);
+    if (!ok) return "";
+    return d.money() ? "=ROUND(" + body + ",2)" : "=" + body;
+  }
+  if (d.kind == LineKind::Subtotal) {
     // Children in sheet order; consecutive rows of the same sign become one range.
     std::vector<std::pair<int, int>> kids;  // (row, sign)
-    for (const auto& d : line_table())
-      if (d.parent && *d.parent == l) {
-        if (!has(d.line)) return "";  // a child not on the sheet: keep the value
-        kids.emplace_back(row.at(d.line), d.sign);
+    for (const auto& [child, total] : m.sum_edges())
+      if (total == static_cast<int>(l)) {
+        if (!has(static_cast<Line>(child))) return "";  // a child not on the sheet: keep the value
+        kids.emplace_back(row.at(static_cast<Line>(child)), 1);
       }
     if (kids.empty()) return "";
     std::sort(kids.begin(), kids.end());
@@ -200,13 +230,14 @@ RowOf scenario_sheet(lxw_workbook* wb, const Formats& f, const std::string& name
   // First pass: rows of the lines; second pass: cells (formulas refer to rows below, too).
   RowOf row;
   int rr = kHeadRow + 1;
-  for (const auto& lr : plan_layout()) {
+  const auto layout = plan_layout(r);
+  for (const auto& lr : layout) {
     if (lr.kind == LayoutRow::Kind::Line) row[lr.line] = rr;
     ++rr;
   }
   const Cents opening = static_cast<Cents>(std::llround(s.value("reserves.eigen_vermogen_begin") * 100));
   rr = kHeadRow + 1;
-  for (const auto& lr : plan_layout()) {
+  for (const auto& lr : layout) {
     const auto R = static_cast<lxw_row_t>(rr++);
     const int ind = std::clamp(lr.indent, 0, 3);
     if (lr.kind == LayoutRow::Kind::Blank) continue;
@@ -214,18 +245,18 @@ RowOf scenario_sheet(lxw_workbook* wb, const Formats& f, const std::string& name
       worksheet_write_string(ws, R, 0, lr.text.c_str(), f.section_at[ind]);
       continue;
     }
-    const auto& d = def(lr.line);
-    worksheet_write_string(ws, R, 0, std::string(d.label).c_str(), lr.emphasis ? f.label_bold_at[ind] : f.label_at[ind]);
+    const ModelLine& d = r.m().line(lr.line);
+    worksheet_write_string(ws, R, 0, d.label.c_str(), lr.emphasis ? f.label_bold_at[ind] : f.label_at[ind]);
     for (int i = 0; i < n; ++i) {
       const auto C = static_cast<lxw_col_t>(i + 1);
-      if (!is_money(lr.line)) {
+      if (!d.money()) {
         const double v = r.r(lr.line, i);
         if (!std::isfinite(v)) { worksheet_write_string(ws, R, C, "n.v.t.", f.text); continue; }
         check(worksheet_write_number(ws, R, C, v, d.unit == Unit::Fractie ? f.pct : f.count), d.label.data());
         continue;
       }
       lxw_format* fmt_ = d.unit == Unit::EuroPerLeerling ? f.euro_cents : lr.emphasis ? f.euro_bold : f.euro;
-      const std::string fx = formula_for(lr.line, static_cast<int>(C), i, row, opening);
+      const std::string fx = formula_for(s, r, lr.line, static_cast<int>(C), i, row, opening);
       if (fx.empty()) check(worksheet_write_number(ws, R, C, euros(r.c(lr.line, i)), fmt_), std::string(d.label));
       else check(worksheet_write_formula_num(ws, R, C, fx.c_str(), fmt_, euros(r.c(lr.line, i))), std::string(d.label));
     }
@@ -305,7 +336,7 @@ void comparison_sheet(lxw_workbook* wb, const Formats& f, const std::vector<Scen
   worksheet_freeze_panes(ws, kHeadRow + 1, 1);
   int R = kHeadRow + 1;
   for (Line l : comparison_lines()) {
-    worksheet_write_string(ws, static_cast<lxw_row_t>(R++), 0, std::string(def(l).label).c_str(), f.section);
+    worksheet_write_string(ws, static_cast<lxw_row_t>(R++), 0, base.m().line(l).label.c_str(), f.section);
     const int base_row = R;
     for (size_t k = 0; k < runs.size(); ++k) {
       const Result& r = *runs[k].result;

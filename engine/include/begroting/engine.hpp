@@ -8,6 +8,7 @@
 
 #include "begroting/inputs.hpp"
 #include "begroting/lines.hpp"
+#include "begroting/model.hpp"
 
 namespace begroting {
 
@@ -50,8 +51,15 @@ struct Result {
   std::vector<double> real;   ///< count and ratio lines: [line * n + i]
   std::vector<Finding> findings;
   VerdelingResultaat verdeling;  ///< per bestuur / claim / school results of the 8.1 rules
+  /// The begrotingsmodel the lines belong to (ids, labels, layout): renderers iterate it.
+  std::shared_ptr<const Model> model;
 
-  void reset(const Horizon& h);
+  /// Size for a horizon and `lines` lines (a model's line count; kLineCount: the built-in slots).
+  void reset(const Horizon& h, int lines = kLineCount);
+  /// The model (the built-in one when none was set).
+  [[nodiscard]] const Model& m() const { return model ? *model : *Model::builtin(); }
+  /// Number of lines the Result holds.
+  [[nodiscard]] int lines() const { return n() ? static_cast<int>(cents.size()) / n() : 0; }
   [[nodiscard]] int n() const { return horizon.size(); }
   Cents& c(Line l, int i) { return cents[static_cast<size_t>(static_cast<int>(l) * n() + i)]; }
   [[nodiscard]] Cents c(Line l, int i) const { return cents[static_cast<size_t>(static_cast<int>(l) * n() + i)]; }
@@ -103,6 +111,12 @@ enum class Findings { Collect, Skip };
 
 /// Compute every line for every year. `out` is reused (no allocation when sized).
 void compute(const Inputs& in, Result& out, Trace* trace = nullptr, Findings findings = Findings::Collect);
+
+/// Results of scenarios with different models on one model (compare, multi-scenario reports):
+/// the first result's model plus, in order, every line another result has that it lacks
+/// (matched by id). A line a result does not have is 0 in it. When every result has the same
+/// model the copies are plain copies.
+std::vector<Result> align_results(const std::vector<const Result*>& rs);
 
 /// Convenience: compile + compute.
 Result run(const Scenario& s, Trace* trace = nullptr);

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "begroting/flows.hpp"
+#include "begroting/graph.hpp"
 #include "begroting/lines.hpp"
 #include "begroting/money.hpp"
 #include "begroting/scenario.hpp"
@@ -53,6 +54,12 @@ struct Inputs {
   std::vector<std::vector<double>> extra;
   /// The registry compile() walked; bind (bind.hpp) resolves paths through it.
   std::shared_ptr<const Registry> registry;
+  /// The evaluation graph of the scenario's model (graph.hpp); compile() builds it.
+  std::shared_ptr<const Graph> graph;
+  /// Registry entry (index in registry->entries()) of each formula parameter slot
+  /// (Graph::slots) and of each amount line a model declares (GraphNode::amount). compute()
+  /// reads their values through the registry, so --set, solve and risk move them too.
+  std::vector<int> slot_entry, amount_entry;
 };
 
 /// Compile a complete Scenario (as the loader leaves it) into Inputs: every entry of the
@@ -63,6 +70,11 @@ struct Inputs {
 /// with a stromen section (then flows.active). Throws std::invalid_argument naming the
 /// parameter when something is missing.
 Inputs compile(const Scenario& s);
+
+/// The model part of compile(): build the graph of the scenario's model (Scenario::model, the
+/// built-in one when null) and fill Inputs::graph, model_values and model_amounts. Throws
+/// ModelError for a model error (unknown name, cycle, unit mismatch).
+void compile_model(const Scenario& s, Inputs& in);
 
 /// Projected pupils per begrotingsjaar: index i = count on teldatum 1 Feb of (F+i)-1.
 /// An explicit count wins; otherwise previous count x (1 + growth). (DOMAIN 1; 8.1.1)

@@ -15,6 +15,7 @@ enum class LineKind {
   Computed,  ///< computed by a rule from drivers
   Subtotal,  ///< sum of the lines that name it as parent
   Memo,      ///< computed, shown, never summed (per-pupil amounts, counts, kengetallen)
+  Formula,   ///< a driver formula a model file or scenario declares (formula.hpp)
 };
 
 // clang-format off

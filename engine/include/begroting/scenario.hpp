@@ -17,6 +17,8 @@
 
 namespace begroting {
 
+class Model;
+
 /// Where a value came from: a default of the registry, a place in a scenario file (the
 /// SourceLoc it derives from), or a --set argument.
 struct Provenance : SourceLoc {
@@ -55,6 +57,8 @@ struct Scenario {
   /// The values of a parameter (Scenario::params, or Scenario::stromen for an entry of section
   /// stromen), or nullptr when the scenario has none.
   [[nodiscard]] const ParamValue* values(const std::string& path) const;
+  /// The begrotingsmodel (model.hpp): lines, sections, formulas. Null: Model::builtin().
+  std::shared_ptr<const Model> model;
 
   /// Value of a parameter in a year (0 for Single). Throws std::out_of_range if absent.
   [[nodiscard]] double value(const std::string& path, int year = 0) const;

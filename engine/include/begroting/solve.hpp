@@ -10,10 +10,12 @@
 #pragma once
 #include <optional>
 #include <stdexcept>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "begroting/lines.hpp"
+#include "begroting/model.hpp"
 #include "begroting/scenario.hpp"
 
 namespace begroting {
@@ -33,6 +35,8 @@ struct SolveSpec {
   double min = 0, max = 0; ///< allowed range, inclusive
   double step = 0.01;      ///< grid (a cent for money)
   SolveTarget target;
+  /// The model the target lines belong to (ids in messages); null: the built-in model.
+  std::shared_ptr<const Model> model;
 };
 
 /// One evaluation: the parameter value and the target figure it gives.

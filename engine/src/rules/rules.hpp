@@ -25,7 +25,8 @@ inline TraceTerm param(std::string name, double value, Unit unit, std::string pa
 }
 inline TraceTerm line(const Ctx& c, Line l, int i) {
   const double v = c.r.value(l, c.year(i));
-  return TraceTerm{std::string(def(l).label), v, def(l).unit, "", 0, static_cast<int>(l), c.year(i)};
+  const ModelLine& d = c.r.m().line(l);  // the model's label: a relabelled or declared line
+  return TraceTerm{d.label, v, d.unit, "", 0, static_cast<int>(l), c.year(i)};
 }
 inline double eur(Cents x) { return cents_to_euros(x); }
 
@@ -42,7 +43,6 @@ void vangnet(Ctx& c);                    // vangnet.cpp              8.1.7 (clai
 void scholen(Ctx& c);                    // scholen.cpp              8.1.2-8.1.5 (per school; SWV lines = sums)
 ScholenTabel scholen_tabel(const Scholen& sc, const Horizon& h);  // scholen.cpp: for compile()
 void scholen_check(Ctx& c);              // scholen.cpp              per bestuur, spread, sum check
-void totals(Ctx& c);                     // totals.cpp               hfst 12 subtotals
 void reserves(Ctx& c);                   // reserves.cpp             hfst 12, Bestedingsplan 2022
 void signaleringswaarde(Ctx& c);         // signaleringswaarde.cpp   Inspectie
 void kengetallen(Ctx& c);                // kengetallen.cpp          DOMAIN 4

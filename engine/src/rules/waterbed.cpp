@@ -13,13 +13,16 @@
 //      rounding difference (at most 1 cent), so B1 + B2 + B3 is the SO line exactly.
 //   C  aanvulling volumebekostiging IKC (8.1.6, after any bandbreedte settlement)
 //   D  overige arrangementen gespecialiseerd onderwijs = Gentiaan + intensieve groepen SO3
+//      (computed as totaal overdrachten - F - A - SO inhouding - C: a model's own lines count)
 //   E  eigen kosten swv = totaal management en organisatie + totaal uitvoeringsorganisatie
+//      (computed as totaal lasten - totaal overdrachten)
 //      (including any vangnet overrun, 8.1.7)
 //   R  ruimte voor reguliere scholen = W - A - B1 - B2 - B3 - C - D - E: what the waterbed
 //      leaves for the regular schools (memo, not a part)
 //   F  naar reguliere scholen = subtotaal regulier onderwijs (TOP budget after the schools'
 //      afdracht for referrals and DWS, TLV op bao, instroom- en terugplaatsingsbudget)
-//   G  af: gedekt uit overige baten = - totaal overige baten (these are not rijksbijdrage)
+//   G  af: gedekt uit overige baten = - totaal overige baten (these are not rijksbijdrage;
+//      computed as -(totaal baten - W))
 //   H  naar eigen vermogen = resultaat (negative: drawn from the reserves)
 // Identity checked: A + B1 + B2 + B3 + C + D + E + F + G + H = W, in cents, every year.
 // It holds because resultaat = baten - lasten and the lasten are exactly these parts; it fails
@@ -41,10 +44,14 @@ void waterbed(Ctx& c) {
     const Cents b2 = mul_round(c.in.t_so2[k], r.r(L::leerlingen_so_cat2, i));
     const Cents b3 = sub_checked(sub_checked(r.c(L::so_inhouding, i), b1), b2);
     const Cents cc = r.c(L::ikc_aanvulling, i);
-    const Cents d = add_checked(r.c(L::gentiaan, i), r.c(L::so_intensieve_groepen, i));
-    const Cents e = add_checked(r.c(L::mo_totaal, i), r.c(L::uo_totaal, i));
+    // D, E and G from the totals, so the identity holds for any model (a line a model adds or
+    // drops lands in its part): in the plan D = Gentiaan + intensieve groepen SO3, E = M&O +
+    // uitvoeringsorganisatie, G = - overige baten.
+    Cents d = sub_checked(r.c(L::overdrachten_totaal, i), r.c(L::regulier_subtotaal, i));
+    for (Cents x : {a, r.c(L::so_inhouding, i), cc}) d = sub_checked(d, x);
+    const Cents e = sub_checked(r.c(L::lasten_totaal, i), r.c(L::overdrachten_totaal, i));
     const Cents f = r.c(L::regulier_subtotaal, i);
-    const Cents g = -r.c(L::overige_baten_totaal, i);
+    const Cents g = -sub_checked(r.c(L::baten_totaal, i), w);
     const Cents h = r.c(L::resultaat, i);
     Cents ruimte = w;
     for (Cents x : {a, b1, b2, b3, cc, d, e}) ruimte = sub_checked(ruimte, x);
@@ -79,16 +86,19 @@ void waterbed(Ctx& c) {
         {line(c, L::so_inhouding, i), line(c, L::waterbed_inhouding_so_cat1, i), line(c, L::waterbed_inhouding_so_cat2, i)},
         "cat. III draagt het afrondingsverschil (hooguit 1 cent) van de eenmaal afgeronde SO-regel");
     set(L::waterbed_aanvulling_ikc, "aanvulling volumebekostiging IKC (8.1.6)", {line(c, L::ikc_aanvulling, i)});
-    set(L::waterbed_overig_gespecialiseerd, "Gentiaan + instandhouding intensieve groepen SO3",
-        {line(c, L::gentiaan, i), line(c, L::so_intensieve_groepen, i)});
-    set(L::waterbed_eigen_kosten, "totaal management en organisatie + totaal uitvoeringsorganisatie",
-        {line(c, L::mo_totaal, i), line(c, L::uo_totaal, i)});
+    set(L::waterbed_overig_gespecialiseerd,
+        "totaal overdrachten - regulier onderwijs - inhoudingen DUO - aanvulling IKC (Gentiaan en intensieve groepen SO3)",
+        {line(c, L::overdrachten_totaal, i), line(c, L::regulier_subtotaal, i), line(c, L::sbo_inhouding, i),
+         line(c, L::so_inhouding, i), line(c, L::ikc_aanvulling, i)});
+    set(L::waterbed_eigen_kosten, "totaal lasten - totaal overdrachten (management en organisatie, uitvoeringsorganisatie)",
+        {line(c, L::lasten_totaal, i), line(c, L::overdrachten_totaal, i)});
     set(L::waterbed_ruimte_regulier, "rijksbijdragen - inhoudingen DUO - aanvulling IKC - overige arrangementen - eigen kosten (8.1.1)",
         {line(c, L::waterbed_rijksbijdragen, i), line(c, L::waterbed_inhouding_sbo, i), line(c, L::waterbed_inhouding_so_cat1, i),
          line(c, L::waterbed_inhouding_so_cat2, i), line(c, L::waterbed_inhouding_so_cat3, i), line(c, L::waterbed_aanvulling_ikc, i),
          line(c, L::waterbed_overig_gespecialiseerd, i), line(c, L::waterbed_eigen_kosten, i)});
     set(L::waterbed_regulier, "subtotaal regulier onderwijs (8.1.2-8.1.5)", {line(c, L::regulier_subtotaal, i)});
-    set(L::waterbed_af_overige_baten, "- totaal overige baten", {line(c, L::overige_baten_totaal, i)});
+    set(L::waterbed_af_overige_baten, "- (totaal baten - totaal rijksbijdragen): de overige baten",
+        {line(c, L::baten_totaal, i), line(c, L::rijksbijdragen_totaal, i)});
     set(L::waterbed_naar_eigen_vermogen, "resultaat", {line(c, L::resultaat, i)});
   }
   check_waterbed(c.r);

@@ -49,6 +49,7 @@ class Comparison {
   [[nodiscard]] const Yardsticks& yardsticks(size_t k) const { return ys_[k]; }
 
  private:
+  std::vector<Result> aligned_;  ///< the results on one model (align_results); e_ points here
   std::vector<CompareEntry> e_;
   Horizon years_{};
   std::vector<Line> lines_;

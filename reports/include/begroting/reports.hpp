@@ -41,7 +41,8 @@ struct LayoutRow {
   int indent = 0;
   bool emphasis = false;  ///< subtotals and totals
 };
-const std::vector<LayoutRow>& plan_layout();
+/// The rows of the result's begrotingsmodel (Result::model; model.hpp), in order.
+std::vector<LayoutRow> plan_layout(const Result& r);
 
 /// Title lines, a year header and `rows` as a fixed-width table (44 + 11 per year columns);
 /// shared by the plan's table and the 8.1 views.
