@@ -5,6 +5,8 @@
 // scenario sheet recomputes from the sheet's own cells to its cached value (the engine's figure).
 #include <doctest/doctest.h>
 
+#include <fmt/format.h>
+
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -134,7 +136,10 @@ struct Eval {
   double cellv(const std::string& ref) {
     const auto it = sh.find(ref);
     if (it == sh.end()) return 0;  // empty cell
-    if (!it->second.formula.empty()) {
+    // A formula that reads another sheet or uses IF: its cached value here (LibreOffice Calc
+    // recomputes those in the test below).
+    const bool elsewhere = it->second.formula.find('!') != std::string::npos || it->second.formula.find("IF(") != std::string::npos;
+    if (!it->second.formula.empty() && !elsewhere) {
       REQUIRE(depth < 200);
       Eval e{sh, it->second.formula, 0, depth + 1};
       return e.run();
@@ -176,6 +181,13 @@ struct Eval {
     if (eat('(')) { const double v = expr(); REQUIRE(eat(')')); return v; }
     if (s.compare(p, 3, "SUM") == 0) { p += 3; double t = 0; for (double x : args()) t += x; return t; }
     if (s.compare(p, 3, "MAX") == 0) { p += 3; const auto a = args(); return *std::max_element(a.begin(), a.end()); }
+    if (s.compare(p, 5, "ROUND") == 0) {  // half away from zero, as Excel
+      p += 5;
+      const auto a = args();
+      REQUIRE(a.size() == 2);
+      const double m = std::pow(10.0, a[1]);
+      return std::round(a[0] * m) / m;
+    }
     if (std::isdigit(static_cast<unsigned char>(s[p]))) {
       size_t n = 0;
       const double v = std::stod(s.substr(p), &n);
@@ -220,7 +232,8 @@ TEST_CASE("report xlsx of the baseline: formulas with the plan's figures as cach
   REQUIRE(r.exit_code == 0);
   const Book b = read_book(file);
   // The scenario's name is longer than Excel's 31 characters: the sheet takes the file's name.
-  REQUIRE(b.names == std::vector<std::string>{"zuid-kennemerland-2024", "Kengetallen"});
+  // Samenvatting first (issue 14.1), then per scenario its Invoer sheet and its plan sheet.
+  REQUIRE(b.names == std::vector<std::string>{"Samenvatting", "Invoer zuid-kennemerland-2024", "zuid-kennemerland-2024", "Kengetallen"});
   const Sheet& sh = b.sheets.at("zuid-kennemerland-2024");
   CHECK(sh.at("A1").text == "Zuid-Kennemerland 2024-2028 (ondersteuningsplan)");
   CHECK(sh.at("A4").text == "Datum van de run: 2026-11-22");
@@ -237,34 +250,47 @@ TEST_CASE("report xlsx of the baseline: formulas with the plan's figures as cach
   // Labels as the plan prints them; the layout's indent is Excel's cell indent, not spaces.
   CHECK(sh.at("A" + std::to_string(lichte)).text == "Lichte ondersteuning");
   CHECK(b.styles.find("indent=\"2\"") != std::string::npos);
-  CHECK(sh.at("B" + std::to_string(rijks)).formula == "SUM(B" + std::to_string(lichte) + ":B" + std::to_string(impuls) + ")");
+  CHECK(sh.at("B" + std::to_string(rijks)).formula == "ROUND(SUM(B" + std::to_string(lichte) + ":B" + std::to_string(impuls) + "),2)");
   testutil::check_close(cached(sh, rijks), kRijks, 2);
   // Totaal baten = totaal rijksbijdragen + totaal overige baten; totaal lasten likewise from its three.
   const int baten = row_of(sh, "Totaal baten"), lasten = row_of(sh, "Totaal lasten");
   CHECK(sh.at("C" + std::to_string(baten)).formula ==
-        "SUM(C" + std::to_string(rijks) + ",C" + std::to_string(row_of(sh, "Totaal overige baten")) + ")");
+        "ROUND(SUM(C" + std::to_string(rijks) + ",C" + std::to_string(row_of(sh, "Totaal overige baten")) + "),2)");
   testutil::check_close(cached(sh, baten), kBaten, 2);
   testutil::check_close(cached(sh, lasten), kLasten, 2);
   for (const char* sub : {"Subtotaal regulier onderwijs", "Subtotaal SBO en SBO-plus", "Subtotaal speciaal onderwijs", "Totaal overdrachten",
                           "Totaal management en organisatie", "Totaal uitvoeringsorganisatie"})
-    CHECK_MESSAGE(sh.at("D" + std::to_string(row_of(sh, sub))).formula.rfind("SUM(", 0) == 0, sub);
+    CHECK_MESSAGE(sh.at("D" + std::to_string(row_of(sh, sub))).formula.rfind("ROUND(SUM(", 0) == 0, sub);
   // Resultaat = baten - lasten; eigen vermogen = 2.560.000 (31-12-2023, plan) + resultaat, then
   // the year before + resultaat.
   const int res = row_of(sh, "Resultaat"), ev = row_of(sh, "Eigen vermogen op 31-12");
-  CHECK(sh.at("B" + std::to_string(res)).formula == "B" + std::to_string(baten) + "-B" + std::to_string(lasten));
-  CHECK(sh.at("B" + std::to_string(ev)).formula == "2560000.00+B" + std::to_string(res));
-  CHECK(sh.at("E" + std::to_string(ev)).formula == "D" + std::to_string(ev) + "+E" + std::to_string(res));
+  CHECK(sh.at("B" + std::to_string(res)).formula == "ROUND(B" + std::to_string(baten) + "-B" + std::to_string(lasten) + ",2)");
+  CHECK(sh.at("B" + std::to_string(ev)).formula == "ROUND('Invoer zuid-kennemerland-2024'!$B$7+B" + std::to_string(res) + ",2)");
+  CHECK(sh.at("E" + std::to_string(ev)).formula == "ROUND(D" + std::to_string(ev) + "+E" + std::to_string(res) + ",2)");
   testutil::check_close(cached(sh, res), kResultaat, 2);
   testutil::check_close(cached(sh, ev), kEv, 2);
   // Plan: waarvan weerstandsvermogen 655.000 ... 613.292 (= eigen vermogen - bestemmingsreserve).
   const int wv = row_of(sh, "waarvan weerstandsvermogen");
-  CHECK(sh.at("B" + std::to_string(wv)).formula == "B" + std::to_string(ev) + "-B" + std::to_string(row_of(sh, "waarvan bestemmingsreserve")));
+  CHECK(sh.at("B" + std::to_string(wv)).formula == "ROUND(B" + std::to_string(ev) + "-B" + std::to_string(row_of(sh, "waarvan bestemmingsreserve")) + ",2)");
   testutil::check_close(cached(sh, wv), {655000, 655000, 650000, 600000, 613292}, 2);
 
-  // Every formula recomputes from the sheet's cells to its cached value (to the cent).
-  int formulas = 0;
+  // Every formula recomputes from the sheet's cells to its cached value (to the cent). Formulas
+  // that read the Invoer sheet or use IF (eigen vermogen, niveau, bestemmingsreserve,
+  // signaleringswaarde and what depends on them) are recomputed by LibreOffice Calc below.
+  int formulas = 0, all_formulas = 0;
   for (const auto& [ref, c] : sh) {
     if (c.formula.empty()) continue;
+    ++all_formulas;
+    if (c.formula.find('!') != std::string::npos || c.formula.find("IF(") != std::string::npos) continue;
+    {
+      const std::string row = ref.substr(1);
+      bool reads_invoer = false;
+      for (const std::string l : {"Eigen vermogen op 31-12", "waarvan weerstandsvermogen", "waarvan bestemmingsreserve",
+                                  "Signaleringswaarde Inspectie", "Boven signaleringswaarde", "Weerstandsvermogen %"})
+        for (const auto& [r2, c2] : sh)
+          if (r2 == "A" + row && c2.text.rfind(l, 0) == 0) reads_invoer = true;
+      if (reads_invoer) continue;
+    }
     ++formulas;
     Eval e{sh, c.formula};
     const double v = e.run();
@@ -274,7 +300,9 @@ TEST_CASE("report xlsx of the baseline: formulas with the plan's figures as cach
   // 5 years x (10 subtotals and totals: rijksbijdragen, overige baten, baten, regulier, SBO, SO,
   // overdrachten, M&O, uitvoeringsorganisatie, lasten; + resultaat, eigen vermogen,
   // weerstandsvermogen, boven signaleringswaarde)
-  CHECK(formulas == 5 * 14);
+  CHECK(formulas >= 5 * 11);
+  // + niveau, bestemmingsreserve, signaleringswaarde, rentabiliteit, weerstandsvermogen %: 19 per year.
+  CHECK(all_formulas == 5 * 19);
 
   // Kengetallen: references into the scenario sheet, with the plan's figures cached.
   const Sheet& k = b.sheets.at("Kengetallen");
@@ -284,7 +312,10 @@ TEST_CASE("report xlsx of the baseline: formulas with the plan's figures as cach
   // Rentabiliteit 2024 = -762.957 / 19.412.806 = -0,0393.
   const int rent = row_of(k, "Rentabiliteit (doel 0%)");
   CHECK(std::abs(k.at("B" + std::to_string(rent)).value - (-762957.0 / 19412806.0)) < 1e-6);
-  CHECK(k.at("B" + std::to_string(row_of(k, "Signalen"))).text.find("mogelijk bovenmatig") != std::string::npos);
+  CHECK(k.at("B" + std::to_string(row_of(k, "Signalen (alle, van de rekenkern)"))).text.find("mogelijk bovenmatig") != std::string::npos);
+  // The eigen vermogen signal is a formula over the rows above it (with conditional formatting).
+  CHECK(k.at("B" + std::to_string(row_of(k, "Signaal eigen vermogen"))).formula.rfind("IF(", 0) == 0);
+  CHECK(b.xml.at("Kengetallen").find("<conditionalFormatting") != std::string::npos);
   fs::remove_all(dir);
 }
 
@@ -294,7 +325,8 @@ TEST_CASE("report xlsx of two scenarios: a sheet each and a comparison sheet wit
   const auto r = testutil::run_cli("report scenarios/zuid-kennemerland-2024.yaml tests/data/so-golf.yaml --format xlsx --output " + file);
   REQUIRE(r.exit_code == 0);
   const Book b = read_book(file);
-  REQUIRE(b.names == std::vector<std::string>{"zuid-kennemerland-2024", "so-golf", "Kengetallen", "Vergelijking"});
+  REQUIRE(b.names == std::vector<std::string>{"Samenvatting", "Invoer zuid-kennemerland-2024", "zuid-kennemerland-2024",
+                                              "Invoer so-golf", "so-golf", "Kengetallen", "Vergelijking"});
   const Sheet& golf = b.sheets.at("so-golf");
   // SO-golf 2025: eigen vermogen 1.211.709 - 89.274,55 (test_report.cpp).
   CHECK(std::abs(cached(golf, row_of(golf, "Eigen vermogen op 31-12"))[1] - (1211709 - 89274.55)) <= 2);
@@ -324,4 +356,98 @@ TEST_CASE("report xlsx: --output is required and a failed run leaves the old fil
   for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir)) ++entries;
   CHECK(entries == 1);  // only begroting.xlsx: no temporary file left
   fs::remove_all(dir);
+}
+
+namespace {
+// LibreOffice Calc headless with its own profile, told to recalculate xlsx formulas on load
+// (OOXMLRecalcMode 0: always); every sheet exported as CSV (file-SheetName.csv).
+std::map<std::string, std::vector<std::vector<std::string>>> recalc_in_calc(const std::string& xlsx) {
+  const std::string profile = testutil::temp_dir();
+  std::filesystem::create_directories(profile + "/user");
+  {
+    std::ofstream x(profile + "/user/registrymodifications.xcu");
+    x << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<oor:items xmlns:oor=\"http://openoffice.org/2001/registry\" "
+         "xmlns:xs=\"http://www.w3.org/2001/XMLSchema\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">\n"
+         "<item oor:path=\"/org.openoffice.Office.Calc/Formula/Load\"><prop oor:name=\"OOXMLRecalcMode\" oor:op=\"fuse\">"
+         "<value>0</value></prop></item>\n</oor:items>\n";
+  }
+  const std::string out = testutil::temp_dir();
+  const std::string cmd = "timeout 180 soffice --headless -env:UserInstallation=file://" + profile +
+                          " --convert-to 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1' --outdir '" +
+                          out + "' '" + xlsx + "' >/dev/null 2>&1";
+  REQUIRE_MESSAGE(std::system(cmd.c_str()) == 0, cmd);
+  std::map<std::string, std::vector<std::vector<std::string>>> sheets;
+  const std::string stem = std::filesystem::path(xlsx).stem().string() + "-";
+  for (const auto& e : std::filesystem::directory_iterator(out)) {
+    const std::string fn = e.path().filename().string();
+    if (fn.rfind(stem, 0) != 0) continue;
+    auto& rows = sheets[fn.substr(stem.size(), fn.size() - stem.size() - 4)];
+    std::istringstream in(testutil::slurp_file(e.path().string()));
+    std::string line;
+    while (std::getline(in, line)) {
+      std::vector<std::string> cells;
+      std::string cur;
+      bool q = false;
+      for (char ch : line) {
+        if (ch == '"') q = !q;
+        else if (ch == ',' && !q) { cells.push_back(cur); cur.clear(); }
+        else cur += ch;
+      }
+      cells.push_back(cur);
+      rows.push_back(cells);
+    }
+  }
+  std::filesystem::remove_all(profile);
+  std::filesystem::remove_all(out);
+  return sheets;
+}
+
+std::vector<double> calc_row(const std::vector<std::vector<std::string>>& rows, const std::string& label) {
+  for (const auto& r : rows)
+    if (!r.empty() && r[0] == label) {
+      std::vector<double> v;
+      for (size_t k = 1; k < r.size() && k <= 5; ++k) v.push_back(std::strtod(r[k].c_str(), nullptr));
+      return v;
+    }
+  FAIL("no row " << label);
+  return {};
+}
+}  // namespace
+
+TEST_CASE("xlsx in LibreOffice Calc: recalculated cells equal the engine and an input change follows begroting run") {
+  const std::string dir = testutil::temp_dir();
+  const std::string x = dir + "/model.xlsx";
+  REQUIRE(testutil::run_cli("report scenarios/zuid-kennemerland-2024.yaml --format xlsx --date 2026-11-30 --output " + x).exit_code == 0);
+  const auto calc = recalc_in_calc(x);
+  REQUIRE(calc.count("Zuid-Kennemerland 2024-2028 (ondersteun") + calc.count("zuid-kennemerland-2024") == 1);
+  const auto& plan = calc.count("zuid-kennemerland-2024") ? calc.at("zuid-kennemerland-2024") : calc.at("Zuid-Kennemerland 2024-2028 (ondersteun");
+  const begroting::Result r = begroting::run(testutil::baseline());
+  // Every recalculated line equals the engine to the cent (the formulas round where it rounds).
+  for (auto l : {begroting::Line::baten_totaal, begroting::Line::lasten_totaal, begroting::Line::resultaat, begroting::Line::eigen_vermogen,
+                 begroting::Line::weerstandsvermogen, begroting::Line::bestemmingsreserve, begroting::Line::signaleringswaarde,
+                 begroting::Line::boven_signaleringswaarde, begroting::Line::weerstandsvermogen_niveau}) {
+    const auto got = calc_row(plan, std::string(begroting::def(l).label));
+    for (int i = 0; i < 5; ++i)
+      CHECK_MESSAGE(std::abs(got[static_cast<size_t>(i)] - r.value(l, 2024 + i)) < 0.005, begroting::def(l).label << " " << 2024 + i);
+  }
+  // Change an input cell (the opening eigen vermogen, Invoer B7: 1,000,000 more), recalculate:
+  // the reserves equal `begroting run --set reserves.eigen_vermogen_begin=...` to the euro.
+  const double opening = testutil::baseline().value("reserves.eigen_vermogen_begin") + 1000000;
+  const std::string opening_text = fmt::format("{:.2f}", opening);
+  const std::string y = dir + "/model-invoer.xlsx";
+  std::string invoer;
+  for (const auto& [name, rows] : calc)
+    if (name.rfind("Invoer", 0) == 0) invoer = name;
+  REQUIRE(!invoer.empty());
+  const std::string edit = "python3 '" + testutil::source("tests/xlsx_set_cell.py") + "' '" + x + "' '" + y + "' '" + invoer + "' B7 " + opening_text;
+  REQUIRE(std::system(edit.c_str()) == 0);
+  const auto calc2 = recalc_in_calc(y);
+  const auto& plan2 = calc2.count("zuid-kennemerland-2024") ? calc2.at("zuid-kennemerland-2024") : calc2.at("Zuid-Kennemerland 2024-2028 (ondersteun");
+  const begroting::Result r2 = begroting::run(testutil::baseline({begroting::Override{"reserves.eigen_vermogen_begin=" + opening_text}}));
+  for (auto l : {begroting::Line::eigen_vermogen, begroting::Line::weerstandsvermogen, begroting::Line::bestemmingsreserve,
+                 begroting::Line::boven_signaleringswaarde}) {
+    const auto got = calc_row(plan2, std::string(begroting::def(l).label));
+    for (int i = 0; i < 5; ++i)
+      CHECK_MESSAGE(std::abs(got[static_cast<size_t>(i)] - r2.value(l, 2024 + i)) < 0.5, begroting::def(l).label << " " << 2024 + i);
+  }
 }

@@ -28,6 +28,7 @@
 #include <unistd.h>
 
 #include "begroting/reports.hpp"
+#include "begroting/weerstandsratio.hpp"
 
 namespace begroting {
 
@@ -68,7 +69,7 @@ double euros(Cents c) { return static_cast<double>(c) / 100.0; }
 
 struct Formats {
   lxw_format *title, *meta, *head, *head_left, *section, *label, *label_bold;
-  lxw_format *euro, *euro_bold, *euro_cents, *pct, *count, *text;
+  lxw_format *euro, *euro_bold, *euro_cents, *pct, *pct_fine, *count, *text, *sig_risico, *sig_vraag;
   // Labels of the plan's layout by indent level (Excel's own indent, not leading spaces).
   lxw_format *section_at[4], *label_at[4], *label_bold_at[4];
 };
@@ -105,6 +106,13 @@ Formats make_formats(lxw_workbook* wb) {
   format_set_num_format(f.euro_cents, kEuroCents);
   f.pct = workbook_add_format(wb);
   format_set_num_format(f.pct, "0.0%");
+  f.pct_fine = workbook_add_format(wb);
+  format_set_num_format(f.pct_fine, "0.000%");
+  f.sig_risico = workbook_add_format(wb);
+  format_set_bg_color(f.sig_risico, 0xF9D6D5);
+  format_set_font_color(f.sig_risico, 0xB42318);
+  f.sig_vraag = workbook_add_format(wb);
+  format_set_bg_color(f.sig_vraag, 0xFDEBD0);
   f.count = workbook_add_format(wb);
   format_set_num_format(f.count, "#,##0.0");
   f.text = workbook_add_format(wb);
@@ -127,8 +135,27 @@ void check(lxw_error e, const std::string& what) {
 // Where each line of a scenario sheet sits (row), for formulas and cross-sheet references.
 using RowOf = std::map<Line, int>;
 
-// The formula of a line in a year column, or "" when the cell is a plain value.
-std::string formula_for(const Scenario& s, const Result& r, Line l, int col, int i, const RowOf& row, Cents opening) {
+constexpr int kHeadRow = 5;  // the year heading; rows above: title and provenance
+constexpr int kHeadRowConst = kHeadRow;
+
+// Where the drivers of the reserves, the signaleringswaarde and the kengetallen sit on the
+// scenario's Invoer sheet (absolute references: 'Invoer'!$B$4 for a single value, a row for
+// values per year in the same column as the scenario sheet's year).
+struct InvoerRefs {
+  std::string opening;          ///< reserves.eigen_vermogen_begin
+  std::string laatste_jaar;     ///< reserves.bestemmingsreserve_laatste_jaar
+  int niveau = -1, pct = -1, minimum = -1, mva = -1;  ///< rows (0-based) of the per-year drivers
+  std::string sheet;            ///< quoted sheet reference with '!'
+  [[nodiscard]] std::string year_cell(int r, int col) const { return sheet + "$" + col_name(col) + "$" + std::to_string(r + 1); }
+};
+
+// Money formulas are rounded to the cent where the engine rounds (and around sums, so a
+// recalculated 2028 weerstandsvermogen is 600000, never 599999.999999999).
+std::string round2(const std::string& e) { return "ROUND(" + e + ",2)"; }
+
+// The formula of a line in a year column, or "" when the cell is a plain value. Each rule cites
+// the engine rule it mirrors (engine/src/rules/...).
+std::string formula_for(const Scenario& s, const Result& r, Line l, int col, int i, const RowOf& row, const InvoerRefs& inv) {
   auto at = [&](Line x) { return cell(row.at(x), col); };
   auto has = [&](Line x) { return row.count(x) > 0; };
   const Model& m = r.m();
@@ -181,36 +208,108 @@ std::string formula_for(const Scenario& s, const Result& r, Line l, int col, int
       else minus += "-SUM(" + ref + ")";
       k = e + 1;
     }
-    std::string f = "=SUM(";
+    std::string f = "SUM(";
     for (size_t k = 0; k < plus.size(); ++k) f += (k ? "," : "") + plus[k];
-    return f + ")" + minus;
+    return "=" + round2(f + ")" + minus);  // rules/totals.cpp: exact sums in cents
   }
+  const bool all = has(Line::baten_totaal) && has(Line::lasten_totaal) && has(Line::resultaat) && has(Line::eigen_vermogen) &&
+                   has(Line::bestemmingsreserve) && has(Line::weerstandsvermogen_niveau) && has(Line::signaleringswaarde);
+  if (!all) return "";
   switch (l) {
-    case Line::resultaat:
-      if (has(Line::baten_totaal) && has(Line::lasten_totaal)) return "=" + at(Line::baten_totaal) + "-" + at(Line::lasten_totaal);
-      return "";
-    case Line::eigen_vermogen:
-      // Eigen vermogen 31-12 = that of the year before + resultaat (hfst 12); the first year
-      // starts from the opening balance (reserves.eigen_vermogen_begin) written as a number.
-      if (!has(Line::resultaat)) return "";
-      return i == 0 ? "=" + cents_plain(opening) + "+" + at(Line::resultaat)
-                    : "=" + cell(row.at(Line::eigen_vermogen), col - 1) + "+" + at(Line::resultaat);
-    case Line::weerstandsvermogen:
-      if (has(Line::eigen_vermogen) && has(Line::bestemmingsreserve))
-        return "=" + at(Line::eigen_vermogen) + "-" + at(Line::bestemmingsreserve);
-      return "";
-    case Line::boven_signaleringswaarde:
-      if (has(Line::eigen_vermogen) && has(Line::signaleringswaarde))
-        return "=MAX(0," + at(Line::eigen_vermogen) + "-" + at(Line::signaleringswaarde) + ")";
-      return "";
+    case Line::resultaat:  // rules/reserves.cpp: totale baten - totale lasten
+      return "=" + round2(at(Line::baten_totaal) + "-" + at(Line::lasten_totaal));
+    case Line::eigen_vermogen:  // rules/reserves.cpp: previous year (or the opening balance on Invoer) + resultaat
+      return "=" + round2((i == 0 ? inv.opening : cell(row.at(Line::eigen_vermogen), col - 1)) + "+" + at(Line::resultaat));
+    case Line::weerstandsvermogen_niveau:  // rules/reserves.cpp: the scenario's niveau per year
+      return "=" + inv.year_cell(inv.niveau, col);
+    case Line::bestemmingsreserve:  // rules/reserves.cpp: max(0, ev - niveau) up to its last year, then 0
+      return "=IF(" + cell(kHeadRowConst, col) + "<=" + inv.laatste_jaar + ",MAX(0," + round2(at(Line::eigen_vermogen) + "-" +
+             at(Line::weerstandsvermogen_niveau)) + "),0)";
+    case Line::weerstandsvermogen:  // rules/reserves.cpp: eigen vermogen - bestemmingsreserve
+      return "=" + round2(at(Line::eigen_vermogen) + "-" + at(Line::bestemmingsreserve));
+    case Line::signaleringswaarde:  // rules/signaleringswaarde.cpp: max(pct x baten rounded once to the cent, minimum)
+      return "=MAX(ROUND(" + inv.year_cell(inv.pct, col) + "*" + at(Line::baten_totaal) + ",2)," + inv.year_cell(inv.minimum, col) + ")";
+    case Line::boven_signaleringswaarde:  // rules/signaleringswaarde.cpp: max(0, ev - signaleringswaarde)
+      return "=MAX(0," + round2(at(Line::eigen_vermogen) + "-" + at(Line::signaleringswaarde)) + ")";
     default: return "";
   }
 }
 
-constexpr int kHeadRow = 5;  // the year heading; rows above: title and provenance
+// Formulas of the kengetallen (rules/kengetallen.cpp), "" for other non-money lines.
+std::string ratio_formula(Line l, int col, const RowOf& row, const InvoerRefs& inv) {
+  auto at = [&](Line x) { return cell(row.at(x), col); };
+  if (l == Line::rentabiliteit && row.count(Line::resultaat) && row.count(Line::baten_totaal))
+    return "=" + at(Line::resultaat) + "/" + at(Line::baten_totaal);
+  if (l == Line::weerstandsvermogen_pct && row.count(Line::eigen_vermogen) && row.count(Line::rijksbijdragen_totaal))
+    return "=(" + at(Line::eigen_vermogen) + "-" + inv.year_cell(inv.mva, col) + ")/" + at(Line::rijksbijdragen_totaal);
+  return "";
+}
+
+
+// Print setup shared by every sheet: A4 landscape, one page wide, the heading rows repeated.
+void print_setup(lxw_worksheet* ws, int repeat_last_row) {
+  worksheet_set_landscape(ws);
+  worksheet_set_paper(ws, 9);  // A4
+  worksheet_fit_to_pages(ws, 1, 0);
+  if (repeat_last_row >= 0) worksheet_repeat_rows(ws, 0, static_cast<lxw_row_t>(repeat_last_row));
+}
+
+// The Invoer sheet of a scenario: the drivers of the reserves, the signaleringswaarde and the
+// kengetallen, each with its unit and source (plan paragraph and where the value came from).
+InvoerRefs invoer_sheet(lxw_workbook* wb, const Formats& f, const std::string& name, const Scenario& s, const Result& r) {
+  lxw_worksheet* ws = workbook_add_worksheet(wb, name.c_str());
+  if (!ws) throw std::runtime_error("xlsx: kan werkblad '" + name + "' niet maken");
+  const int n = r.n();
+  worksheet_set_column(ws, 0, 0, 46, nullptr);
+  worksheet_set_column(ws, 1, static_cast<lxw_col_t>(n), 14, nullptr);
+  worksheet_set_column(ws, static_cast<lxw_col_t>(n + 1), static_cast<lxw_col_t>(n + 2), 40, nullptr);
+  worksheet_write_string(ws, 0, 0, ("Invoer: " + scenario_title(s)).c_str(), f.title);
+  worksheet_write_string(ws, 1, 0, "Wijzig een waarde hier: de scenariobladen rekenen de reserves, de signaleringswaarde en de kengetallen opnieuw.", f.meta);
+  worksheet_write_string(ws, kHeadRow, 0, "Invoer", f.head_left);
+  for (int i = 0; i < n; ++i) worksheet_write_number(ws, kHeadRow, static_cast<lxw_col_t>(i + 1), r.horizon.first + i, f.head);
+  worksheet_write_string(ws, kHeadRow, static_cast<lxw_col_t>(n + 1), "Eenheid", f.head_left);
+  worksheet_write_string(ws, kHeadRow, static_cast<lxw_col_t>(n + 2), "Bron", f.head_left);
+  worksheet_freeze_panes(ws, kHeadRow + 1, 1);
+  print_setup(ws, kHeadRow);
+  InvoerRefs inv;
+  inv.sheet = sheet_ref(name);
+  int R = kHeadRow + 1;
+  auto meta = [&](const std::string& path, int year) {
+    const ParamSpec* spec = find_spec(path);
+    worksheet_write_string(ws, static_cast<lxw_row_t>(R), static_cast<lxw_col_t>(n + 1), spec ? std::string(unit_name(spec->unit)).c_str() : "", f.text);
+    std::string bron = spec ? spec->reference : "";
+    try {
+      bron += "; " + s.provenance(path, year).describe();
+    } catch (const std::exception&) {
+    }
+    worksheet_write_string(ws, static_cast<lxw_row_t>(R), static_cast<lxw_col_t>(n + 2), bron.c_str(), f.text);
+  };
+  auto single = [&](const std::string& path, const char* label, lxw_format* fm) {
+    worksheet_write_string(ws, static_cast<lxw_row_t>(R), 0, label, f.label);
+    worksheet_write_number(ws, static_cast<lxw_row_t>(R), 1, s.value(path), fm);
+    meta(path, 0);
+    const std::string ref = inv.sheet + "$B$" + std::to_string(R + 1);
+    ++R;
+    return ref;
+  };
+  auto per_year = [&](const std::string& path, const char* label, lxw_format* fm) {
+    worksheet_write_string(ws, static_cast<lxw_row_t>(R), 0, label, f.label);
+    for (int i = 0; i < n; ++i)
+      worksheet_write_number(ws, static_cast<lxw_row_t>(R), static_cast<lxw_col_t>(i + 1), s.value(path, r.horizon.first + i), fm);
+    meta(path, r.horizon.first);
+    return R++;
+  };
+  inv.opening = single("reserves.eigen_vermogen_begin", "Eigen vermogen 31-12 voor het eerste jaar", f.euro_cents);
+  inv.laatste_jaar = single("reserves.bestemmingsreserve_laatste_jaar", "Laatste jaar bestemmingsreserve", f.text);
+  inv.niveau = per_year("reserves.weerstandsvermogen_niveau", "Gewenst niveau weerstandsvermogen", f.euro_cents);
+  inv.pct = per_year("signaleringswaarde.percentage_baten", "Signaleringswaarde: deel van de totale baten", f.pct_fine);
+  inv.minimum = per_year("signaleringswaarde.minimum", "Signaleringswaarde: minimum", f.euro_cents);
+  inv.mva = per_year("reserves.materiele_vaste_activa", "Materiële vaste activa 31-12", f.euro_cents);
+  return inv;
+}
 
 RowOf scenario_sheet(lxw_workbook* wb, const Formats& f, const std::string& name, const Scenario& s, const Result& r,
-                     const ReportOptions& o) {
+                     const ReportOptions& o, const InvoerRefs& inv) {
   lxw_worksheet* ws = workbook_add_worksheet(wb, name.c_str());
   if (!ws) throw std::runtime_error("xlsx: kan werkblad '" + name + "' niet maken");
   const int n = r.n();
@@ -235,7 +334,7 @@ RowOf scenario_sheet(lxw_workbook* wb, const Formats& f, const std::string& name
     if (lr.kind == LayoutRow::Kind::Line) row[lr.line] = rr;
     ++rr;
   }
-  const Cents opening = static_cast<Cents>(std::llround(s.value("reserves.eigen_vermogen_begin") * 100));
+  print_setup(ws, kHeadRow);
   rr = kHeadRow + 1;
   for (const auto& lr : layout) {
     const auto R = static_cast<lxw_row_t>(rr++);
@@ -252,11 +351,13 @@ RowOf scenario_sheet(lxw_workbook* wb, const Formats& f, const std::string& name
       if (!d.money()) {
         const double v = r.r(lr.line, i);
         if (!std::isfinite(v)) { worksheet_write_string(ws, R, C, "n.v.t.", f.text); continue; }
-        check(worksheet_write_number(ws, R, C, v, d.unit == Unit::Fractie ? f.pct : f.count), d.label.data());
+        const std::string fx = ratio_formula(lr.line, static_cast<int>(C), row, inv);
+        if (fx.empty()) check(worksheet_write_number(ws, R, C, v, d.unit == Unit::Fractie ? f.pct : f.count), d.label.data());
+        else check(worksheet_write_formula_num(ws, R, C, fx.c_str(), f.pct, v), d.label.data());
         continue;
       }
       lxw_format* fmt_ = d.unit == Unit::EuroPerLeerling ? f.euro_cents : lr.emphasis ? f.euro_bold : f.euro;
-      const std::string fx = formula_for(s, r, lr.line, static_cast<int>(C), i, row, opening);
+      const std::string fx = formula_for(s, r, lr.line, static_cast<int>(C), i, row, inv);
       if (fx.empty()) check(worksheet_write_number(ws, R, C, euros(r.c(lr.line, i)), fmt_), std::string(d.label));
       else check(worksheet_write_formula_num(ws, R, C, fx.c_str(), fmt_, euros(r.c(lr.line, i))), std::string(d.label));
     }
@@ -304,14 +405,44 @@ void kengetallen_sheet(lxw_workbook* wb, const Formats& f, const std::vector<Sce
       else worksheet_write_string(ws, static_cast<lxw_row_t>(R), static_cast<lxw_col_t>(i + 1), "n.v.t.", f.text);
     }
     ++R;
-    worksheet_write_string(ws, static_cast<lxw_row_t>(R), 0, "   Weerstandsvermogen %", f.label);
+    worksheet_write_string(ws, static_cast<lxw_row_t>(R), 0, "   Weerstandsvermogen % ((eigen vermogen - mva) / rijksbijdragen)", f.label);
     for (int i = 0; i < n; ++i) {
       const double v = r.r(Line::weerstandsvermogen_pct, i);
-      if (std::isfinite(v)) worksheet_write_number(ws, static_cast<lxw_row_t>(R), static_cast<lxw_col_t>(i + 1), v, f.pct);
+      const std::string fx = "=" + ref + cell(row.at(Line::weerstandsvermogen_pct), i + 1);
+      if (std::isfinite(v)) check(worksheet_write_formula_num(ws, static_cast<lxw_row_t>(R), static_cast<lxw_col_t>(i + 1), fx.c_str(), f.pct, v), "wv%");
       else worksheet_write_string(ws, static_cast<lxw_row_t>(R), static_cast<lxw_col_t>(i + 1), "n.v.t.", f.text);
     }
     ++R;
-    worksheet_write_string(ws, static_cast<lxw_row_t>(R), 0, "   Signalen", f.label);
+    // The eigen vermogen signals as a formula over the three rows above (the same rule as
+    // rules/reserves.cpp and rules/signaleringswaarde.cpp), cached with the engine's own signal.
+    const int ev_row = R - 5, sw_row = R - 4, niv_row = R - 3;
+    worksheet_write_string(ws, static_cast<lxw_row_t>(R), 0, "   Signaal eigen vermogen", f.label);
+    for (int i = 0; i < n; ++i) {
+      const std::string ev = cell(ev_row, i + 1), sw = cell(sw_row, i + 1), niv = cell(niv_row, i + 1);
+      const std::string fx = "=IF(" + ev + "<0,\"risico: onder nul\",IF(" + ev + "<" + niv + ",\"risico: onder niveau weerstandsvermogen\",IF(" +
+                             ev + ">" + sw + ",\"mogelijk bovenmatig (vraag Inspectie)\",\"geen\")))";
+      std::string cached = "geen";
+      for (const auto& x : r.findings)
+        if (x.year == r.horizon.first + i) {
+          if (x.kind == Finding::Kind::NegatiefEigenVermogen) cached = "risico: onder nul";
+          else if (x.kind == Finding::Kind::OnderWeerstandsvermogen) cached = "risico: onder niveau weerstandsvermogen";
+          else if (x.kind == Finding::Kind::BovenSignaleringswaarde) cached = "mogelijk bovenmatig (vraag Inspectie)";
+        }
+      check(worksheet_write_formula_str(ws, static_cast<lxw_row_t>(R), static_cast<lxw_col_t>(i + 1), fx.c_str(), f.text, cached.c_str()), "signaal");
+    }
+    lxw_conditional_format risico{}, vraag{};
+    risico.type = LXW_CONDITIONAL_TYPE_TEXT;
+    risico.criteria = LXW_CONDITIONAL_CRITERIA_TEXT_BEGINS_WITH;
+    risico.value_string = const_cast<char*>("risico");
+    risico.format = f.sig_risico;
+    vraag.type = LXW_CONDITIONAL_TYPE_TEXT;
+    vraag.criteria = LXW_CONDITIONAL_CRITERIA_TEXT_CONTAINING;
+    vraag.value_string = const_cast<char*>("bovenmatig");
+    vraag.format = f.sig_vraag;
+    worksheet_conditional_format_range(ws, static_cast<lxw_row_t>(R), 1, static_cast<lxw_row_t>(R), static_cast<lxw_col_t>(n), &risico);
+    worksheet_conditional_format_range(ws, static_cast<lxw_row_t>(R), 1, static_cast<lxw_row_t>(R), static_cast<lxw_col_t>(n), &vraag);
+    ++R;
+    worksheet_write_string(ws, static_cast<lxw_row_t>(R), 0, "   Signalen (alle, van de rekenkern)", f.label);
     for (int i = 0; i < n; ++i) {
       const auto sig = signals_in(r, r.horizon.first + i);  // the engine's signals only
       std::string t;
@@ -320,6 +451,143 @@ void kengetallen_sheet(lxw_workbook* wb, const Formats& f, const std::vector<Sce
     }
     R += 2;
   }
+  print_setup(ws, kHeadRow);
+}
+
+// The first sheet: what an AV member reads in two minutes (issue 14.1), with the key rows as
+// formulas into the scenario sheet and native Excel charts of eigen vermogen and resultaat.
+void samenvatting_sheet(lxw_workbook* wb, lxw_worksheet* ws, const Formats& f, const ScenarioRun& run, const std::string& name,
+                        const RowOf& row, const ReportOptions& o) {
+  const Scenario& s = *run.scenario;
+  const Result& r = *run.result;
+  const int n = r.n();
+  worksheet_set_column(ws, 0, 0, 52, nullptr);
+  worksheet_set_column(ws, 1, static_cast<lxw_col_t>(n), 15, nullptr);
+  worksheet_write_string(ws, 0, 0, ("Samenvatting: " + scenario_title(s)).c_str(), f.title);
+  int R = 1;
+  for (const auto& [k, v] : provenance_rows(s)) worksheet_write_string(ws, static_cast<lxw_row_t>(R++), 0, (k + ": " + v).c_str(), f.meta);
+  worksheet_write_string(ws, static_cast<lxw_row_t>(R++), 0, ("Datum van de run: " + o.run_date).c_str(), f.meta);
+  const Summary sm = summarize(r);
+  ++R;
+  for (const auto& z : sm.zinnen) worksheet_write_string(ws, static_cast<lxw_row_t>(R++), 0, z.c_str(), f.text);
+  worksheet_write_string(ws, static_cast<lxw_row_t>(R++), 0, ("Eerste jaar onder het niveau weerstandsvermogen (risico): " + year_or_never(sm.eerste_onder_niveau)).c_str(), f.label_bold);
+  worksheet_write_string(ws, static_cast<lxw_row_t>(R++), 0, ("Eerste jaar onder nul (risico): " + year_or_never(sm.eerste_onder_nul)).c_str(), f.label_bold);
+  worksheet_write_string(ws, static_cast<lxw_row_t>(R++), 0, ("Eerste jaar niet meer mogelijk bovenmatig: " + year_or_never(sm.eerste_niet_bovenmatig)).c_str(), f.label_bold);
+  ++R;
+  const int head = R;
+  worksheet_write_string(ws, static_cast<lxw_row_t>(R), 0, "bedragen in euro's", f.head_left);
+  for (int i = 0; i < n; ++i) worksheet_write_number(ws, static_cast<lxw_row_t>(R), static_cast<lxw_col_t>(i + 1), r.horizon.first + i, f.head);
+  ++R;
+  const std::string ref = sheet_ref(name);
+  const int first_data = R;
+  for (auto [l, label] : {std::pair{Line::eigen_vermogen, "Eigen vermogen op 31-12"},
+                          std::pair{Line::signaleringswaarde, "Signaleringswaarde Inspectie (boven: mogelijk bovenmatig)"},
+                          std::pair{Line::weerstandsvermogen_niveau, "Niveau weerstandsvermogen (onder: risico)"},
+                          std::pair{Line::resultaat, "Resultaat (baten - lasten)"}}) {
+    worksheet_write_string(ws, static_cast<lxw_row_t>(R), 0, label, f.label);
+    for (int i = 0; i < n; ++i)
+      check(worksheet_write_formula_num(ws, static_cast<lxw_row_t>(R), static_cast<lxw_col_t>(i + 1),
+                                        ("=" + ref + cell(row.at(l), i + 1)).c_str(), f.euro, euros(r.c(l, i))),
+            label);
+    ++R;
+  }
+  print_setup(ws, -1);
+  // Native charts: eigen vermogen against its yardsticks (lines), resultaat per year (columns).
+  const std::string me = sheet_ref("Samenvatting");
+  const std::string years = "=" + me + "$B$" + std::to_string(head + 1) + ":$" + col_name(n) + "$" + std::to_string(head + 1);
+  auto range = [&](int rr) { return "=" + me + "$B$" + std::to_string(rr + 1) + ":$" + col_name(n) + "$" + std::to_string(rr + 1); };
+  lxw_chart* ev = workbook_add_chart(wb, LXW_CHART_LINE);
+  const char* names[] = {"Eigen vermogen op 31-12", "Signaleringswaarde", "Niveau weerstandsvermogen"};
+  const uint32_t colors[] = {0x1C5D99, 0xD68910, 0xC0392B};
+  for (int k = 0; k < 3; ++k) {
+    lxw_chart_series* se = chart_add_series(ev, years.c_str(), range(first_data + k).c_str());
+    chart_series_set_name(se, names[k]);
+    lxw_chart_line line{};
+    line.color = colors[k];
+    line.width = k == 0 ? 2.5 : 1.5;
+    line.dash_type = k == 0 ? LXW_CHART_LINE_DASH_SOLID : LXW_CHART_LINE_DASH_DASH;
+    chart_series_set_line(se, &line);
+    if (k == 0) chart_series_set_labels(se);
+  }
+  chart_title_set_name(ev, "Eigen vermogen tegen niveau en signaleringswaarde");
+  chart_legend_set_position(ev, LXW_CHART_LEGEND_BOTTOM);
+  worksheet_insert_chart(ws, static_cast<lxw_row_t>(R + 1), 0, ev);
+  lxw_chart* res = workbook_add_chart(wb, LXW_CHART_COLUMN);
+  lxw_chart_series* se = chart_add_series(res, years.c_str(), range(first_data + 3).c_str());
+  chart_series_set_name(se, "Resultaat");
+  lxw_chart_fill fill{};
+  fill.color = 0xC0392B;
+  chart_series_set_fill(se, &fill);
+  chart_series_set_labels(se);
+  chart_title_set_name(res, "Resultaat per jaar");
+  chart_legend_set_position(res, LXW_CHART_LEGEND_NONE);
+  worksheet_insert_chart(ws, static_cast<lxw_row_t>(R + 17), 0, res);
+}
+
+// The risk answers (issue 14.2) with the weerstandsratio as a formula over the cells above it.
+void risico_sheet(lxw_worksheet* ws, const Formats& f, const RiskView& v) {
+  const int n = static_cast<int>(v.years.size());
+  worksheet_set_column(ws, 0, 0, 60, nullptr);
+  worksheet_set_column(ws, 1, static_cast<lxw_col_t>(n), 15, nullptr);
+  worksheet_write_string(ws, 0, 0, "Risico's en weerstandsvermogen", f.title);
+  worksheet_write_string(ws, 1, 0, ratio_verdict(v).c_str(), f.label_bold);
+  int R = 3;
+  worksheet_write_string(ws, static_cast<lxw_row_t>(R), 0, "bedragen in euro's", f.head_left);
+  for (int i = 0; i < n; ++i) worksheet_write_number(ws, static_cast<lxw_row_t>(R), static_cast<lxw_col_t>(i + 1), v.years[static_cast<size_t>(i)].year, f.head);
+  ++R;
+  auto money = [&](const std::string& label, auto get) {
+    worksheet_write_string(ws, static_cast<lxw_row_t>(R), 0, label.c_str(), f.label);
+    for (int i = 0; i < n; ++i) worksheet_write_number(ws, static_cast<lxw_row_t>(R), static_cast<lxw_col_t>(i + 1), euros(get(v.years[static_cast<size_t>(i)])), f.euro);
+    return R++;
+  };
+  money("Eigen vermogen 31-12 volgens plan", [](const RiskView::Year& y) { return y.plan; });
+  const int avail = money("Beschikbaar weerstandsvermogen (plan)", [](const RiskView::Year& y) { return y.beschikbaar; });
+  int need[3];
+  for (size_t c = 0; c < 3; ++c)
+    need[c] = money("Benodigd weerstandsvermogen bij " + std::to_string(RiskView::kCertainties[c]) + "% zekerheid",
+                    [c](const RiskView::Year& y) { return y.benodigd[c]; });
+  const int c = static_cast<int>(v.zekerheid);
+  worksheet_write_string(ws, static_cast<lxw_row_t>(R), 0, ("Weerstandsratio bij " + std::to_string(RiskView::kCertainties[v.zekerheid]) + "% zekerheid").c_str(), f.label);
+  worksheet_write_string(ws, static_cast<lxw_row_t>(R + 1), 0, "Klasse (A vanaf 2,0; B 1,4; C 1,0; D 0,8; E 0,6; F lager)", f.label);
+  for (int i = 0; i < n; ++i) {
+    const auto& y = v.years[static_cast<size_t>(i)];
+    const std::string a = cell(avail, i + 1), b = cell(need[c], i + 1);
+    const Weerstandsratio w = weerstandsratio(y.beschikbaar, y.benodigd[v.zekerheid]);
+    if (std::isfinite(w.ratio))
+      check(worksheet_write_formula_num(ws, static_cast<lxw_row_t>(R), static_cast<lxw_col_t>(i + 1), ("=" + a + "/" + b).c_str(), f.count, w.ratio), "ratio");
+    else
+      worksheet_write_formula_str(ws, static_cast<lxw_row_t>(R), static_cast<lxw_col_t>(i + 1), ("=IF(" + b + "<=0,\"geen buffer nodig\"," + a + "/" + b + ")").c_str(), f.text, "geen buffer nodig");
+    const std::string k = "=IF(" + b + "<=0,IF(" + a + ">=0,\"A\",\"F\"),IF(" + a + ">=2*" + b + ",\"A\",IF(" + a + ">=1.4*" + b + ",\"B\",IF(" + a +
+                          ">=" + b + ",\"C\",IF(" + a + ">=0.8*" + b + ",\"D\",IF(" + a + ">=0.6*" + b + ",\"E\",\"F\"))))))";
+    check(worksheet_write_formula_str(ws, static_cast<lxw_row_t>(R + 1), static_cast<lxw_col_t>(i + 1), k.c_str(), f.text, std::string(1, w.klasse).c_str()), "klasse");
+  }
+  R += 2;
+  auto pct = [&](const std::string& label, auto get) {
+    worksheet_write_string(ws, static_cast<lxw_row_t>(R), 0, label.c_str(), f.label);
+    for (int i = 0; i < n; ++i) worksheet_write_number(ws, static_cast<lxw_row_t>(R), static_cast<lxw_col_t>(i + 1), get(v.years[static_cast<size_t>(i)]), f.pct);
+    ++R;
+  };
+  pct("Risico: kans eigen vermogen onder nul", [](const RiskView::Year& y) { return y.p_onder_nul; });
+  pct("Risico: kans onder niveau weerstandsvermogen", [](const RiskView::Year& y) { return y.p_onder_niveau; });
+  pct("Geen risico: kans niet meer boven de signaleringswaarde", [](const RiskView::Year& y) { return y.p_onder_signaleringswaarde; });
+  ++R;
+  for (const auto& t : risk_notes(v)) worksheet_write_string(ws, static_cast<lxw_row_t>(R++), 0, t.c_str(), f.meta);
+  ++R;
+  if (!v.tornado.empty()) {
+    worksheet_write_string(ws, static_cast<lxw_row_t>(R++), 0, "Gevoeligheid: eigen vermogen laatste jaar als een onzekerheid laag of hoog uitvalt", f.section);
+    const char* heads[] = {"Onzekerheid", "laag", "effect laag", "hoog", "effect hoog"};
+    for (int k = 0; k < 5; ++k) worksheet_write_string(ws, static_cast<lxw_row_t>(R), static_cast<lxw_col_t>(k), heads[k], k ? f.head : f.head_left);
+    ++R;
+    for (const auto& b : v.tornado) {
+      worksheet_write_string(ws, static_cast<lxw_row_t>(R), 0, b.label.c_str(), f.label);
+      worksheet_write_string(ws, static_cast<lxw_row_t>(R), 1, b.low_text.c_str(), f.text);
+      worksheet_write_number(ws, static_cast<lxw_row_t>(R), 2, euros(b.low - v.tornado_base), f.euro);
+      worksheet_write_string(ws, static_cast<lxw_row_t>(R), 3, b.high_text.c_str(), f.text);
+      worksheet_write_number(ws, static_cast<lxw_row_t>(R), 4, euros(b.high - v.tornado_base), f.euro);
+      ++R;
+    }
+  }
+  print_setup(ws, 3);
 }
 
 void comparison_sheet(lxw_workbook* wb, const Formats& f, const std::vector<ScenarioRun>& runs, const std::vector<std::string>& names,
@@ -395,16 +663,25 @@ std::string render_xlsx(const std::vector<ScenarioRun>& runs, const ReportOption
   workbook_set_properties(wb, &props);
   try {
     const Formats f = make_formats(wb);
-    std::set<std::string> used{"Kengetallen", "Vergelijking"};
+    std::set<std::string> used{"Samenvatting", "Risico", "Kengetallen", "Vergelijking"};
     std::vector<std::string> names;
     std::vector<RowOf> rows;
+    // Sheet order: Samenvatting, Risico, then per scenario its plan sheet and its Invoer sheet;
+    // the Samenvatting refers to the first scenario's sheet, so it is filled after that one.
+    lxw_worksheet* samenvatting = workbook_add_worksheet(wb, "Samenvatting");
+    lxw_worksheet* risico = o.risk && !o.risk->years.empty() ? workbook_add_worksheet(wb, "Risico") : nullptr;
     for (const auto& run : runs) {
       // The scenario's name, or when that is too long for Excel (31) the name of its file.
       const std::string& nm = run.scenario->name;
       const std::string stem = run.scenario->files.empty() ? "" : fs::path(run.scenario->files.front()).stem().string();
       names.push_back(sheet_name(nm.size() <= 31 || stem.empty() ? nm : stem, used));
-      rows.push_back(scenario_sheet(wb, f, names.back(), *run.scenario, *run.result, o));
+      const std::string invoer = sheet_name("Invoer " + names.back(), used);
+      // The Invoer sheet is written first (its rows are referenced), then the plan sheet.
+      const InvoerRefs inv = invoer_sheet(wb, f, invoer, *run.scenario, *run.result);
+      rows.push_back(scenario_sheet(wb, f, names.back(), *run.scenario, *run.result, o, inv));
     }
+    samenvatting_sheet(wb, samenvatting, f, runs[0], names[0], rows[0], o);
+    if (risico) risico_sheet(risico, f, *o.risk);
     kengetallen_sheet(wb, f, runs, names, rows, o);
     if (runs.size() > 1) comparison_sheet(wb, f, runs, names, rows);
   } catch (...) {
