@@ -311,7 +311,9 @@ Tree scholen_uit_csv(const CsvBron& bron, const std::optional<CsvBron>& stromen,
     Tree& list = root.map[0].second;
     // The ids indexed once (the first school with an id; a repeated id is refused later, by
     // verdeling.cpp): a row finds its school in constant time, not by scanning the list.
-    std::unordered_map<std::string_view, size_t> index;
+    // Keys are copies: a string_view into the school's Tree would dangle once adding `stromen`
+    // to that school's map moves its id (short ids live inside the string object).
+    std::unordered_map<std::string, size_t> index;
     index.reserve(list.seq.size());
     for (size_t k = 0; k < list.seq.size(); ++k)
       if (const Tree* v = list.seq[k].get("id")) index.emplace(v->scalar, k);
