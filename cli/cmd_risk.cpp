@@ -86,7 +86,8 @@ int cmd_risk(const std::vector<std::string>& args) {
                      "(zie scenarios/zuid-kennemerland-2024-risico.yaml)");
   std::unique_ptr<RiskModel> m(make_model(s));
   Progress progress;
-  ro.progress = [&progress](std::uint64_t d, std::uint64_t t) { progress(d, t); };
+  // Only a terminal gets a bar: otherwise no callback at all, and the calling thread runs paths too.
+  if (progress.tty) ro.progress = [&progress](std::uint64_t d, std::uint64_t t) { progress(d, t); };
   const RiskResult r = run_risk(*m, ro);
   progress.finish();
   emit(format == "json" ? render_risk_json(r, &s) : render_risk_table(r, &s), vm["output"].as<std::string>());

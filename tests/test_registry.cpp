@@ -76,11 +76,22 @@ TEST_CASE("registry: every parameter can be set and bound in risk and solved for
     if (year != 0) text += "    jaar: " + std::to_string(year) + "\n";
     const Scenario risky = load_scenario_text(text, testutil::source("scenarios/test-registry.yaml"));
     RiskModel m(risky);
-    PathEvaluator ev(m);
+    // the whole compute(): every line, also the waterbed view and the kengetallen, which the
+    // per-path kernel (issue 15) leaves at the plan's values
+    PathEvaluator ev(m, true);
     ev.draw(1, 0);
     const Result& drawn = ev.evaluate();
     CHECK(drawn.cents == via_set.cents);
     CHECK(drawn.real == via_set.real);
+    // the kernel a Monte Carlo path uses gives the same eigen vermogen and resultaat
+    PathEvaluator kernel(m);
+    kernel.draw(1, 0);
+    const Result& k = kernel.evaluate();
+    for (int i = 0; i < set.horizon.size(); ++i) {
+      CHECK(k.c(Line::eigen_vermogen, i) == via_set.c(Line::eigen_vermogen, i));
+      CHECK(k.c(Line::resultaat, i) == via_set.c(Line::resultaat, i));
+      CHECK(k.c(Line::signaleringswaarde, i) == via_set.c(Line::signaleringswaarde, i));
+    }
 
     // 3. solve: the parameter moves over a small range; where it moves the eigen vermogen at
     // the horizon the solver sees it (a target met everywhere: the whole range, not "flat").

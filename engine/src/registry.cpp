@@ -59,7 +59,11 @@ int Registry::index_of(std::string_view path) const {
 
 namespace {
 constexpr double kMaxEuro = 1e11;  // EUR 100 bn: far above any SWV budget, far below int64 cents
-constexpr double kMaxPupils = 1e6;
+// 10 million pupils: room for a national aggregate (the Netherlands has about 1.4 million primary
+// pupils) with a wide margin, while every product stays exact in int64 cents: the largest
+// tarief (EUR 10^6 = 10^8 cents) x 10^7 pupils = 10^15 cents, far below 9.2 x 10^18, and a
+// double holds such a product to well under half a cent (issue 15).
+constexpr double kMaxPupils = 1e7;
 
 using Acc = std::function<InputRef(Inputs&)>;
 Acc reals(std::vector<double> Inputs::*m) { return [m](Inputs& in) { return InputRef{&(in.*m)}; }; }

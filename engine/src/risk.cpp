@@ -7,15 +7,19 @@
 // interpolated and rounded once to the cent) and count the threshold crossings.
 #include "begroting/risk.hpp"
 
+#include "rules/rules.hpp"
+
 #include <algorithm>
 #include <atomic>
 #include <bit>
 #include <chrono>
 #include <cmath>
+#include <condition_variable>
 #include <cstdio>
 #include <exception>
 #include <mutex>
 #include <stdexcept>
+#include <string_view>
 #include <thread>
 
 namespace begroting {
@@ -171,6 +175,219 @@ Cents quantile_cents(Cents* v, std::size_t n, double p) {
 
 // ---- the model ---------------------------------------------------------------------------------
 
+// ---- the per-path kernel: only what the draws touch ---------------------------------------------
+//
+// compute() evaluates every rule and line; a Monte Carlo path changes only the Inputs values its
+// uncertainties are bound to. The kernel runs, per path, only the rules that read a bound
+// parameter or a line such a rule writes (transitively), re-sums only the subtotals above those
+// lines (the clean children's sum is a constant of the run), and leaves every other line at the
+// plan's value. The identity checks (waterbed, schools' sum) and the kengetallen and the waterbed
+// view are evaluated on the plan run, not per path: no risk figure reads them.
+//
+// Dependencies are per rule, as data (kRules below): the parameter paths (prefixes) and the
+// lines each rule reads, and the lines it writes. The dirty set is derived from the bound
+// parameter paths, so it holds for any scenario; a bound parameter no rule claims makes the
+// kernel fall back to the whole compute(). Same rules, same arithmetic, same order: the figures
+// are byte-identical (tests/test_risk_pin.cpp), and a self-check at setup compares the kernel
+// with compute() on probe paths (fallback to compute() if they ever differ).
+namespace {
+
+using L = Line;
+struct RuleDeps {
+  const char* name;
+  void (*fn)(rules::Ctx&);
+  std::vector<std::string_view> params;  ///< parameter paths read (a path or a prefix ending in '.')
+  std::vector<Line> reads;               ///< lines read
+  std::vector<Line> writes;              ///< lines written
+};
+
+const std::vector<RuleDeps>& rule_deps() {
+  // In the order of compute() (engine.cpp). amounts is not here: each Amount line is its own
+  // step (param "bedragen.<id>"); totals is the incremental re-sum.
+  static const std::vector<RuleDeps> v = {
+      {"population", rules::population, {"leerlingen.", "stromen."}, {},
+       {L::leerlingen_bo, L::leerlingen_sbo, L::leerlingen_so_cat1, L::leerlingen_so_cat2, L::leerlingen_so_cat3,
+        L::leerlingen_ikc, L::leerlingen_ikc_ander_swv}},
+      {"rijksbijdrage", rules::rijksbijdrage, {"tarieven.lichte_ondersteuning", "tarieven.zware_ondersteuning", "kalibratie.zware_ondersteuning"},
+       {L::leerlingen_bo, L::leerlingen_sbo}, {L::lichte_ondersteuning, L::zware_ondersteuning}},
+      {"inhouding_duo", rules::inhouding_duo, {"tarieven.sbo", "tarieven.so_cat1", "tarieven.so_cat2", "tarieven.so_cat3"},
+       {L::leerlingen_sbo, L::leerlingen_so_cat1, L::leerlingen_so_cat2, L::leerlingen_so_cat3}, {L::sbo_inhouding, L::so_inhouding}},
+      {"ikc_volumebekostiging", rules::ikc_volumebekostiging, {"tarieven.ikc_aandeel_sbo", "tarieven.ikc_aandeel_so_cat1", "tarieven.sbo", "tarieven.so_cat1"},
+       {L::leerlingen_ikc, L::leerlingen_ikc_ander_swv}, {L::ikc_tarief, L::ikc_aanvulling, L::ikc_ander_swv}},
+      {"ikc_bandbreedte", rules::ikc_bandbreedte,
+       {"tarieven.ikc_aandeel_sbo", "tarieven.ikc_aandeel_so_cat1", "tarieven.sbo", "tarieven.so_cat1", "ikc."},
+       {L::leerlingen_ikc, L::ikc_aanvulling},
+       {L::ikc_volumebekostiging, L::ikc_aanvulling_teldatum, L::ikc_aanvulling, L::ikc_verrekening, L::ikc_leerlingen_later,
+        L::ikc_afwijking}},
+      {"ondersteuningsbedrag_bao", rules::ondersteuningsbedrag_bao,
+       {"regulier_onderwijs.ondersteuningsbedrag_per_leerling", "regulier_onderwijs.afdracht_verwijzingen_dws"}, {L::leerlingen_bo},
+       {L::ondersteuningsbedrag_per_leerling, L::ondersteuningsbedrag_bruto, L::afdracht_verwijzingen_dws, L::ondersteuningsbedrag_bao}},
+      {"instroom_terugplaatsing", rules::instroom_terugplaatsing,
+       {"regulier_onderwijs.bedrag_instroom_per_leerling_per_jaar", "regulier_onderwijs.instroom_leerlingjaren",
+        "regulier_onderwijs.terugplaatsing_leerlingjaren"},
+       {}, {L::instroombudget, L::terugplaatsing}},
+      {"personeel", rules::personeel, {"personeel."}, {}, {L::personeelskosten}},
+      {"vangnet", rules::vangnet, {"tarieven.so_cat1", "tarieven.so_cat2", "tarieven.so_cat3", "vangnet."}, {L::vangnet_ruimte},
+       {L::vangnet_claims, L::vangnet_overschrijding}},
+      {"scholen", rules::scholen,
+       {"regulier_onderwijs.ondersteuningsbedrag_per_leerling", "regulier_onderwijs.bedrag_instroom_per_leerling_per_jaar", "top."},
+       {L::leerlingen_bo},
+       {L::ondersteuningsbedrag_bruto, L::afdracht_verwijzingen_dws, L::ondersteuningsbedrag_bao, L::tlv_op_bao, L::instroombudget,
+        L::terugplaatsing}},
+      {"reserves", rules::reserves, {"reserves."}, {L::baten_totaal, L::lasten_totaal},
+       {L::resultaat, L::eigen_vermogen, L::weerstandsvermogen_niveau, L::bestemmingsreserve, L::weerstandsvermogen}},
+      {"signaleringswaarde", rules::signaleringswaarde, {"signaleringswaarde."}, {L::baten_totaal, L::eigen_vermogen},
+       {L::signaleringswaarde, L::boven_signaleringswaarde}},
+  };
+  return v;
+}
+
+bool claims(std::string_view prefix, std::string_view path) {
+  return prefix.back() == '.' ? path.substr(0, prefix.size()) == prefix : path == prefix;
+}
+
+}  // namespace
+
+struct RiskModel::Kernel {
+  bool full = true;  ///< fall back to compute(): a bound parameter no rule claims
+  /// Per path, in order: a rule, or (rule == nullptr) the copy of one Amount line.
+  struct Step {
+    void (*rule)(rules::Ctx&) = nullptr;
+    Line amount{};
+  };
+  std::vector<Step> steps;
+  /// Per dirty subtotal (in line-table order): constant part (the clean children's sum per
+  /// year) and the dirty children with their sign.
+  struct Sum {
+    Line parent{};
+    std::vector<Cents> constant;
+    std::vector<std::pair<Line, int>> dirty;
+  };
+  std::vector<Sum> sums;
+  std::vector<std::string> names;  ///< what runs per path, for the bench: rules, amount lines, sums
+
+  Kernel(const std::vector<std::string>& bound, const Inputs& base, const Result& plan) {
+    const auto& deps = rule_deps();
+    const auto& table = line_table();
+    std::vector<char> line_dirty(static_cast<size_t>(kLineCount), 0);
+    std::vector<char> rule_dirty(deps.size(), 0);
+    std::vector<char> amount_dirty(static_cast<size_t>(kLineCount), 0);
+    for (const auto& path : bound) {
+      bool claimed = false;
+      for (size_t r = 0; r < deps.size(); ++r)
+        for (auto p : deps[r].params)
+          if (claims(p, path)) { rule_dirty[r] = 1; claimed = true; }
+      if (path.rfind("bedragen.", 0) == 0)
+        if (auto l = find_line(std::string_view(path).substr(9)); l && def(*l).kind == LineKind::Amount) {
+          amount_dirty[static_cast<size_t>(*l)] = 1;
+          claimed = true;
+        }
+      if (!claimed) return;  // full compute()
+    }
+    // Amount lines are copied after personeel, before vangnet (engine.cpp): a rule from there on
+    // that writes a bound amount line (scholen: tlv_op_bao) overwrites it, so it runs again.
+    const size_t amounts_at = 8;
+    auto writes = [&](size_t r, Line l) { return std::find(deps[r].writes.begin(), deps[r].writes.end(), l) != deps[r].writes.end(); };
+    for (size_t l = 0; l < amount_dirty.size(); ++l)
+      if (amount_dirty[l]) {
+        line_dirty[l] = 1;
+        for (size_t q = amounts_at; q < deps.size(); ++q)
+          if (writes(q, static_cast<Line>(l))) rule_dirty[q] = 1;
+      }
+    // Fixpoint: a rule is dirty when it reads a dirty line; a dirty rule's lines are dirty; a later
+    // writer of a line a dirty rule writes must run again (it overwrites); and when a dirty rule
+    // reads a line that a later rule (or itself) overwrites, the last writer before it must run
+    // again (the Result holds the plan's final value of that line, not the one it read).
+    for (bool changed = true; changed;) {
+      changed = false;
+      auto mark = [&](size_t r) { if (!rule_dirty[r]) { rule_dirty[r] = 1; changed = true; } };
+      for (size_t r = 0; r < deps.size(); ++r) {
+        for (Line l : deps[r].reads)
+          if (line_dirty[static_cast<size_t>(l)]) mark(r);
+        // a subtotal read (baten_totaal, ...) is dirty when any line below it is: see sums
+        if (!rule_dirty[r]) continue;
+        for (Line l : deps[r].writes) {
+          if (!line_dirty[static_cast<size_t>(l)]) { line_dirty[static_cast<size_t>(l)] = 1; changed = true; }
+          for (size_t q = r + 1; q < deps.size(); ++q)
+            if (writes(q, l)) mark(q);
+        }
+        for (Line l : deps[r].reads) {
+          bool overwritten_later = writes(r, l);
+          for (size_t q = r + 1; q < deps.size(); ++q) overwritten_later = overwritten_later || writes(q, l);
+          if (!overwritten_later) continue;
+          for (size_t q = r; q-- > 0;)
+            if (writes(q, l)) { mark(q); break; }
+        }
+      }
+      // subtotals: dirty when a child is (children precede their parent in the table)
+      for (const auto& d : table)
+        if (d.parent && line_dirty[static_cast<size_t>(d.line)] && !line_dirty[static_cast<size_t>(*d.parent)]) {
+          line_dirty[static_cast<size_t>(*d.parent)] = 1;
+          changed = true;
+        }
+    }
+    full = false;
+    for (size_t r = 0; r < deps.size(); ++r) {
+      if (r == amounts_at)
+        for (const auto& d : table)
+          if (amount_dirty[static_cast<size_t>(d.line)]) {
+            steps.push_back(Step{nullptr, d.line});
+            names.push_back(std::string(d.id));
+          }
+      if (rule_dirty[r] && deps[r].fn != rules::reserves && deps[r].fn != rules::signaleringswaarde) {
+        steps.push_back(Step{deps[r].fn, {}});
+        names.push_back(deps[r].name);
+      }
+    }
+    // subtotals in table order, then reserves and signaleringswaarde (after totals in compute())
+    const int n = base.horizon.size();
+    for (const auto& s : table) {
+      if (s.kind != LineKind::Subtotal || !line_dirty[static_cast<size_t>(s.line)]) continue;
+      Sum sum;
+      sum.parent = s.line;
+      sum.constant.assign(static_cast<size_t>(n), 0);
+      for (const auto& d : table)
+        if (d.parent == s.line) {
+          if (line_dirty[static_cast<size_t>(d.line)]) sum.dirty.emplace_back(d.line, d.sign);
+          else
+            for (int i = 0; i < n; ++i) {
+              Cents& c = sum.constant[static_cast<size_t>(i)];
+              c = d.sign > 0 ? add_checked(c, plan.c(d.line, i)) : sub_checked(c, plan.c(d.line, i));
+            }
+        }
+      names.push_back("som " + std::string(s.id));
+      sums.push_back(std::move(sum));
+    }
+    for (size_t r = 0; r < deps.size(); ++r)
+      if (rule_dirty[r] && (deps[r].fn == rules::reserves || deps[r].fn == rules::signaleringswaarde)) {
+        tail_rules.push_back(deps[r].fn);
+        names.push_back(deps[r].name);
+      }
+  }
+  std::vector<void (*)(rules::Ctx&)> tail_rules;  ///< reserves, signaleringswaarde (after the sums)
+
+  void run(const Inputs& in, Result& r) const {
+    rules::Ctx c{in, r, nullptr, in.horizon.size(), in.horizon.first, false};
+    const int n = c.n;
+    for (const Step& s : steps) {
+      if (s.rule) s.rule(c);
+      else std::copy_n(in.amounts[static_cast<size_t>(s.amount)].begin(), n, &r.c(s.amount, 0));
+    }
+    for (const Sum& s : sums) {
+      Cents* p = &r.c(s.parent, 0);
+      std::copy_n(s.constant.begin(), n, p);
+      for (const auto& [child, sign] : s.dirty) {
+        const Cents* ch = &r.c(child, 0);
+        if (sign > 0)
+          for (int i = 0; i < n; ++i) p[i] = add_checked(p[i], ch[i]);
+        else
+          for (int i = 0; i < n; ++i) p[i] = sub_checked(p[i], ch[i]);
+      }
+    }
+    for (auto* f : tail_rules) f(c);
+  }
+};
+
 struct RiskModel::Compiled {
   Uncertainty u;
   std::vector<Target> targets;
@@ -239,6 +456,10 @@ RiskModel::RiskModel(const Scenario& s)
     }
     compiled_->push_back(std::move(c));
   }
+  std::vector<std::string> bound;
+  for (const auto& c : *compiled_) bound.insert(bound.end(), c.u.params.begin(), c.u.params.end());
+  kernel_ = std::make_unique<Kernel>(bound, base_, plan_);
+  check_kernel();
 }
 
 RiskModel::~RiskModel() = default;
@@ -250,82 +471,148 @@ const Uncertainty& RiskModel::uncertainty(std::size_t k) const { return (*compil
 struct PathEvaluator::Impl {
   const RiskModel& m;
   Inputs work;
-  Result res;
-  struct Bound {
-    Slot slot;
-    Slot base;  ///< the same value in the model's base Inputs (read only)
-    int ys;     ///< year slot
-    double shift;  ///< added to x for toepassing waarde (Compiled::shift)
-    int cover;  ///< an uncertainty that always overwrites this value (first to touch it, no
-                ///< event, toepassing waarde): while it is enabled no reset is needed; -1: none
+  Result res;  ///< starts as the plan: the kernel leaves every line it does not touch at the plan's value
+  bool full = false;  ///< evaluate with the whole compute() (the self-check, or no kernel)
+  /// A bound value, grouped by kind so that applying needs no type switch per value. Within a
+  /// kind the values keep the order of the uncertainties (and of their targets), which is the
+  /// order in which two uncertainties on the same value apply.
+  template <class T>
+  struct Op {
+    T* ptr;
+    const T* base;   ///< the same value in the model's base Inputs (read only)
+    std::size_t k;   ///< uncertainty
+    std::size_t s;   ///< k * ns + year slot: index into value / active
+    Uncertainty::Apply mode;
+    double shift;    ///< added to x for toepassing waarde (Compiled::shift)
+    double lo_eff, hi;  ///< clamp, as Slot::set
+    int cover;       ///< an uncertainty that always overwrites this value (first to touch it, no
+                     ///< event, toepassing waarde): while it is enabled no reset is needed; -1: none
   };
-  std::vector<std::vector<Bound>> bound;  ///< per uncertainty
+  std::vector<Op<double>> reals;
+  std::vector<Op<Cents>> money;
+  std::vector<Op<int>> ints;
   int ns;
   std::vector<double> value;          ///< [k * ns + slot]: the drawn number x
   std::vector<unsigned char> active;  ///< [k * ns + slot]: does it apply in that slot
   std::vector<unsigned char> enabled; ///< per uncertainty
 
-  explicit Impl(const RiskModel& model) : m(model), work(model.base()), ns(model.slots()) {
-    res.reset(work.horizon);
+  explicit Impl(const RiskModel& model) : m(model), work(model.base()), res(model.plan()), ns(model.slots()) {
     Inputs& base = const_cast<Inputs&>(m.base());  // resolve needs a mutable reference; never written
-    for (const auto& c : m.compiled()) {
-      std::vector<Bound> b;
-      for (std::size_t j = 0; j < c.targets.size(); ++j)
-        b.push_back(Bound{resolve(work, c.targets[j]), resolve(base, c.targets[j]), c.slot[j], c.shift[j], -1});
-      bound.push_back(std::move(b));
-    }
-    // cover: the first uncertainty touching a value, if it overwrites it unconditionally
-    std::vector<std::pair<void*, int>> first;  // value -> first uncertainty (setup only)
-    for (std::size_t k = 0; k < bound.size(); ++k)
-      for (const auto& b : bound[k]) {
+    std::vector<std::pair<void*, int>> first;  // value -> first uncertainty touching it (setup only)
+    const auto& cs = m.compiled();
+    for (std::size_t k = 0; k < cs.size(); ++k)
+      for (const auto& t : cs[k].targets) {
+        void* p = resolve(work, t).ptr;
         bool seen = false;
-        for (const auto& f : first) seen = seen || f.first == b.slot.ptr;
-        if (!seen) first.emplace_back(b.slot.ptr, static_cast<int>(k));
+        for (const auto& f : first) seen = seen || f.first == p;
+        if (!seen) first.emplace_back(p, static_cast<int>(k));
       }
-    for (auto& bs : bound)
-      for (auto& b : bs)
+    for (std::size_t k = 0; k < cs.size(); ++k)
+      for (std::size_t j = 0; j < cs[k].targets.size(); ++j) {
+        const Target& t = cs[k].targets[j];
+        const Slot w = resolve(work, t), b = resolve(base, t);
+        int cover = -1;
         for (const auto& f : first)
-          if (f.first == b.slot.ptr) {
-            const auto& u = m.compiled()[static_cast<std::size_t>(f.second)].u;
-            b.cover = !u.event && u.apply == Uncertainty::Apply::Waarde ? f.second : -1;
+          if (f.first == w.ptr) {
+            const auto& u = cs[static_cast<std::size_t>(f.second)].u;
+            cover = !u.event && u.apply == Uncertainty::Apply::Waarde ? f.second : -1;
           }
+        const std::size_t s = k * static_cast<std::size_t>(ns) + static_cast<std::size_t>(cs[k].slot[j]);
+        const double lo_eff = w.lo_exclusive ? w.lo + 1e-9 : w.lo;  // as Slot::set
+        const auto mode = cs[k].u.apply;
+        const double shift = cs[k].shift[j];
+        switch (w.kind) {
+          case Target::Kind::Real:
+            reals.push_back({static_cast<double*>(w.ptr), static_cast<const double*>(b.ptr), k, s, mode, shift, lo_eff, w.hi, cover});
+            break;
+          case Target::Kind::Money:
+            money.push_back({static_cast<Cents*>(w.ptr), static_cast<const Cents*>(b.ptr), k, s, mode, shift, lo_eff, w.hi, cover});
+            break;
+          case Target::Kind::Integer:
+            ints.push_back({static_cast<int*>(w.ptr), static_cast<const int*>(b.ptr), k, s, mode, shift, lo_eff, w.hi, cover});
+            break;
+        }
+      }
     value.assign(m.size() * static_cast<std::size_t>(ns), 0.0);
     active.assign(m.size() * static_cast<std::size_t>(ns), 1);
     enabled.assign(m.size(), 1);
   }
 
-  static void copy(const Slot& to, const Slot& from) {
-    switch (to.kind) {
-      case Target::Kind::Real: *static_cast<double*>(to.ptr) = *static_cast<const double*>(from.ptr); return;
-      case Target::Kind::Money: *static_cast<Cents*>(to.ptr) = *static_cast<const Cents*>(from.ptr); return;
-      case Target::Kind::Integer: *static_cast<int*>(to.ptr) = *static_cast<const int*>(from.ptr); return;
+  /// The value in parameter units (Slot::get) and back (Slot::set: clamp, then store; money
+  /// rounded once to the cent, half away from zero; whole numbers rounded half away from zero).
+  static double get(const double* p) { return *p; }
+  static double get(const Cents* p) { return cents_to_euros(*p); }
+  static double get(const int* p) { return *p; }
+  static void put(double* p, double v) { *p = v; }
+  static void put(Cents* p, double v) { *p = round_to_cent(v * 100.0); }
+  static void put(int* p, double v) { *p = static_cast<int>(v < 0 ? v - 0.5 : v + 0.5); }
+
+  template <class T>
+  void apply(const std::vector<Op<T>>& ops) {
+    // Reset to the scenario's value, except what an enabled uncertainty overwrites anyway.
+    for (const auto& o : ops)
+      if (o.cover < 0 || !enabled[static_cast<std::size_t>(o.cover)]) *o.ptr = *o.base;
+    for (const auto& o : ops) {
+      if (!enabled[o.k] || !active[o.s]) continue;
+      const double x = value[o.s];
+      double v = o.mode == Uncertainty::Apply::Waarde ? x + o.shift : o.mode == Uncertainty::Apply::Verschil ? get(o.ptr) + x : get(o.ptr) * x;
+      if (v != v) Slot::throw_nan();
+      v = v < o.lo_eff ? o.lo_eff : v > o.hi ? o.hi : v;
+      put(o.ptr, v);
     }
   }
 
-  void apply() {
-    // Reset to the scenario's value, except what an enabled uncertainty overwrites anyway.
-    for (const auto& bs : bound)
-      for (const auto& b : bs)
-        if (b.cover < 0 || !enabled[static_cast<std::size_t>(b.cover)]) copy(b.slot, b.base);
-    const auto& cs = m.compiled();
-    for (std::size_t k = 0; k < cs.size(); ++k) {
-      if (!enabled[k]) continue;
-      const auto mode = cs[k].u.apply;
-      const std::size_t off = k * static_cast<std::size_t>(ns);
-      for (const auto& b : bound[k]) {
-        const auto s = off + static_cast<std::size_t>(b.ys);
-        if (!active[s]) continue;
-        const double x = value[s];
-        const double v = mode == Uncertainty::Apply::Waarde ? x + b.shift
-                         : mode == Uncertainty::Apply::Verschil ? b.slot.get() + x
-                                                                  : b.slot.get() * x;
-        b.slot.set(v);
-      }
-    }
+  const Result& evaluate() {
+    apply(reals);
+    apply(money);
+    apply(ints);
+    const RiskModel::Kernel& kernel = m.kernel();
+    if (full || kernel.full) compute(work, res, nullptr, Findings::Skip);
+    else kernel.run(work, res);
+    return res;
   }
 };
 
-PathEvaluator::PathEvaluator(const RiskModel& m) : impl_(std::make_unique<Impl>(m)) {}
+PathEvaluator::PathEvaluator(const RiskModel& m, bool whole_compute) : impl_(std::make_unique<Impl>(m)) {
+  impl_->full = whole_compute;
+}
+
+std::vector<std::string> RiskModel::kernel_steps() const {
+  return kernel_->full ? std::vector<std::string>{"compute()"} : kernel_->names;
+}
+
+// The self-check: on probe paths, the kernel and compute() give the same value for every line
+// except the waterbed view and the kengetallen (evaluated on the plan run only). Should they ever
+// differ (a rule reads something its entry in rule_deps() does not name), every path uses
+// compute(): slower, never wrong. tests/test_risk_kernel.cpp asserts it never happens for the
+// scenarios in the repository.
+void RiskModel::check_kernel() {
+  if (kernel_->full || compiled_->empty()) return;
+  PathEvaluator fast(*this), slow(*this, true);
+  std::vector<char> skip(static_cast<size_t>(kLineCount), 0);
+  for (const auto& d : line_table())
+    skip[static_cast<size_t>(d.line)] = d.id.rfind("waterbed", 0) == 0 || d.line == Line::rentabiliteit || d.line == Line::weerstandsvermogen_pct;
+  const int n = base_.horizon.size();
+  for (std::uint64_t p = 0; p < 32; ++p) {
+    try {
+      fast.draw(0x5EED, p);
+      slow.draw(0x5EED, p);
+      const Result& a = fast.evaluate();
+      const Result& b = slow.evaluate();
+      for (int l = 0; l < kLineCount; ++l) {
+        if (skip[static_cast<size_t>(l)]) continue;
+        for (int i = 0; i < n; ++i) {
+          const auto line = static_cast<Line>(l);
+          const bool same = is_money(line) ? a.c(line, i) == b.c(line, i)
+                                           : (a.r(line, i) == b.r(line, i) || (a.r(line, i) != a.r(line, i) && b.r(line, i) != b.r(line, i)));
+          if (!same) { kernel_->full = true; return; }
+        }
+      }
+    } catch (const std::exception&) {
+      // a probe path the scenario cannot compute (an arithmetic error): not a verdict on the kernel
+    }
+  }
+}
 PathEvaluator::~PathEvaluator() = default;
 
 void PathEvaluator::draw(std::uint64_t seed, std::uint64_t path) {
@@ -383,11 +670,7 @@ void PathEvaluator::set_extreme(std::size_t k, bool high) {
   }
 }
 
-const Result& PathEvaluator::evaluate() {
-  impl_->apply();
-  compute(impl_->work, impl_->res, nullptr, Findings::Skip);
-  return impl_->res;
-}
+const Result& PathEvaluator::evaluate() { return impl_->evaluate(); }
 
 // ---- Monte Carlo ---------------------------------------------------------------------------------
 
@@ -442,12 +725,30 @@ RiskResult run_risk(const RiskModel& m, const RiskOptions& o) {
     }
   };
   {
+    // The calling thread never sleeps for a fixed time: without a progress callback it runs
+    // paths itself and then joins the others; with one, it waits on a condition variable that
+    // the last worker to finish signals, waking every 100 ms only to report progress.
+    std::mutex finished_mutex;
+    std::condition_variable finished_cv;
+    int finished = 0;
+    auto run_and_signal = [&](int t) {
+      worker(t);
+      {
+        std::lock_guard<std::mutex> lock(finished_mutex);
+        ++finished;
+      }
+      finished_cv.notify_one();
+    };
     std::vector<std::thread> pool;
-    for (int t = 0; t < T; ++t) pool.emplace_back(worker, t);
+    const int own = o.progress ? 0 : 1;  // the calling thread works too when it reports nothing
+    for (int t = own; t < T; ++t) pool.emplace_back(run_and_signal, t);
+    if (own) worker(0);
     if (o.progress) {
-      while (done.load() < N && !stop.load()) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+      std::unique_lock<std::mutex> lock(finished_mutex);
+      while (!finished_cv.wait_for(lock, std::chrono::milliseconds(100), [&] { return finished == T; })) {
+        lock.unlock();
         o.progress(done.load(), N);
+        lock.lock();
       }
     }
     for (auto& th : pool) th.join();

@@ -15,6 +15,8 @@
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <string_view>
+#include <unordered_map>
 
 #include "begroting/loader.hpp"
 
@@ -307,12 +309,19 @@ Tree scholen_uit_csv(const CsvBron& bron, const std::optional<CsvBron>& stromen,
     const std::vector<std::string> names = {"school", "soort", "inschrijving", "vertrek"};
     const auto at = fixed_columns(rows[0], names, 3, "de stromen");
     Tree& list = root.map[0].second;
+    // The ids indexed once (the first school with an id; a repeated id is refused later, by
+    // verdeling.cpp): a row finds its school in constant time, not by scanning the list.
+    // Keys are copies: a string_view into the school's Tree would dangle once adding `stromen`
+    // to that school's map moves its id (short ids live inside the string object).
+    std::unordered_map<std::string, size_t> index;
+    index.reserve(list.seq.size());
+    for (size_t k = 0; k < list.seq.size(); ++k)
+      if (const Tree* v = list.seq[k].get("id")) index.emplace(v->scalar, k);
     for (size_t r = 1; r < rows.size(); ++r) {
       const CsvCell& id = rows[r].cells[static_cast<size_t>(at[0])];
       if (id.text.empty()) fail(id.loc, "deze rij heeft geen school; verwacht een id uit " + bron.path);
-      Tree* s = nullptr;
-      for (auto& x : list.seq)
-        if (const Tree* v = x.get("id"); v && v->scalar == id.text) { s = &x; break; }
+      const auto found = index.find(id.text);
+      Tree* s = found == index.end() ? nullptr : &list.seq[found->second];
       if (!s) fail(id.loc, "school " + id.text + " staat niet in " + bron.path + "; verwacht een id uit de kolom id van het scholenbestand");
       Tree item = empty(Tree::Kind::Map, rows[r].loc);
       for (size_t k = 1; k < names.size(); ++k)

@@ -25,6 +25,7 @@
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <unordered_map>
 
 #include "begroting/loader.hpp"
 #include "csv.hpp"
@@ -244,11 +245,15 @@ Scholen read_scholen_tree(const Tree& root, const std::string& path) {
   if (!list || list->kind != Tree::Kind::Seq) fail(list ? list->loc : root.loc, "verwacht 'scholen:' met een lijst van scholen");
   Scholen out;
   out.bestand = path;
-  std::map<std::string, Loc> ids;
+  // Every id indexed once (hash map): a bao_bao row finds its schools in constant time.
+  struct At { size_t index; const Loc* loc; };
+  std::unordered_map<std::string, At> ids;
+  ids.reserve(list->seq.size());
+  out.scholen.reserve(list->seq.size());
   for (size_t i = 0; i < list->seq.size(); ++i) {
     School s = read_school(list->seq[i], "scholen[" + std::to_string(i + 1) + "]");
-    if (ids.count(s.id)) fail(list->seq[i].loc, "school-id " + s.id + " staat twee keer in het bestand (eerst op " + ids[s.id].str() + "); verwacht unieke id's");
-    ids[s.id] = list->seq[i].loc;
+    const auto [it, fresh] = ids.try_emplace(s.id, At{out.scholen.size(), &list->seq[i].loc});
+    if (!fresh) fail(list->seq[i].loc, "school-id " + s.id + " staat twee keer in het bestand (eerst op " + it->second.loc->str() + "); verwacht unieke id's");
     out.scholen.push_back(std::move(s));
   }
   if (const Tree* bb = root.get("bao_bao")) {
@@ -271,13 +276,11 @@ Scholen read_scholen_tree(const Tree& root, const std::string& path) {
         b.verwijzing = datum(*v, w + ".verwijzing");
         if (*b.verwijzing < b.overstap) fail(v->loc, w + ".verwijzing ligt voor de overstap; verwacht een latere datum");
         // the placement must be in the receiving school's placements of that year
-        for (const auto& s : out.scholen)
-          if (s.id == b.naar) {
-            auto it = s.plaatsingen.find(b.verwijzing->jaar);
-            if (it == s.plaatsingen.end() || it->second.verwijzingen() < 1)
-              fail(v->loc, w + ": school " + b.naar + " heeft in " + std::to_string(b.verwijzing->jaar) +
-                               " geen plaatsing; verwacht de plaatsing van deze leerling bij de ontvangende school");
-          }
+        const School& s = out.scholen[ids.at(b.naar).index];
+        auto it = s.plaatsingen.find(b.verwijzing->jaar);
+        if (it == s.plaatsingen.end() || it->second.verwijzingen() < 1)
+          fail(v->loc, w + ": school " + b.naar + " heeft in " + std::to_string(b.verwijzing->jaar) +
+                           " geen plaatsing; verwacht de plaatsing van deze leerling bij de ontvangende school");
       }
       b.herkomst = x.loc;
       out.bao_bao.push_back(b);

@@ -67,18 +67,29 @@ class RiskModel {
 
   struct Compiled;  ///< internal
   [[nodiscard]] const std::vector<Compiled>& compiled() const { return *compiled_; }
+  /// What a path evaluates (risk.cpp): only the rules that read a bound parameter or a line
+  /// such a rule writes, the subtotals above them and the reserves; the rest stays at the plan.
+  struct Kernel;
+  [[nodiscard]] const Kernel& kernel() const { return *kernel_; }
+  /// The kernel's steps in order (rule names, copied amount lines, "som <subtotal>"), or
+  /// {"compute()"} when a path evaluates the whole compute() (a bound parameter no rule claims).
+  [[nodiscard]] std::vector<std::string> kernel_steps() const;
 
  private:
   std::string name_;
   Inputs base_;
   Result plan_;
   std::unique_ptr<std::vector<Compiled>> compiled_;
+  std::unique_ptr<Kernel> kernel_;
+  void check_kernel();
 };
 
 /// One thread's evaluator: its own Inputs copy and Result; allocates only when constructed.
 class PathEvaluator {
  public:
-  explicit PathEvaluator(const RiskModel& m);
+  /// `whole_compute`: evaluate every path with the whole compute() instead of the model's kernel
+  /// (the kernel's self-check and its tests compare the two).
+  explicit PathEvaluator(const RiskModel& m, bool whole_compute = false);
   ~PathEvaluator();
   PathEvaluator(const PathEvaluator&) = delete;
   PathEvaluator& operator=(const PathEvaluator&) = delete;
@@ -89,7 +100,9 @@ class PathEvaluator {
   void all_off();
   /// ... then one at its low (`high` false) or high value (see sensitivity below).
   void set_extreme(std::size_t k, bool high);
-  /// Apply the realisation to the Inputs copy and compute (no findings, no allocation).
+  /// Apply the realisation to the Inputs copy and evaluate the kernel (no findings, no
+  /// allocation). The lines the kernel does not touch keep the plan's values; the waterbed
+  /// view, the kengetallen and the identity checks are the plan run's, not the path's.
   const Result& evaluate();
 
  private:
@@ -101,7 +114,9 @@ struct RiskOptions {
   std::uint64_t paths = 10000;
   std::uint64_t seed = 1;
   int threads = 1;
-  /// Called from the calling thread about ten times a second while paths run (optional).
+  /// Called from the calling thread about ten times a second while paths run (optional). Without
+  /// it the calling thread runs paths itself; with it, it waits on a condition variable (woken
+  /// when the last worker finishes, or after 100 ms to report): never a fixed sleep.
   std::function<void(std::uint64_t done, std::uint64_t total)> progress;
 };
 
