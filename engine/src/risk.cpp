@@ -441,7 +441,9 @@ RiskResult run_risk(const RiskModel& m, const RiskOptions& o) {
       stop = true;
     }
   };
-  {
+  if (T == 1 && !o.progress) {
+    worker(0);  // on the calling thread: also where no threads exist (the WebAssembly page, web/)
+  } else {
     std::vector<std::thread> pool;
     for (int t = 0; t < T; ++t) pool.emplace_back(worker, t);
     if (o.progress) {
