@@ -89,6 +89,9 @@ int cmd_report(const std::vector<std::string>& args) {
     wo.run_date = opts.run_date;
     wo.bestand = files.front();
     wo.extends_path = std::filesystem::absolute(files.front()).lexically_normal().string();
+    wo.paths = vm["paths"].as<unsigned>();
+    if (wo.paths == 0) throw UsageError("--paths 0: verwacht minstens 1 pad");
+    wo.seed = vm["seed"].as<unsigned>();
     emit(render_what_if_page(s, wo), output);
     return strict_exit(vm, r.findings);
   }

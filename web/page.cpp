@@ -83,7 +83,9 @@ std::string render_what_if_page(const Scenario& s, const WhatIfOptions& o) {
   const nlohmann::json data = nlohmann::json::object({{"scenario", scenario_to_json(s)},
                                                        {"bestand", o.bestand},
                                                        {"extends", o.extends_path},
-                                                       {"datum", o.run_date}});
+                                                       {"datum", o.run_date},
+                                                       {"paden", o.paths},
+                                                       {"seed", o.seed}});
   const std::string titel = html_escape(s.name.empty() ? o.bestand : s.name);
   const std::string json = script_json(data);
   return fill(web::kPaginaHtml, {{"TITEL", titel},

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <limits>
+#include <memory>
 #include <stdexcept>
 
 namespace begroting {
@@ -133,6 +134,8 @@ Uncertainty::Apply apply_of(const std::string& s) {
 }
 
 json uncertainty_json(const Uncertainty& u) {
+  json reference = json::object();
+  for (const auto& [path, ys] : u.reference) reference[path] = year_map(ys);
   return json::object({{"naam", u.name},
                        {"parameters", u.params},
                        {"jaar", u.year},
@@ -144,6 +147,7 @@ json uncertainty_json(const Uncertainty& u) {
                        {"vanaf", u.vanaf},
                        {"tot_en_met", u.tot_en_met},
                        {"blijvend", u.blijvend},
+                       {"referentie", json(reference)},
                        {"bron", u.bron},
                        {"waar", u.where}});
 }
@@ -164,6 +168,7 @@ Uncertainty uncertainty_of(const json& j) {
   u.vanaf = need(j, "vanaf").get<int>();
   u.tot_en_met = need(j, "tot_en_met").get<int>();
   u.blijvend = need(j, "blijvend").get<bool>();
+  for (const auto& [path, ys] : need(j, "referentie").items()) u.reference[path] = year_map_of(ys);
   u.bron = need(j, "bron").get<std::string>();
   u.where = need(j, "waar").get<std::string>();
   return u;
@@ -269,6 +274,60 @@ Verdeling verdeling_of(const json& j) {
   return v;
 }
 
+// ---- parameters a model file declares (registry.hpp: entries without an Inputs accessor) ----
+const char* shape_text(Shape s) {
+  switch (s) {
+    case Shape::Single: return "enkel";
+    case Shape::PerYear: return "per_jaar";
+    case Shape::Teldatum: return "teldatum";
+    case Shape::TeldatumGrowth: return "groei_teldatum";
+    case Shape::YearGrowth: return "groei_jaar";
+  }
+  return "enkel";
+}
+Shape shape_of(const std::string& t) {
+  for (Shape s : {Shape::Single, Shape::PerYear, Shape::Teldatum, Shape::TeldatumGrowth, Shape::YearGrowth})
+    if (t == shape_text(s)) return s;
+  bad("onbekende vorm '" + t + "'");
+}
+Unit unit_of(const std::string& t) {
+  for (Unit u : {Unit::Euro, Unit::EuroPerLeerling, Unit::Leerlingen, Unit::Leerlingjaren, Unit::Fractie, Unit::Jaar})
+    if (t == unit_name(u)) return u;
+  bad("onbekende eenheid '" + t + "'");
+}
+json declared_json(const Scenario& s) {
+  json out = json::array();
+  if (!s.registry) return out;
+  for (const auto& p : s.registry->entries()) {
+    if (p.input) continue;  // builtin: every build knows it
+    out.push_back(json::object({{"pad", p.path}, {"vorm", shape_text(p.shape)}, {"eenheid", std::string(unit_name(p.unit))},
+                                {"min", num(p.min)}, {"max", num(p.max)}, {"min_exclusief", p.min_exclusive},
+                                {"standaard", p.default_value ? num(*p.default_value) : json("verplicht")},
+                                {"bron", p.reference}, {"beschrijving", p.description}, {"sectie", p.section}}));
+  }
+  return out;
+}
+std::shared_ptr<const Registry> registry_of(const json& declared) {
+  if (declared.empty()) return nullptr;
+  auto r = std::make_shared<Registry>(Registry::builtin());
+  for (const auto& d : declared) {
+    ParamSpec p{};
+    p.path = need(d, "pad").get<std::string>();
+    p.shape = shape_of(need(d, "vorm").get<std::string>());
+    p.unit = unit_of(need(d, "eenheid").get<std::string>());
+    p.min = num_of(need(d, "min"));
+    p.max = num_of(need(d, "max"));
+    p.min_exclusive = need(d, "min_exclusief").get<bool>();
+    const json& def = need(d, "standaard");
+    if (!def.is_string()) p.default_value = num_of(def);
+    p.reference = need(d, "bron").get<std::string>();
+    p.description = need(d, "beschrijving").get<std::string>();
+    p.section = need(d, "sectie").get<std::string>();
+    r->add(std::move(p));
+  }
+  return r;
+}
+
 }  // namespace
 
 json scenario_to_json(const Scenario& s) {
@@ -279,6 +338,7 @@ json scenario_to_json(const Scenario& s) {
                        {"bestanden", s.files},
                        {"jaren", json::object({{"van", s.horizon.first}, {"tot_en_met", s.horizon.last}})},
                        {"parameters", params_json(s.params)},
+                       {"gedeclareerde_parameters", declared_json(s)},
                        {"herkomst", herkomst_json(s.params)},
                        {"stromen", params_json(s.stromen)},
                        {"herkomst_stromen", herkomst_json(s.stromen)},
@@ -294,6 +354,7 @@ Scenario scenario_from_json(const json& j) {
     s.files = need(j, "bestanden").get<std::vector<std::string>>();
     const json& jaren = need(j, "jaren");
     s.horizon = Horizon{need(jaren, "van").get<int>(), need(jaren, "tot_en_met").get<int>()};
+    s.registry = registry_of(need(j, "gedeclareerde_parameters"));
     if (s.horizon.last < s.horizon.first) bad("jaren: tot_en_met ligt voor van");
     const json* hk = j.contains("herkomst") ? &j.at("herkomst") : nullptr;
     s.params = params_of(need(j, "parameters"), hk);
@@ -356,32 +417,41 @@ const char* shape_name(Shape s) {
   }
   return "enkel";
 }
-bool is_money_unit(Unit u) { return u == Unit::Euro || u == Unit::EuroPerLeerling; }
 std::string number_text(double v) { return json(v).dump(); }
 }  // namespace
 
+json lines_json() {
+  json out = json::array();
+  for (const auto& d : line_table()) {
+    const char* soort = d.kind == LineKind::Amount ? "bedrag" : d.kind == LineKind::Computed ? "berekend"
+                        : d.kind == LineKind::Subtotal ? "subtotaal" : "memo";
+    out.push_back(json::object({{"id", std::string(d.id)}, {"label", std::string(d.label)}, {"soort", soort},
+                                {"eenheid", std::string(unit_name(d.unit))}, {"geld", is_money(d.line)},
+                                {"ouder", d.parent ? json(std::string(def(*d.parent).id)) : json(nullptr)},
+                                {"bron", std::string(d.reference)}}));
+  }
+  return out;
+}
+
 json parameters_json(const Scenario& s) {
   json out = json::array();
-  auto add = [&](const ParamSpec& p) {
+  for (const auto& p : s.reg().entries()) {
+    if (!p.section.empty() && p.section == "stromen" && s.stromen.empty()) continue;  // no section: not settable
     const YearRange r = years_for(p.shape, s.horizon);
     out.push_back(json::object({{"pad", p.path}, {"eenheid", std::string(unit_name(p.unit))}, {"geld", is_money_unit(p.unit)},
                                 {"vorm", shape_name(p.shape)}, {"min", num(p.min)}, {"max", num(p.max)},
                                 {"min_exclusief", p.min_exclusive}, {"beschrijving", p.description}, {"bron", p.reference},
                                 {"jaren", json::array({r.first, r.last})}}));
-  };
-  for (const auto& p : schema()) add(p);
-  if (!s.stromen.empty())
-    for (const auto& p : flow_schema()) add(p);
+  }
   return out;
 }
 
 void apply_changes(Scenario& s, const json& changes) {
   if (!changes.is_object()) throw std::invalid_argument("wijzigingen: verwacht {pad: {jaar: waarde}}");
   for (const auto& [path, years] : changes.items()) {
-    const bool flow = path.rfind("stromen.", 0) == 0;
-    const ParamSpec* spec = flow ? find_flow_spec(path) : find_spec(path);
+    const ParamSpec* spec = s.reg().find(path);
     if (!spec) throw std::invalid_argument("onbekende parameter '" + path + "'");
-    if (flow && s.stromen.empty())
+    if (spec->section == "stromen" && s.stromen.empty())
       throw std::invalid_argument(path + ": dit scenario heeft geen sectie stromen:");
     if (!years.is_object()) throw std::invalid_argument(path + ": verwacht {jaar: waarde}");
     const YearRange r = years_for(spec->shape, s.horizon);
@@ -403,14 +473,7 @@ void apply_changes(Scenario& s, const json& changes) {
       if (is_money_unit(spec->unit) && std::fabs(v * 100.0 - std::round(v * 100.0)) > 1e-6 * std::max(1.0, std::fabs(v)))
         throw std::invalid_argument(path + "." + key + " = " + number_text(v) + ": een bedrag heeft hooguit twee decimalen");
       const std::string text = path + (spec->shape == Shape::Single ? "" : "." + key) + "=" + number_text(v);
-      Provenance p{Provenance::Kind::Set, "", 0, 0, text};
-      if (flow) {
-        auto& pv = s.stromen[path];
-        pv.by_year[year] = v;
-        pv.provenance[year] = std::move(p);
-      } else {
-        s.set(path, year, v, std::move(p));
-      }
+      s.set(path, year, v, Provenance{Provenance::Kind::Set, "", 0, 0, text});
     }
   }
 }

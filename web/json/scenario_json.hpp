@@ -15,14 +15,14 @@
 #include <string>
 
 #include "begroting/engine.hpp"
-#include "begroting/flows.hpp"
 #include "begroting/scenario.hpp"
 
 namespace begroting {
 
 /// The whole scenario: naam, beschrijving, bestanden, jaren, parameters (path -> {year: value},
 /// year "0" for a single value), herkomst (where each value came from), stromen, onzekerheden
-/// and verdeling (IKC afspraak, vangnet tellingen, scholen).
+/// verdeling (IKC afspraak, vangnet tellingen, scholen) and gedeclareerde_parameters (what a
+/// model file adds to the registry).
 nlohmann::json scenario_to_json(const Scenario& s);
 /// The inverse of scenario_to_json. Throws std::invalid_argument (Dutch) on a malformed document.
 Scenario scenario_from_json(const nlohmann::json& j);
@@ -31,8 +31,8 @@ Scenario scenario_from_json(const nlohmann::json& j);
 /// "geld": [ids held in cents], "signalen": [{jaar, soort, melding}]}.
 nlohmann::json result_to_json(const Result& r);
 
-/// The parameters a page may change, from the schema (and the flow schema when the scenario
-/// has a section stromen:): [{pad, eenheid, vorm, min, max, min_exclusief, beschrijving, bron,
+/// The parameters a page may change: the scenario's registry (registry.hpp; entries of section
+/// stromen only when the scenario has that section): [{pad, eenheid, vorm, min, max, min_exclusief, beschrijving, bron,
 /// jaren: [eerste, laatste] (0, 0 for a single value)}], in schema order.
 nlohmann::json parameters_json(const Scenario& s);
 
@@ -41,6 +41,10 @@ nlohmann::json parameters_json(const Scenario& s);
 /// what the loader checks for a value: a known path, a year of that parameter, inside the
 /// parameter's bounds, at most two decimals for money. Throws std::invalid_argument (Dutch).
 void apply_changes(Scenario& s, const nlohmann::json& changes);
+
+/// The lines of the result, in line table order: [{id, label, soort (bedrag, berekend,
+/// subtotaal, memo), eenheid, geld, ouder (id or null), bron}], for the page's labels and layout.
+nlohmann::json lines_json();
 
 /// Stable name of a finding kind ("onder_weerstandsvermogen", ...), as `run --format json`.
 std::string_view finding_kind_name(Finding::Kind k);

@@ -13,6 +13,8 @@ struct WhatIfOptions {
   std::string run_date;      ///< JJJJ-MM-DD, shown in the header
   std::string bestand;       ///< the scenario file as the user named it (shown)
   std::string extends_path;  ///< absolute path of that file: `extends:` of a saved child scenario
+  unsigned paths = 10000;    ///< Monte Carlo paths of the fan chart (scenarios with onzekerheden)
+  unsigned seed = 2024;      ///< and its seed (as `begroting risk --seed`)
 };
 
 /// False when this build has no WebAssembly engine (configured without emscripten).
