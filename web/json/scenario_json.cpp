@@ -48,6 +48,12 @@ std::map<int, double> year_map_of(const json& j) {
   return m;
 }
 
+// A place in a scenario or schools file (SourceLoc, also Herkomst and Uncertainty::where).
+json loc_json(const SourceLoc& l) { return json::object({{"bestand", l.file}, {"regel", l.line}, {"kolom", l.column}}); }
+SourceLoc loc_of(const json& j) {
+  return SourceLoc{need(j, "bestand").get<std::string>(), need(j, "regel").get<int>(), need(j, "kolom").get<int>()};
+}
+
 json provenance_json(const Provenance& p) {
   switch (p.kind) {
     case Provenance::Kind::Default: return json::object({{"soort", "standaard"}});
@@ -61,13 +67,9 @@ Provenance provenance_of(const json& j) {
   Provenance p;
   const std::string kind = need(j, "soort").get<std::string>();
   if (kind == "bestand") {
-    p.kind = Provenance::Kind::File;
-    p.file = need(j, "bestand").get<std::string>();
-    p.line = need(j, "regel").get<int>();
-    p.column = need(j, "kolom").get<int>();
+    p = Provenance::from_file(loc_of(j));
   } else if (kind == "set") {
-    p.kind = Provenance::Kind::Set;
-    p.text = need(j, "tekst").get<std::string>();
+    p = Provenance::from_set(need(j, "tekst").get<std::string>());
   } else if (kind != "standaard") {
     bad("onbekende herkomst '" + kind + "'");
   }
@@ -149,7 +151,7 @@ json uncertainty_json(const Uncertainty& u) {
                        {"blijvend", u.blijvend},
                        {"referentie", json(reference)},
                        {"bron", u.bron},
-                       {"waar", u.where}});
+                       {"waar", loc_json(u.where)}});
 }
 Uncertainty uncertainty_of(const json& j) {
   Uncertainty u;
@@ -170,7 +172,7 @@ Uncertainty uncertainty_of(const json& j) {
   u.blijvend = need(j, "blijvend").get<bool>();
   for (const auto& [path, ys] : need(j, "referentie").items()) u.reference[path] = year_map_of(ys);
   u.bron = need(j, "bron").get<std::string>();
-  u.where = need(j, "waar").get<std::string>();
+  u.where = loc_of(need(j, "waar"));
   return u;
 }
 
@@ -205,9 +207,9 @@ json school_json(const School& s) {
     st.push_back(json::object({{"soort", x.soort == Leerlingstroom::Soort::Instroom ? "instroom" : "terugplaatsing"},
                                {"inschrijving", datum_json(x.inschrijving)},
                                {"vertrek", opt_datum(x.vertrek)},
-                               {"herkomst", x.herkomst}}));
+                               {"herkomst", loc_json(x.herkomst)}}));
   return json::object({{"id", s.id}, {"naam", s.naam}, {"bestuur", s.bestuur}, {"leerlingen", year_map(s.leerlingen)},
-                       {"plaatsingen", pl}, {"tlv_op_bao", year_map(s.tlv_op_bao)}, {"stromen", st}, {"herkomst", s.herkomst}});
+                       {"plaatsingen", pl}, {"tlv_op_bao", year_map(s.tlv_op_bao)}, {"stromen", st}, {"herkomst", loc_json(s.herkomst)}});
 }
 School school_of(const json& j) {
   School s;
@@ -225,10 +227,10 @@ School school_of(const json& j) {
     l.soort = need(x, "soort").get<std::string>() == "instroom" ? Leerlingstroom::Soort::Instroom : Leerlingstroom::Soort::Terugplaatsing;
     l.inschrijving = datum_of(need(x, "inschrijving"));
     l.vertrek = opt_datum_of(need(x, "vertrek"));
-    l.herkomst = need(x, "herkomst").get<std::string>();
+    l.herkomst = loc_of(need(x, "herkomst"));
     s.stromen.push_back(std::move(l));
   }
-  s.herkomst = need(j, "herkomst").get<std::string>();
+  s.herkomst = loc_of(need(j, "herkomst"));
   return s;
 }
 
@@ -238,14 +240,14 @@ json verdeling_json(const Verdeling& v) {
   json vangnet = json::array();
   for (const auto& t : v.vangnet)
     vangnet.push_back(json::object({{"school", t.school}, {"schooljaar_eind", t.schooljaar_eind}, {"september", triple(t.september)},
-                                    {"februari", triple(t.februari)}, {"juni", triple(t.juni)}, {"herkomst", t.herkomst}}));
+                                    {"februari", triple(t.februari)}, {"juni", triple(t.juni)}, {"herkomst", loc_json(t.herkomst)}}));
   json scholen = nullptr;
   if (v.scholen) {
     json lijst = json::array(), bb = json::array();
     for (const auto& s : v.scholen->scholen) lijst.push_back(school_json(s));
     for (const auto& b : v.scholen->bao_bao)
       bb.push_back(json::object({{"van", b.van}, {"naar", b.naar}, {"overstap", datum_json(b.overstap)},
-                                 {"verwijzing", opt_datum(b.verwijzing)}, {"herkomst", b.herkomst}}));
+                                 {"verwijzing", opt_datum(b.verwijzing)}, {"herkomst", loc_json(b.herkomst)}}));
     scholen = json::object({{"bestand", v.scholen->bestand}, {"scholen", lijst}, {"bao_bao", bb}});
   }
   return json::object({{"ikc", json::object({{"verrekening", verrekening_name(v.ikc.verrekening)}, {"verdeelsleutel", sleutel}})},
@@ -260,7 +262,7 @@ Verdeling verdeling_of(const json& j) {
   for (const auto& t : need(j, "vangnet"))
     v.vangnet.push_back(VangnetTelling{need(t, "school").get<std::string>(), need(t, "schooljaar_eind").get<int>(),
                                        triple_of(need(t, "september")), triple_of(need(t, "februari")), triple_of(need(t, "juni")),
-                                       need(t, "herkomst").get<std::string>()});
+                                       loc_of(need(t, "herkomst"))});
   const json& sc = need(j, "scholen");
   if (!sc.is_null()) {
     Scholen s;
@@ -268,7 +270,7 @@ Verdeling verdeling_of(const json& j) {
     for (const auto& x : need(sc, "scholen")) s.scholen.push_back(school_of(x));
     for (const auto& b : need(sc, "bao_bao"))
       s.bao_bao.push_back(BaoBao{need(b, "van").get<std::string>(), need(b, "naar").get<std::string>(), datum_of(need(b, "overstap")),
-                                 opt_datum_of(need(b, "verwijzing")), need(b, "herkomst").get<std::string>()});
+                                 opt_datum_of(need(b, "verwijzing")), loc_of(need(b, "herkomst"))});
     v.scholen = std::move(s);
   }
   return v;
@@ -473,7 +475,7 @@ void apply_changes(Scenario& s, const json& changes) {
       if (is_money_unit(spec->unit) && std::fabs(v * 100.0 - std::round(v * 100.0)) > 1e-6 * std::max(1.0, std::fabs(v)))
         throw std::invalid_argument(path + "." + key + " = " + number_text(v) + ": een bedrag heeft hooguit twee decimalen");
       const std::string text = path + (spec->shape == Shape::Single ? "" : "." + key) + "=" + number_text(v);
-      s.set(path, year, v, Provenance{Provenance::Kind::Set, "", 0, 0, text});
+      s.set(path, year, v, Provenance::from_set(text));
     }
   }
 }

@@ -329,7 +329,7 @@
   function renderSignals() {
     const ul = $('signalen');
     ul.replaceChildren();
-    const f = state.current.signalen;
+    const f = state.current.signalen.slice().sort((a, b) => a.jaar - b.jaar);  // by year, engine order within a year
     if (!f.length) { const li = document.createElement('li'); li.className = 'geen'; li.textContent = 'Geen signalen.'; ul.appendChild(li); return; }
     for (const s of f) {
       const li = document.createElement('li');
