@@ -3,6 +3,7 @@
 // the first. Every output is written atomically (a failed run leaves an existing report as it was).
 #include <algorithm>
 #include <ctime>
+#include <filesystem>
 #include <memory>
 #include <thread>
 
@@ -10,6 +11,7 @@
 #include "begroting/reports.hpp"
 #include "begroting/risk.hpp"
 #include "begroting/risk_reports.hpp"
+#include "begroting/what_if_page.hpp"
 #include "commands.hpp"
 #include "common.hpp"
 
@@ -20,6 +22,8 @@ int cmd_report(const std::vector<std::string>& args) {
   po::options_description o("Opties voor 'begroting report'");
   o.add_options()("help,h", "deze hulp");
   add_format_output(o, formats, true, "schrijf naar dit bestand (atomair); verplicht voor xlsx, anders stdout");
+  o.add_options()("interactief", "html: een wat-als-pagina met de rekenkern (WebAssembly) erin: schuiven, doelzoeken, waaier, "
+                                 "bewaren als scenario; een bestand, werkt offline (een scenario)");
   o.add_options()("dutch", "csv voor Nederlandse Excel: ';' als scheidingsteken en decimale komma");
   add_date_option(o, "datum van de run in de kop (JJJJ-MM-DD; standaard vandaag, UTC)");
   add_paths_option(o, "als het (eerste) scenario onzekerheden declareert: paden van de risicoanalyse (begroting risk)");
@@ -35,7 +39,8 @@ int cmd_report(const std::vector<std::string>& args) {
                  "  begroting report scenarios/zuid-kennemerland-2024.yaml --format pdf --output begroting.pdf\n"
                  "  begroting report scenarios/zuid-kennemerland-2024.yaml --format csv --dutch --output begroting.csv\n"
                  "  begroting report scenarios/zuid-kennemerland-2024.yaml ander.yaml --format md --output vergelijking.md\n"
-                 "  begroting report scenarios/zuid-kennemerland-2024-risico.yaml --format html --paths 100000 --output risico.html\n"});
+                 "  begroting report scenarios/zuid-kennemerland-2024-risico.yaml --format html --paths 100000 --output risico.html\n"
+                 "  begroting report scenarios/zuid-kennemerland-2024.yaml --format html --interactief --output wat-als.html\n"});
   if (!parsed) return kOk;
   const po::variables_map& vm = *parsed;
   if (!vm.count("file"))
@@ -54,6 +59,26 @@ int cmd_report(const std::vector<std::string>& args) {
 
   const auto files = vm["file"].as<std::vector<std::string>>();
   const auto overrides = overrides_from(vm);
+  if (vm.count("interactief")) {
+    if (format != "html") throw UsageError("begroting report: --interactief geldt alleen voor --format html");
+    if (files.size() != 1)
+      throw UsageError("begroting report: --interactief maakt een pagina van een scenario; verwacht precies een scenariobestand");
+    // Load and compute first: a scenario that fails to load gives the same error and exit code
+    // as `run`, and never a page.
+    const Scenario s = load_input(files.front(), overrides);
+    const Result r = run(s);
+    if (!what_if_available())
+      throw UsageError("begroting report --interactief: deze begroting is gebouwd zonder WebAssembly (emscripten ontbrak); "
+                       "installeer emscripten (scripts/setup doet dat) en bouw opnieuw met -DBEGROTING_WASM=ON");
+    WhatIfOptions wo;
+    wo.run_date = opts.run_date;
+    wo.bestand = files.front();
+    wo.extends_path = std::filesystem::absolute(files.front()).lexically_normal().string();
+    wo.paths = static_cast<decltype(wo.paths)>(ro.paths);
+    wo.seed = static_cast<decltype(wo.seed)>(ro.seed);
+    emit(render_what_if_page(s, wo), output);
+    return strict_exit(vm, r.findings);
+  }
   std::vector<Scenario> scenarios;
   std::vector<Result> results;
   scenarios.reserve(files.size());

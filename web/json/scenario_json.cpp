@@ -1,0 +1,483 @@
+#include "scenario_json.hpp"
+
+#include <cmath>
+#include <limits>
+#include <memory>
+#include <stdexcept>
+
+namespace begroting {
+
+using nlohmann::json;
+
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+json num(double v) { return std::isfinite(v) ? json(v) : json(nullptr); }
+double num_of(const json& j) { return j.is_null() ? kNaN : j.get<double>(); }
+
+[[noreturn]] void bad(const std::string& what) {
+  throw std::invalid_argument("scenario-JSON: " + what);
+}
+const json& need(const json& j, const char* key) {
+  if (!j.is_object() || !j.contains(key)) bad(std::string("'") + key + "' ontbreekt");
+  return j.at(key);
+}
+
+json datum_json(const Datum& d) { return json::array({d.jaar, d.maand, d.dag}); }
+Datum datum_of(const json& j) {
+  if (!j.is_array() || j.size() != 3) bad("een datum is [jaar, maand, dag]");
+  return Datum{j[0].get<int>(), j[1].get<int>(), j[2].get<int>()};
+}
+json opt_datum(const std::optional<Datum>& d) { return d ? datum_json(*d) : json(nullptr); }
+std::optional<Datum> opt_datum_of(const json& j) {
+  if (j.is_null()) return std::nullopt;
+  return datum_of(j);
+}
+
+// {year: value} maps (parameters, flows, school counts): keys as decimal strings.
+json year_map(const std::map<int, double>& m) {
+  json o = json::object();
+  for (const auto& [y, v] : m) o[std::to_string(y)] = num(v);
+  return o;
+}
+std::map<int, double> year_map_of(const json& j) {
+  std::map<int, double> m;
+  if (!j.is_object()) bad("verwacht {jaar: waarde}");
+  for (const auto& [k, v] : j.items()) m[std::stoi(k)] = num_of(v);
+  return m;
+}
+
+// A place in a scenario or schools file (SourceLoc, also Herkomst and Uncertainty::where).
+json loc_json(const SourceLoc& l) { return json::object({{"bestand", l.file}, {"regel", l.line}, {"kolom", l.column}}); }
+SourceLoc loc_of(const json& j) {
+  return SourceLoc{need(j, "bestand").get<std::string>(), need(j, "regel").get<int>(), need(j, "kolom").get<int>()};
+}
+
+json provenance_json(const Provenance& p) {
+  switch (p.kind) {
+    case Provenance::Kind::Default: return json::object({{"soort", "standaard"}});
+    case Provenance::Kind::File:
+      return json::object({{"soort", "bestand"}, {"bestand", p.file}, {"regel", p.line}, {"kolom", p.column}});
+    case Provenance::Kind::Set: return json::object({{"soort", "set"}, {"tekst", p.text}});
+  }
+  return json::object();
+}
+Provenance provenance_of(const json& j) {
+  Provenance p;
+  const std::string kind = need(j, "soort").get<std::string>();
+  if (kind == "bestand") {
+    p = Provenance::from_file(loc_of(j));
+  } else if (kind == "set") {
+    p = Provenance::from_set(need(j, "tekst").get<std::string>());
+  } else if (kind != "standaard") {
+    bad("onbekende herkomst '" + kind + "'");
+  }
+  return p;
+}
+
+json params_json(const std::map<std::string, ParamValue>& params) {
+  json o = json::object();
+  for (const auto& [path, pv] : params) o[path] = year_map(pv.by_year);
+  return o;
+}
+json herkomst_json(const std::map<std::string, ParamValue>& params) {
+  json o = json::object();
+  for (const auto& [path, pv] : params) {
+    json per = json::object();
+    for (const auto& [y, p] : pv.provenance) per[std::to_string(y)] = provenance_json(p);
+    o[path] = per;
+  }
+  return o;
+}
+std::map<std::string, ParamValue> params_of(const json& values, const json* herkomst) {
+  std::map<std::string, ParamValue> out;
+  if (!values.is_object()) bad("parameters: verwacht {pad: {jaar: waarde}}");
+  for (const auto& [path, ys] : values.items()) {
+    ParamValue pv;
+    pv.by_year = year_map_of(ys);
+    if (herkomst && herkomst->contains(path))
+      for (const auto& [k, p] : herkomst->at(path).items()) pv.provenance[std::stoi(k)] = provenance_of(p);
+    out.emplace(path, std::move(pv));
+  }
+  return out;
+}
+
+// ---- onzekerheden ----
+const char* dist_name(Distribution::Kind k) {
+  switch (k) {
+    case Distribution::Kind::Vast: return "vast";
+    case Distribution::Kind::Normaal: return "normaal";
+    case Distribution::Kind::Driehoek: return "driehoek";
+    case Distribution::Kind::Uniform: return "uniform";
+  }
+  return "vast";
+}
+Distribution::Kind dist_of(const std::string& s) {
+  if (s == "vast") return Distribution::Kind::Vast;
+  if (s == "normaal") return Distribution::Kind::Normaal;
+  if (s == "driehoek") return Distribution::Kind::Driehoek;
+  if (s == "uniform") return Distribution::Kind::Uniform;
+  bad("onbekende verdeling '" + s + "'");
+}
+const char* apply_name(Uncertainty::Apply a) {
+  switch (a) {
+    case Uncertainty::Apply::Waarde: return "waarde";
+    case Uncertainty::Apply::Verschil: return "verschil";
+    case Uncertainty::Apply::Factor: return "factor";
+  }
+  return "waarde";
+}
+Uncertainty::Apply apply_of(const std::string& s) {
+  if (s == "waarde") return Uncertainty::Apply::Waarde;
+  if (s == "verschil") return Uncertainty::Apply::Verschil;
+  if (s == "factor") return Uncertainty::Apply::Factor;
+  bad("onbekende toepassing '" + s + "'");
+}
+
+json uncertainty_json(const Uncertainty& u) {
+  json reference = json::object();
+  for (const auto& [path, ys] : u.reference) reference[path] = year_map(ys);
+  return json::object({{"naam", u.name},
+                       {"parameters", u.params},
+                       {"jaar", u.year},
+                       {"verdeling", json::object({{"soort", dist_name(u.dist.kind)}, {"a", num(u.dist.a)}, {"b", num(u.dist.b)}, {"c", num(u.dist.c)}})},
+                       {"toepassing", apply_name(u.apply)},
+                       {"trekking", u.draw == Uncertainty::Draw::PerJaar ? "per_jaar" : "eenmalig"},
+                       {"gebeurtenis", u.event},
+                       {"kans", num(u.kans)},
+                       {"vanaf", u.vanaf},
+                       {"tot_en_met", u.tot_en_met},
+                       {"blijvend", u.blijvend},
+                       {"referentie", json(reference)},
+                       {"bron", u.bron},
+                       {"waar", loc_json(u.where)}});
+}
+Uncertainty uncertainty_of(const json& j) {
+  Uncertainty u;
+  u.name = need(j, "naam").get<std::string>();
+  u.params = need(j, "parameters").get<std::vector<std::string>>();
+  u.year = need(j, "jaar").get<int>();
+  const json& d = need(j, "verdeling");
+  u.dist.kind = dist_of(need(d, "soort").get<std::string>());
+  u.dist.a = num_of(need(d, "a"));
+  u.dist.b = num_of(need(d, "b"));
+  u.dist.c = num_of(need(d, "c"));
+  u.apply = apply_of(need(j, "toepassing").get<std::string>());
+  u.draw = need(j, "trekking").get<std::string>() == "per_jaar" ? Uncertainty::Draw::PerJaar : Uncertainty::Draw::Eenmalig;
+  u.event = need(j, "gebeurtenis").get<bool>();
+  u.kans = num_of(need(j, "kans"));
+  u.vanaf = need(j, "vanaf").get<int>();
+  u.tot_en_met = need(j, "tot_en_met").get<int>();
+  u.blijvend = need(j, "blijvend").get<bool>();
+  for (const auto& [path, ys] : need(j, "referentie").items()) u.reference[path] = year_map_of(ys);
+  u.bron = need(j, "bron").get<std::string>();
+  u.where = loc_of(need(j, "waar"));
+  return u;
+}
+
+// ---- verdeling ----
+const char* verrekening_name(IkcAfspraak::Verrekening v) {
+  switch (v) {
+    case IkcAfspraak::Verrekening::Geen: return "geen";
+    case IkcAfspraak::Verrekening::DeelBuitenBand: return "deel_buiten_band";
+    case IkcAfspraak::Verrekening::Volledig: return "volledig";
+  }
+  return "geen";
+}
+IkcAfspraak::Verrekening verrekening_of(const std::string& s) {
+  if (s == "geen") return IkcAfspraak::Verrekening::Geen;
+  if (s == "deel_buiten_band") return IkcAfspraak::Verrekening::DeelBuitenBand;
+  if (s == "volledig") return IkcAfspraak::Verrekening::Volledig;
+  bad("onbekende verrekening '" + s + "'");
+}
+
+json triple(const std::array<double, 3>& a) { return json::array({num(a[0]), num(a[1]), num(a[2])}); }
+std::array<double, 3> triple_of(const json& j) {
+  if (!j.is_array() || j.size() != 3) bad("verwacht drie aantallen (categorie I, II, III)");
+  return {num_of(j[0]), num_of(j[1]), num_of(j[2])};
+}
+
+json school_json(const School& s) {
+  json pl = json::object();
+  for (const auto& [y, p] : s.plaatsingen)
+    pl[std::to_string(y)] = json::array({num(p.sbo_ikc), num(p.so_cat1), num(p.so_cat2), num(p.so_cat3), num(p.dws)});
+  json st = json::array();
+  for (const auto& x : s.stromen)
+    st.push_back(json::object({{"soort", x.soort == Leerlingstroom::Soort::Instroom ? "instroom" : "terugplaatsing"},
+                               {"inschrijving", datum_json(x.inschrijving)},
+                               {"vertrek", opt_datum(x.vertrek)},
+                               {"herkomst", loc_json(x.herkomst)}}));
+  return json::object({{"id", s.id}, {"naam", s.naam}, {"bestuur", s.bestuur}, {"leerlingen", year_map(s.leerlingen)},
+                       {"plaatsingen", pl}, {"tlv_op_bao", year_map(s.tlv_op_bao)}, {"stromen", st}, {"herkomst", loc_json(s.herkomst)}});
+}
+School school_of(const json& j) {
+  School s;
+  s.id = need(j, "id").get<std::string>();
+  s.naam = need(j, "naam").get<std::string>();
+  s.bestuur = need(j, "bestuur").get<std::string>();
+  s.leerlingen = year_map_of(need(j, "leerlingen"));
+  for (const auto& [k, v] : need(j, "plaatsingen").items()) {
+    if (!v.is_array() || v.size() != 5) bad("plaatsingen: verwacht [sbo_ikc, so_cat1, so_cat2, so_cat3, dws]");
+    s.plaatsingen[std::stoi(k)] = Plaatsingen{num_of(v[0]), num_of(v[1]), num_of(v[2]), num_of(v[3]), num_of(v[4])};
+  }
+  s.tlv_op_bao = year_map_of(need(j, "tlv_op_bao"));
+  for (const auto& x : need(j, "stromen")) {
+    Leerlingstroom l;
+    l.soort = need(x, "soort").get<std::string>() == "instroom" ? Leerlingstroom::Soort::Instroom : Leerlingstroom::Soort::Terugplaatsing;
+    l.inschrijving = datum_of(need(x, "inschrijving"));
+    l.vertrek = opt_datum_of(need(x, "vertrek"));
+    l.herkomst = loc_of(need(x, "herkomst"));
+    s.stromen.push_back(std::move(l));
+  }
+  s.herkomst = loc_of(need(j, "herkomst"));
+  return s;
+}
+
+json verdeling_json(const Verdeling& v) {
+  json sleutel = json::array();
+  for (const auto& [b, a] : v.ikc.verdeelsleutel) sleutel.push_back(json::array({b, num(a)}));
+  json vangnet = json::array();
+  for (const auto& t : v.vangnet)
+    vangnet.push_back(json::object({{"school", t.school}, {"schooljaar_eind", t.schooljaar_eind}, {"september", triple(t.september)},
+                                    {"februari", triple(t.februari)}, {"juni", triple(t.juni)}, {"herkomst", loc_json(t.herkomst)}}));
+  json scholen = nullptr;
+  if (v.scholen) {
+    json lijst = json::array(), bb = json::array();
+    for (const auto& s : v.scholen->scholen) lijst.push_back(school_json(s));
+    for (const auto& b : v.scholen->bao_bao)
+      bb.push_back(json::object({{"van", b.van}, {"naar", b.naar}, {"overstap", datum_json(b.overstap)},
+                                 {"verwijzing", opt_datum(b.verwijzing)}, {"herkomst", loc_json(b.herkomst)}}));
+    scholen = json::object({{"bestand", v.scholen->bestand}, {"scholen", lijst}, {"bao_bao", bb}});
+  }
+  return json::object({{"ikc", json::object({{"verrekening", verrekening_name(v.ikc.verrekening)}, {"verdeelsleutel", sleutel}})},
+                       {"vangnet", vangnet},
+                       {"scholen", scholen}});
+}
+Verdeling verdeling_of(const json& j) {
+  Verdeling v;
+  const json& ikc = need(j, "ikc");
+  v.ikc.verrekening = verrekening_of(need(ikc, "verrekening").get<std::string>());
+  for (const auto& p : need(ikc, "verdeelsleutel")) v.ikc.verdeelsleutel.emplace_back(p.at(0).get<std::string>(), num_of(p.at(1)));
+  for (const auto& t : need(j, "vangnet"))
+    v.vangnet.push_back(VangnetTelling{need(t, "school").get<std::string>(), need(t, "schooljaar_eind").get<int>(),
+                                       triple_of(need(t, "september")), triple_of(need(t, "februari")), triple_of(need(t, "juni")),
+                                       loc_of(need(t, "herkomst"))});
+  const json& sc = need(j, "scholen");
+  if (!sc.is_null()) {
+    Scholen s;
+    s.bestand = need(sc, "bestand").get<std::string>();
+    for (const auto& x : need(sc, "scholen")) s.scholen.push_back(school_of(x));
+    for (const auto& b : need(sc, "bao_bao"))
+      s.bao_bao.push_back(BaoBao{need(b, "van").get<std::string>(), need(b, "naar").get<std::string>(), datum_of(need(b, "overstap")),
+                                 opt_datum_of(need(b, "verwijzing")), loc_of(need(b, "herkomst"))});
+    v.scholen = std::move(s);
+  }
+  return v;
+}
+
+// ---- parameters a model file declares (registry.hpp: entries without an Inputs accessor) ----
+const char* shape_text(Shape s) {
+  switch (s) {
+    case Shape::Single: return "enkel";
+    case Shape::PerYear: return "per_jaar";
+    case Shape::Teldatum: return "teldatum";
+    case Shape::TeldatumGrowth: return "groei_teldatum";
+    case Shape::YearGrowth: return "groei_jaar";
+  }
+  return "enkel";
+}
+Shape shape_of(const std::string& t) {
+  for (Shape s : {Shape::Single, Shape::PerYear, Shape::Teldatum, Shape::TeldatumGrowth, Shape::YearGrowth})
+    if (t == shape_text(s)) return s;
+  bad("onbekende vorm '" + t + "'");
+}
+Unit unit_of(const std::string& t) {
+  for (Unit u : {Unit::Euro, Unit::EuroPerLeerling, Unit::Leerlingen, Unit::Leerlingjaren, Unit::Fractie, Unit::Jaar})
+    if (t == unit_name(u)) return u;
+  bad("onbekende eenheid '" + t + "'");
+}
+json declared_json(const Scenario& s) {
+  json out = json::array();
+  if (!s.registry) return out;
+  for (const auto& p : s.registry->entries()) {
+    if (p.input) continue;  // builtin: every build knows it
+    out.push_back(json::object({{"pad", p.path}, {"vorm", shape_text(p.shape)}, {"eenheid", std::string(unit_name(p.unit))},
+                                {"min", num(p.min)}, {"max", num(p.max)}, {"min_exclusief", p.min_exclusive},
+                                {"standaard", p.default_value ? num(*p.default_value) : json("verplicht")},
+                                {"bron", p.reference}, {"beschrijving", p.description}, {"sectie", p.section}}));
+  }
+  return out;
+}
+std::shared_ptr<const Registry> registry_of(const json& declared) {
+  if (declared.empty()) return nullptr;
+  auto r = std::make_shared<Registry>(Registry::builtin());
+  for (const auto& d : declared) {
+    ParamSpec p{};
+    p.path = need(d, "pad").get<std::string>();
+    p.shape = shape_of(need(d, "vorm").get<std::string>());
+    p.unit = unit_of(need(d, "eenheid").get<std::string>());
+    p.min = num_of(need(d, "min"));
+    p.max = num_of(need(d, "max"));
+    p.min_exclusive = need(d, "min_exclusief").get<bool>();
+    const json& def = need(d, "standaard");
+    if (!def.is_string()) p.default_value = num_of(def);
+    p.reference = need(d, "bron").get<std::string>();
+    p.description = need(d, "beschrijving").get<std::string>();
+    p.section = need(d, "sectie").get<std::string>();
+    r->add(std::move(p));
+  }
+  return r;
+}
+
+}  // namespace
+
+json scenario_to_json(const Scenario& s) {
+  json onz = json::array();
+  for (const auto& u : s.onzekerheden) onz.push_back(uncertainty_json(u));
+  return json::object({{"naam", s.name},
+                       {"beschrijving", s.description},
+                       {"bestanden", s.files},
+                       {"jaren", json::object({{"van", s.horizon.first}, {"tot_en_met", s.horizon.last}})},
+                       {"parameters", params_json(s.params)},
+                       {"gedeclareerde_parameters", declared_json(s)},
+                       {"herkomst", herkomst_json(s.params)},
+                       {"stromen", params_json(s.stromen)},
+                       {"herkomst_stromen", herkomst_json(s.stromen)},
+                       {"onzekerheden", onz},
+                       {"verdeling", verdeling_json(s.verdeling)}});
+}
+
+Scenario scenario_from_json(const json& j) {
+  try {
+    Scenario s;
+    s.name = need(j, "naam").get<std::string>();
+    s.description = need(j, "beschrijving").get<std::string>();
+    s.files = need(j, "bestanden").get<std::vector<std::string>>();
+    const json& jaren = need(j, "jaren");
+    s.horizon = Horizon{need(jaren, "van").get<int>(), need(jaren, "tot_en_met").get<int>()};
+    s.registry = registry_of(need(j, "gedeclareerde_parameters"));
+    if (s.horizon.last < s.horizon.first) bad("jaren: tot_en_met ligt voor van");
+    const json* hk = j.contains("herkomst") ? &j.at("herkomst") : nullptr;
+    s.params = params_of(need(j, "parameters"), hk);
+    const json* hks = j.contains("herkomst_stromen") ? &j.at("herkomst_stromen") : nullptr;
+    s.stromen = params_of(need(j, "stromen"), hks);
+    for (const auto& u : need(j, "onzekerheden")) s.onzekerheden.push_back(uncertainty_of(u));
+    s.verdeling = verdeling_of(need(j, "verdeling"));
+    return s;
+  } catch (const json::exception& e) {
+    bad(e.what());
+  } catch (const std::logic_error& e) {  // std::stoi on a key that is no year
+    if (dynamic_cast<const std::invalid_argument*>(&e) && std::string(e.what()).rfind("scenario-JSON", 0) == 0) throw;
+    bad(std::string("jaartal verwacht: ") + e.what());
+  }
+}
+
+std::string_view finding_kind_name(Finding::Kind k) {
+  switch (k) {
+    case Finding::Kind::OnderWeerstandsvermogen: return "onder_weerstandsvermogen";
+    case Finding::Kind::BovenSignaleringswaarde: return "boven_signaleringswaarde";
+    case Finding::Kind::NegatiefEigenVermogen: return "negatief_eigen_vermogen";
+    case Finding::Kind::Other: return "overig";
+    case Finding::Kind::IkcBandbreedte: return "ikc_bandbreedte_overleg";
+    case Finding::Kind::VangnetOverschrijding: return "vangnet_overschrijding";
+  }
+  return "overig";
+}
+
+json result_to_json(const Result& r) {
+  json years = json::array();
+  for (int y = r.horizon.first; y <= r.horizon.last; ++y) years.push_back(y);
+  json lines = json::object(), units = json::object(), money = json::array();
+  for (const auto& d : line_table()) {
+    json arr = json::array();
+    const bool m = is_money(d.line);
+    for (int i = 0; i < r.n(); ++i) arr.push_back(m ? json(r.c(d.line, i)) : num(r.r(d.line, i)));
+    const std::string id(d.id);
+    lines[id] = std::move(arr);
+    units[id] = std::string(unit_name(d.unit));
+    if (m) money.push_back(id);
+  }
+  json f = json::array();
+  for (const auto& x : r.findings)
+    f.push_back(json::object({{"jaar", x.year}, {"soort", finding_kind_name(x.kind)}, {"melding", x.message}}));
+  return json::object({{"jaren", years}, {"regels", lines}, {"eenheden", units}, {"geld", money}, {"signalen", f}});
+}
+
+}  // namespace begroting
+
+namespace begroting {
+
+namespace {
+const char* shape_name(Shape s) {
+  switch (s) {
+    case Shape::Single: return "enkel";
+    case Shape::PerYear: return "per_jaar";
+    case Shape::Teldatum: return "teldatum";
+    case Shape::TeldatumGrowth: return "groei_teldatum";
+    case Shape::YearGrowth: return "groei_jaar";
+  }
+  return "enkel";
+}
+std::string number_text(double v) { return json(v).dump(); }
+}  // namespace
+
+json lines_json() {
+  json out = json::array();
+  for (const auto& d : line_table()) {
+    const char* soort = d.kind == LineKind::Amount ? "bedrag" : d.kind == LineKind::Computed ? "berekend"
+                        : d.kind == LineKind::Subtotal ? "subtotaal" : "memo";
+    out.push_back(json::object({{"id", std::string(d.id)}, {"label", std::string(d.label)}, {"soort", soort},
+                                {"eenheid", std::string(unit_name(d.unit))}, {"geld", is_money(d.line)},
+                                {"ouder", d.parent ? json(std::string(def(*d.parent).id)) : json(nullptr)},
+                                {"bron", std::string(d.reference)}}));
+  }
+  return out;
+}
+
+json parameters_json(const Scenario& s) {
+  json out = json::array();
+  for (const auto& p : s.reg().entries()) {
+    if (!p.section.empty() && p.section == "stromen" && s.stromen.empty()) continue;  // no section: not settable
+    const YearRange r = years_for(p.shape, s.horizon);
+    out.push_back(json::object({{"pad", p.path}, {"eenheid", std::string(unit_name(p.unit))}, {"geld", is_money_unit(p.unit)},
+                                {"vorm", shape_name(p.shape)}, {"min", num(p.min)}, {"max", num(p.max)},
+                                {"min_exclusief", p.min_exclusive}, {"beschrijving", p.description}, {"bron", p.reference},
+                                {"jaren", json::array({r.first, r.last})}}));
+  }
+  return out;
+}
+
+void apply_changes(Scenario& s, const json& changes) {
+  if (!changes.is_object()) throw std::invalid_argument("wijzigingen: verwacht {pad: {jaar: waarde}}");
+  for (const auto& [path, years] : changes.items()) {
+    const ParamSpec* spec = s.reg().find(path);
+    if (!spec) throw std::invalid_argument("onbekende parameter '" + path + "'");
+    if (spec->section == "stromen" && s.stromen.empty())
+      throw std::invalid_argument(path + ": dit scenario heeft geen sectie stromen:");
+    if (!years.is_object()) throw std::invalid_argument(path + ": verwacht {jaar: waarde}");
+    const YearRange r = years_for(spec->shape, s.horizon);
+    for (const auto& [key, value] : years.items()) {
+      int year = 0;
+      try {
+        year = std::stoi(key);
+      } catch (const std::logic_error&) {
+        throw std::invalid_argument(path + ": '" + key + "' is geen jaar");
+      }
+      if (year < r.first || year > r.last)
+        throw std::invalid_argument(path + "." + key + ": jaar buiten " + std::to_string(r.first) + "-" + std::to_string(r.last));
+      if (!value.is_number()) throw std::invalid_argument(path + "." + key + ": geen getal");
+      const double v = value.get<double>();
+      const bool below = spec->min_exclusive ? !(v > spec->min) : !(v >= spec->min);
+      if (!std::isfinite(v) || below || v > spec->max)
+        throw std::invalid_argument(path + "." + key + " = " + number_text(v) + ": buiten het bereik " + number_text(spec->min) +
+                                    (spec->min_exclusive ? " (exclusief)" : "") + " tot en met " + number_text(spec->max));
+      if (is_money_unit(spec->unit) && std::fabs(v * 100.0 - std::round(v * 100.0)) > 1e-6 * std::max(1.0, std::fabs(v)))
+        throw std::invalid_argument(path + "." + key + " = " + number_text(v) + ": een bedrag heeft hooguit twee decimalen");
+      const std::string text = path + (spec->shape == Shape::Single ? "" : "." + key) + "=" + number_text(v);
+      s.set(path, year, v, Provenance::from_set(text));
+    }
+  }
+}
+
+}  // namespace begroting
