@@ -12,7 +12,9 @@
 #include "begroting/risk.hpp"
 #include "begroting/risk_reports.hpp"
 #include "begroting/what_if_page.hpp"
+#include "scenario_json.hpp"
 #include "commands.hpp"
+#include "scenario_json.hpp"
 #include "common.hpp"
 
 namespace begroting::cli {
@@ -67,6 +69,11 @@ int cmd_report(const std::vector<std::string>& args) {
     // as `run`, and never a page.
     const Scenario s = load_input(files.front(), overrides);
     const Result r = run(s);
+    if (!model_in_page(s))
+      throw UsageError("begroting report --interactief: " + files.front() +
+                       " heeft een eigen begrotingsmodel (regels:, model: met eigen regels of parameters); "
+                       "de wat-als-pagina rekent nog alleen met de structuur van het plan. Gebruik begroting run, "
+                       "report --format html of xlsx voor dit scenario");
     if (!what_if_available())
       throw UsageError("begroting report --interactief: deze begroting is gebouwd zonder WebAssembly (emscripten ontbrak); "
                        "installeer emscripten (scripts/setup doet dat) en bouw opnieuw met -DBEGROTING_WASM=ON");

@@ -33,8 +33,15 @@ TEST_CASE("scenario json round trip gives the same figures for every scenario") 
   int seen = 0;
   for (const auto& e : fs::directory_iterator(testutil::source("scenarios"))) {
     if (e.path().extension() != ".yaml") continue;
-    ++seen;
     const Scenario s = load_scenario(e.path().string());
+    if (!model_in_page(s)) {
+      // Scenarios with lines of their own (issue 11) are refused by report --interactief; these
+      // two are the ones in scenarios/ (a new one must be added here knowingly).
+      const std::string name = e.path().filename().string();
+      CHECK((name == "ondersteuning-so-sbo.yaml" || name == "nieuwe-regel.yaml"));
+      continue;
+    }
+    ++seen;
     const nlohmann::json j = scenario_to_json(s);
     // Through text, as the page holds it.
     const Scenario back = scenario_from_json(nlohmann::json::parse(j.dump()));

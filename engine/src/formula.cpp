@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <cstdlib>
 #include <cmath>
 #include <cstdio>
 #include <stdexcept>
@@ -89,8 +90,17 @@ struct Parser {
       if (e < s.size() && name_start(s[e]))
         fail("'" + s.substr(p, e - p + 1) + "' is geen getal en geen naam; een naam begint met een letter", p);
       double v = 0;
+#if defined(__EMSCRIPTEN__)
+      // emscripten 3.1.6's libc++ has no floating-point from_chars; strtod reads the same
+      // digits-and-point text (the C locale is never changed by this program).
+      char* end = nullptr;
+      v = std::strtod(num.c_str(), &end);
+      const bool ok = end == num.c_str() + num.size();
+#else
       const auto r = std::from_chars(num.data(), num.data() + num.size(), v);
-      if (r.ec != std::errc() || !std::isfinite(v)) fail("'" + num + "' is geen getal", p);
+      const bool ok = r.ec == std::errc();
+#endif
+      if (!ok || !std::isfinite(v)) fail("'" + num + "' is geen getal", p);
       p = e;
       return add({FormulaNode::Op::Number, v, "", {}, static_cast<int>(at)});
     }

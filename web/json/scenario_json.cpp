@@ -1,5 +1,7 @@
 #include "scenario_json.hpp"
 
+#include "begroting/model.hpp"
+
 #include <cmath>
 #include <limits>
 #include <memory>
@@ -331,6 +333,13 @@ std::shared_ptr<const Registry> registry_of(const json& declared) {
 }
 
 }  // namespace
+
+bool model_in_page(const Scenario& s) {
+  if (!s.model) return true;
+  const Model& m = *s.model;
+  const Model& b = *Model::builtin();
+  return m.size() == b.size() && m.params.empty() && m.sum_edges() == b.sum_edges();
+}
 
 json scenario_to_json(const Scenario& s) {
   json onz = json::array();

@@ -24,6 +24,11 @@ namespace begroting {
 /// verdeling (IKC afspraak, vangnet tellingen, scholen) and gedeclareerde_parameters (what a
 /// model file adds to the registry).
 nlohmann::json scenario_to_json(const Scenario& s);
+/// Whether the page reproduces this scenario: its begrotingsmodel (model.hpp) must be the
+/// built-in structure (same lines, same sums, no parameters of its own). The JSON does not carry
+/// declared lines, formulas or model parameters yet, so `report --interactief` refuses the others
+/// rather than show figures without them.
+bool model_in_page(const Scenario& s);
 /// The inverse of scenario_to_json. Throws std::invalid_argument (Dutch) on a malformed document.
 Scenario scenario_from_json(const nlohmann::json& j);
 
