@@ -382,17 +382,7 @@ Scenario scenario_from_json(const json& j) {
   }
 }
 
-std::string_view finding_kind_name(Finding::Kind k) {
-  switch (k) {
-    case Finding::Kind::OnderWeerstandsvermogen: return "onder_weerstandsvermogen";
-    case Finding::Kind::BovenSignaleringswaarde: return "boven_signaleringswaarde";
-    case Finding::Kind::NegatiefEigenVermogen: return "negatief_eigen_vermogen";
-    case Finding::Kind::Other: return "overig";
-    case Finding::Kind::IkcBandbreedte: return "ikc_bandbreedte_overleg";
-    case Finding::Kind::VangnetOverschrijding: return "vangnet_overschrijding";
-  }
-  return "overig";
-}
+std::string_view finding_kind_name(Finding::Kind k) { return finding_id(k); }  // the engine's own ids
 
 json result_to_json(const Result& r) {
   json years = json::array();
