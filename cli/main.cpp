@@ -81,17 +81,17 @@ int main(int argc, char** argv) {
     finish_stdout();  // a failed write to stdout (full disk, closed) is exit 2, never silence
     return code;
   } catch (const begroting::InputError& e) {
-    std::cerr << e.what() << "\n";
+    std::cerr << begroting::printable(e.what()) << "\n";  // one line of plain text, whatever it echoes
     return kBadInput;
   } catch (const begroting::OutputError& e) {
-    std::cerr << e.what() << "\n";
+    std::cerr << begroting::printable(e.what()) << "\n";
     return kBadInput;
   } catch (const begroting::ArithmeticError& e) {
-    std::cerr << "begroting: rekenfout: " << e.what()
+    std::cerr << "begroting: rekenfout: " << begroting::printable(e.what())
               << "; de invoer leidt tot bedragen buiten het rekenbereik (controleer groeivoeten, aantallen en bedragen)\n";
     return kInternal;
   } catch (const std::exception& e) {
-    std::cerr << "begroting: interne fout: " << e.what() << "\n";
+    std::cerr << "begroting: interne fout: " << begroting::printable(e.what()) << "\n";
     return kInternal;
   }
 }
