@@ -195,8 +195,9 @@ std::string csv_delta(const Comparison& c, size_t k, Line l, int year, const Csv
 
 }  // namespace
 
-std::string render_compare_table(const std::vector<CompareEntry>& e, const CompareOptions& o) {
-  const Comparison c(e, o);
+std::string render_compare_table(const std::vector<CompareEntry>& entries, const CompareOptions& o) {
+  const Comparison c(entries, o);
+  const auto& e = c.entries();  // aligned on one model: a line only one scenario declares exists in all
   const Horizon years = c.years();
   constexpr size_t kLabel = 22, kCol = 12;
   std::string out = "Vergelijking van scenario's " + std::to_string(years.first) + "-" + std::to_string(years.last) +
@@ -253,8 +254,9 @@ std::string render_compare_table(const std::vector<CompareEntry>& e, const Compa
   return out;
 }
 
-std::string render_compare_json(const std::vector<CompareEntry>& e, const CompareOptions& o) {
-  const Comparison c(e, o);
+std::string render_compare_json(const std::vector<CompareEntry>& entries, const CompareOptions& o) {
+  const Comparison c(entries, o);
+  const auto& e = c.entries();  // aligned on one model: a line only one scenario declares exists in all
   const Horizon years = c.years();
   nlohmann::ordered_json j;
   auto sc = nlohmann::ordered_json::array();
@@ -317,8 +319,9 @@ std::string render_compare_json(const std::vector<CompareEntry>& e, const Compar
   return j.dump(2) + "\n";
 }
 
-std::string render_compare_csv(const std::vector<CompareEntry>& e, const CompareOptions& o) {
-  const Comparison c(e, o);
+std::string render_compare_csv(const std::vector<CompareEntry>& entries, const CompareOptions& o) {
+  const Comparison c(entries, o);
+  const auto& e = c.entries();  // aligned on one model: a line only one scenario declares exists in all
   const Horizon years = c.years();
   const CsvDialect& d = o.csv;
   const std::string sep(1, d.separator);
