@@ -76,7 +76,7 @@ struct Reader {
   /// Values per year (list over the file's years, {JAAR: v} map, or one value for every year)
   /// into sc.params[path]; `single`: one value (key 0).
   void values(const Tree& t, const std::string& path, Unit unit, bool single) {
-    ParamSpec spec{path, single ? Shape::Single : Shape::PerYear, unit, -kMaxAmount, kMaxAmount, false, std::nullopt, "", ""};
+    ParamSpec spec{path, single ? Shape::Single : Shape::PerYear, unit, -kMaxAmount, kMaxAmount, false, std::nullopt, "", "", "", nullptr, -1};
     auto put = [&](int y, const Tree& e) {
       if (e.kind == Tree::Kind::Seq || e.kind == Tree::Kind::Map) fail(e.loc, path + ": verwacht een getal");
       const double v = parse_number_for(e.scalar, e.kind == Tree::Kind::Null, spec, e.loc);

@@ -29,6 +29,7 @@
 
 #include "begroting/flows.hpp"
 #include "begroting/loader.hpp"
+#include "begroting/names.hpp"
 #include "number.hpp"
 #include "sections.hpp"
 
@@ -86,6 +87,26 @@ std::string word(const Tree& t, const std::string& what, const std::vector<std::
   for (const auto& a : allowed)
     if (t.scalar == a) return a;
   fail(t.loc, "'" + shown_value(t.scalar) + "' is geen geldige " + what + suggest(t.scalar, allowed));
+}
+
+/// The keys each distribution takes, in the order a message lists them.
+const std::vector<std::string>& keys_of(Distribution::Kind k) {
+  static const std::vector<std::string> normaal{"gemiddelde", "sd"}, driehoek{"min", "modus", "max"}, uniform{"min", "max"},
+      vast{"waarde"};
+  switch (k) {
+    case Distribution::Kind::Normaal: return normaal;
+    case Distribution::Kind::Driehoek: return driehoek;
+    case Distribution::Kind::Uniform: return uniform;
+    case Distribution::Kind::Vast: break;
+  }
+  return vast;
+}
+
+/// One of an enum's words (begroting/names.hpp), with the valid words in the message.
+template <class E> E choice(const Tree& t, const std::string& what) {
+  std::vector<std::string> allowed;
+  for (const auto& [e, n] : EnumNames<E>::table) allowed.emplace_back(n);
+  return *enum_of<E>(word(t, what, allowed));
 }
 
 bool yes_no(const Tree& t, const std::string& what) {
@@ -168,11 +189,9 @@ Uncertainty read_one(const std::string& name, const Loc& where, const Tree& t, c
   // modes
   u.apply = u.event ? Uncertainty::Apply::Verschil : Uncertainty::Apply::Waarde;
   if (const Tree* x = t.get("toepassing")) {
-    const auto w = word(*x, "toepassing", {"waarde", "verschil", "factor"});
-    u.apply = w == "waarde" ? Uncertainty::Apply::Waarde : w == "verschil" ? Uncertainty::Apply::Verschil : Uncertainty::Apply::Factor;
+    u.apply = choice<Uncertainty::Apply>(*x, "toepassing");
   }
-  if (const Tree* x = t.get("trekking"))
-    u.draw = word(*x, "trekking", {"eenmalig", "per_jaar"}) == "per_jaar" ? Uncertainty::Draw::PerJaar : Uncertainty::Draw::Eenmalig;
+  if (const Tree* x = t.get("trekking")) u.draw = choice<Uncertainty::Draw>(*x, "trekking");
   if (const Tree* x = t.get("jaar")) {
     if (u.event) fail(x->loc, ctx + ".jaar: een gebeurtenis kiest haar jaar zelf; gebruik vanaf: en tot_en_met:");
     u.year = year_of(*x, ctx + ".jaar");
@@ -194,39 +213,32 @@ Uncertainty read_one(const std::string& name, const Loc& where, const Tree& t, c
   }
   // distribution
   const Tree* vd = t.get("verdeling");
-  if (!vd) fail(where, ctx + " mist 'verdeling'; verwacht normaal, driehoek, uniform of vast");
-  const auto kind = word(*vd, "verdeling", {"normaal", "driehoek", "uniform", "vast"});
+  if (!vd) fail(where, ctx + " mist 'verdeling'; verwacht " + names_list<Distribution::Kind>());
+  Distribution& d = u.dist;
+  d.kind = choice<Distribution::Kind>(*vd, "verdeling");
+  const std::string kind(name_of(d.kind));
   auto need = [&](const char* key) -> double {
     const Tree* x = t.get(key);
     if (!x) fail(vd->loc, "verdeling " + kind + " van " + ctx + " mist '" + shown_value(key) + "'");
     return number(*x, ctx + "." + key);
   };
   const std::vector<std::string> dist_keys{"gemiddelde", "sd", "min", "modus", "max", "waarde"};
-  std::vector<std::string> allowed;
-  Distribution& d = u.dist;
-  if (kind == "normaal") {
-    d.kind = Distribution::Kind::Normaal;
+  const std::vector<std::string>& allowed = keys_of(d.kind);
+  if (d.kind == Distribution::Kind::Normaal) {
     d.a = need("gemiddelde");
     d.b = need("sd");
     if (d.b < 0) fail(t.get("sd")->loc, ctx + ".sd = " + t.get("sd")->scalar + ": een standaardafwijking is 0 of meer");
-    allowed = {"gemiddelde", "sd"};
-  } else if (kind == "driehoek") {
-    d.kind = Distribution::Kind::Driehoek;
+  } else if (d.kind == Distribution::Kind::Driehoek) {
     d.a = need("min");
     d.b = need("modus");
     d.c = need("max");
     if (!(d.a <= d.b && d.b <= d.c)) fail(vd->loc, ctx + ": verwacht min <= modus <= max");
-    allowed = {"min", "modus", "max"};
-  } else if (kind == "uniform") {
-    d.kind = Distribution::Kind::Uniform;
+  } else if (d.kind == Distribution::Kind::Uniform) {
     d.a = need("min");
     d.b = need("max");
     if (!(d.a <= d.b)) fail(vd->loc, ctx + ": verwacht min <= max");
-    allowed = {"min", "max"};
   } else {
-    d.kind = Distribution::Kind::Vast;
     d.a = need("waarde");
-    allowed = {"waarde"};
   }
   for (const auto& k : dist_keys) {
     bool ok = false;
@@ -328,13 +340,14 @@ void set_onzekerheid(Scenario& sc, OnzekerheidBronnen& bronnen, const std::strin
     }
     if (field == "verdeling") {
       // the keys of the old distribution do not belong to the new one
-      static const std::map<std::string, std::vector<std::string>> keys{
-          {"normaal", {"gemiddelde", "sd"}}, {"driehoek", {"min", "modus", "max"}}, {"uniform", {"min", "max"}}, {"vast", {"waarde"}}};
-      const auto k = keys.find(value);
-      for (size_t i = t.map.size(); k != keys.end() && i-- > 0;) {
+      const auto kind = enum_of<Distribution::Kind>(value);
+      for (size_t i = t.map.size(); kind && i-- > 0;) {
         const std::string& key = t.map[i].first;
-        const bool dist_key = key == "gemiddelde" || key == "sd" || key == "min" || key == "modus" || key == "max" || key == "waarde";
-        if (dist_key && std::find(k->second.begin(), k->second.end(), key) == k->second.end()) {
+        bool dist_key = false;
+        for (const auto& [e, n] : EnumNames<Distribution::Kind>::table)
+          dist_key = dist_key || std::find(keys_of(e).begin(), keys_of(e).end(), key) != keys_of(e).end();
+        const auto& own = keys_of(*kind);
+        if (dist_key && std::find(own.begin(), own.end(), key) == own.end()) {
           t.map.erase(t.map.begin() + static_cast<std::ptrdiff_t>(i));
           t.key_locs.erase(t.key_locs.begin() + static_cast<std::ptrdiff_t>(i));
         }

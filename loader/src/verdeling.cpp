@@ -28,6 +28,7 @@
 #include <unordered_map>
 
 #include "begroting/loader.hpp"
+#include "begroting/names.hpp"
 #include "csv.hpp"
 #include "number.hpp"
 
@@ -81,10 +82,10 @@ void only_keys(const Tree& t, const std::string& what, const std::set<std::strin
 void read_ikc(const Tree& ikc, IkcAfspraak& out) {
   if (const Tree* v = ikc.get("verrekening")) {
     const std::string s = text(*v, "ikc.verrekening");
-    if (s == "geen") out.verrekening = IkcAfspraak::Verrekening::Geen;
-    else if (s == "deel_buiten_band") out.verrekening = IkcAfspraak::Verrekening::DeelBuitenBand;
-    else if (s == "volledig") out.verrekening = IkcAfspraak::Verrekening::Volledig;
-    else fail(v->loc, "ikc.verrekening '" + shown_value(s) + "' is onbekend; verwacht geen, deel_buiten_band of volledig");
+    const auto r = enum_of<IkcAfspraak::Verrekening>(s);
+    if (!r)
+      fail(v->loc, "ikc.verrekening '" + shown_value(s) + "' is onbekend; verwacht " + names_list<IkcAfspraak::Verrekening>());
+    out.verrekening = *r;
   }
   if (const Tree* k = ikc.get("verdeelsleutel")) {
     map_of(*k, "ikc.verdeelsleutel", "per schoolbestuur zijn aandeel, bijvoorbeeld {Bestuur A: 0.5, Bestuur B: 0.5}");
@@ -221,9 +222,10 @@ School read_school(const Tree& e, const std::string& what) {
       if (!x.get("soort") || !x.get("inschrijving")) fail(x.loc, w + " mist soort of inschrijving; verwacht {soort: instroom, inschrijving: 2024-03-15}");
       Leerlingstroom ls;
       const std::string soort = text(*x.get("soort"), w + ".soort");
-      if (soort == "instroom") ls.soort = Leerlingstroom::Soort::Instroom;
-      else if (soort == "terugplaatsing") ls.soort = Leerlingstroom::Soort::Terugplaatsing;
-      else fail(x.get("soort")->loc, w + ".soort '" + shown_value(soort) + "' is onbekend; verwacht instroom of terugplaatsing");
+      const auto r = enum_of<Leerlingstroom::Soort>(soort);
+      if (!r)
+        fail(x.get("soort")->loc, w + ".soort '" + shown_value(soort) + "' is onbekend; verwacht " + names_list<Leerlingstroom::Soort>());
+      ls.soort = *r;
       ls.inschrijving = datum(*x.get("inschrijving"), w + ".inschrijving");
       if (const Tree* v = x.get("vertrek")) {
         ls.vertrek = datum(*v, w + ".vertrek");

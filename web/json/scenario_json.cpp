@@ -1,6 +1,7 @@
 #include "scenario_json.hpp"
 
 #include "begroting/model.hpp"
+#include "begroting/names.hpp"
 
 #include <cmath>
 #include <limits>
@@ -106,35 +107,11 @@ std::map<std::string, ParamValue> params_of(const json& values, const json* herk
 }
 
 // ---- onzekerheden ----
-const char* dist_name(Distribution::Kind k) {
-  switch (k) {
-    case Distribution::Kind::Vast: return "vast";
-    case Distribution::Kind::Normaal: return "normaal";
-    case Distribution::Kind::Driehoek: return "driehoek";
-    case Distribution::Kind::Uniform: return "uniform";
-  }
-  return "vast";
-}
-Distribution::Kind dist_of(const std::string& s) {
-  if (s == "vast") return Distribution::Kind::Vast;
-  if (s == "normaal") return Distribution::Kind::Normaal;
-  if (s == "driehoek") return Distribution::Kind::Driehoek;
-  if (s == "uniform") return Distribution::Kind::Uniform;
-  bad("onbekende verdeling '" + s + "'");
-}
-const char* apply_name(Uncertainty::Apply a) {
-  switch (a) {
-    case Uncertainty::Apply::Waarde: return "waarde";
-    case Uncertainty::Apply::Verschil: return "verschil";
-    case Uncertainty::Apply::Factor: return "factor";
-  }
-  return "waarde";
-}
-Uncertainty::Apply apply_of(const std::string& s) {
-  if (s == "waarde") return Uncertainty::Apply::Waarde;
-  if (s == "verschil") return Uncertainty::Apply::Verschil;
-  if (s == "factor") return Uncertainty::Apply::Factor;
-  bad("onbekende toepassing '" + s + "'");
+/// An enum's word from JSON (begroting/names.hpp, the table the loader reads YAML with).
+template <class E> E word_of(const json& j, const char* what) {
+  const auto s = j.get<std::string>();
+  if (const auto e = enum_of<E>(s)) return *e;
+  bad(std::string("onbekende ") + what + " '" + s + "'");
 }
 
 json uncertainty_json(const Uncertainty& u) {
@@ -143,8 +120,8 @@ json uncertainty_json(const Uncertainty& u) {
   return json::object({{"naam", u.name},
                        {"parameters", u.params},
                        {"jaar", u.year},
-                       {"verdeling", json::object({{"soort", dist_name(u.dist.kind)}, {"a", num(u.dist.a)}, {"b", num(u.dist.b)}, {"c", num(u.dist.c)}})},
-                       {"toepassing", apply_name(u.apply)},
+                       {"verdeling", json::object({{"soort", name_of(u.dist.kind)}, {"a", num(u.dist.a)}, {"b", num(u.dist.b)}, {"c", num(u.dist.c)}})},
+                       {"toepassing", name_of(u.apply)},
                        {"trekking", u.draw == Uncertainty::Draw::PerJaar ? "per_jaar" : "eenmalig"},
                        {"gebeurtenis", u.event},
                        {"kans", num(u.kans)},
@@ -161,12 +138,12 @@ Uncertainty uncertainty_of(const json& j) {
   u.params = need(j, "parameters").get<std::vector<std::string>>();
   u.year = need(j, "jaar").get<int>();
   const json& d = need(j, "verdeling");
-  u.dist.kind = dist_of(need(d, "soort").get<std::string>());
+  u.dist.kind = word_of<Distribution::Kind>(need(d, "soort"), "verdeling");
   u.dist.a = num_of(need(d, "a"));
   u.dist.b = num_of(need(d, "b"));
   u.dist.c = num_of(need(d, "c"));
-  u.apply = apply_of(need(j, "toepassing").get<std::string>());
-  u.draw = need(j, "trekking").get<std::string>() == "per_jaar" ? Uncertainty::Draw::PerJaar : Uncertainty::Draw::Eenmalig;
+  u.apply = word_of<Uncertainty::Apply>(need(j, "toepassing"), "toepassing");
+  u.draw = word_of<Uncertainty::Draw>(need(j, "trekking"), "trekking");
   u.event = need(j, "gebeurtenis").get<bool>();
   u.kans = num_of(need(j, "kans"));
   u.vanaf = need(j, "vanaf").get<int>();
@@ -179,21 +156,6 @@ Uncertainty uncertainty_of(const json& j) {
 }
 
 // ---- verdeling ----
-const char* verrekening_name(IkcAfspraak::Verrekening v) {
-  switch (v) {
-    case IkcAfspraak::Verrekening::Geen: return "geen";
-    case IkcAfspraak::Verrekening::DeelBuitenBand: return "deel_buiten_band";
-    case IkcAfspraak::Verrekening::Volledig: return "volledig";
-  }
-  return "geen";
-}
-IkcAfspraak::Verrekening verrekening_of(const std::string& s) {
-  if (s == "geen") return IkcAfspraak::Verrekening::Geen;
-  if (s == "deel_buiten_band") return IkcAfspraak::Verrekening::DeelBuitenBand;
-  if (s == "volledig") return IkcAfspraak::Verrekening::Volledig;
-  bad("onbekende verrekening '" + s + "'");
-}
-
 json triple(const std::array<double, 3>& a) { return json::array({num(a[0]), num(a[1]), num(a[2])}); }
 std::array<double, 3> triple_of(const json& j) {
   if (!j.is_array() || j.size() != 3) bad("verwacht drie aantallen (categorie I, II, III)");
@@ -206,7 +168,7 @@ json school_json(const School& s) {
     pl[std::to_string(y)] = json::array({num(p.sbo_ikc), num(p.so_cat1), num(p.so_cat2), num(p.so_cat3), num(p.dws)});
   json st = json::array();
   for (const auto& x : s.stromen)
-    st.push_back(json::object({{"soort", x.soort == Leerlingstroom::Soort::Instroom ? "instroom" : "terugplaatsing"},
+    st.push_back(json::object({{"soort", name_of(x.soort)},
                                {"inschrijving", datum_json(x.inschrijving)},
                                {"vertrek", opt_datum(x.vertrek)},
                                {"herkomst", loc_json(x.herkomst)}}));
@@ -226,7 +188,7 @@ School school_of(const json& j) {
   s.tlv_op_bao = year_map_of(need(j, "tlv_op_bao"));
   for (const auto& x : need(j, "stromen")) {
     Leerlingstroom l;
-    l.soort = need(x, "soort").get<std::string>() == "instroom" ? Leerlingstroom::Soort::Instroom : Leerlingstroom::Soort::Terugplaatsing;
+    l.soort = word_of<Leerlingstroom::Soort>(need(x, "soort"), "stroom");
     l.inschrijving = datum_of(need(x, "inschrijving"));
     l.vertrek = opt_datum_of(need(x, "vertrek"));
     l.herkomst = loc_of(need(x, "herkomst"));
@@ -252,14 +214,14 @@ json verdeling_json(const Verdeling& v) {
                                  {"verwijzing", opt_datum(b.verwijzing)}, {"herkomst", loc_json(b.herkomst)}}));
     scholen = json::object({{"bestand", v.scholen->bestand}, {"scholen", lijst}, {"bao_bao", bb}});
   }
-  return json::object({{"ikc", json::object({{"verrekening", verrekening_name(v.ikc.verrekening)}, {"verdeelsleutel", sleutel}})},
+  return json::object({{"ikc", json::object({{"verrekening", name_of(v.ikc.verrekening)}, {"verdeelsleutel", sleutel}})},
                        {"vangnet", vangnet},
                        {"scholen", scholen}});
 }
 Verdeling verdeling_of(const json& j) {
   Verdeling v;
   const json& ikc = need(j, "ikc");
-  v.ikc.verrekening = verrekening_of(need(ikc, "verrekening").get<std::string>());
+  v.ikc.verrekening = word_of<IkcAfspraak::Verrekening>(need(ikc, "verrekening"), "verrekening");
   for (const auto& p : need(ikc, "verdeelsleutel")) v.ikc.verdeelsleutel.emplace_back(p.at(0).get<std::string>(), num_of(p.at(1)));
   for (const auto& t : need(j, "vangnet"))
     v.vangnet.push_back(VangnetTelling{need(t, "school").get<std::string>(), need(t, "schooljaar_eind").get<int>(),
@@ -279,21 +241,6 @@ Verdeling verdeling_of(const json& j) {
 }
 
 // ---- parameters a model file declares (registry.hpp: entries without an Inputs accessor) ----
-const char* shape_text(Shape s) {
-  switch (s) {
-    case Shape::Single: return "enkel";
-    case Shape::PerYear: return "per_jaar";
-    case Shape::Teldatum: return "teldatum";
-    case Shape::TeldatumGrowth: return "groei_teldatum";
-    case Shape::YearGrowth: return "groei_jaar";
-  }
-  return "enkel";
-}
-Shape shape_of(const std::string& t) {
-  for (Shape s : {Shape::Single, Shape::PerYear, Shape::Teldatum, Shape::TeldatumGrowth, Shape::YearGrowth})
-    if (t == shape_text(s)) return s;
-  bad("onbekende vorm '" + t + "'");
-}
 Unit unit_of(const std::string& t) {
   for (Unit u : {Unit::Euro, Unit::EuroPerLeerling, Unit::Leerlingen, Unit::Leerlingjaren, Unit::Fractie, Unit::Jaar})
     if (t == unit_name(u)) return u;
@@ -304,7 +251,7 @@ json declared_json(const Scenario& s) {
   if (!s.registry) return out;
   for (const auto& p : s.registry->entries()) {
     if (p.input) continue;  // builtin: every build knows it
-    out.push_back(json::object({{"pad", p.path}, {"vorm", shape_text(p.shape)}, {"eenheid", std::string(unit_name(p.unit))},
+    out.push_back(json::object({{"pad", p.path}, {"vorm", name_of(p.shape)}, {"eenheid", std::string(unit_name(p.unit))},
                                 {"min", num(p.min)}, {"max", num(p.max)}, {"min_exclusief", p.min_exclusive},
                                 {"standaard", p.default_value ? num(*p.default_value) : json("verplicht")},
                                 {"bron", p.reference}, {"beschrijving", p.description}, {"sectie", p.section}}));
@@ -317,7 +264,7 @@ std::shared_ptr<const Registry> registry_of(const json& declared) {
   for (const auto& d : declared) {
     ParamSpec p{};
     p.path = need(d, "pad").get<std::string>();
-    p.shape = shape_of(need(d, "vorm").get<std::string>());
+    p.shape = word_of<Shape>(need(d, "vorm"), "vorm");
     p.unit = unit_of(need(d, "eenheid").get<std::string>());
     p.min = num_of(need(d, "min"));
     p.max = num_of(need(d, "max"));
@@ -408,16 +355,6 @@ json result_to_json(const Result& r) {
 namespace begroting {
 
 namespace {
-const char* shape_name(Shape s) {
-  switch (s) {
-    case Shape::Single: return "enkel";
-    case Shape::PerYear: return "per_jaar";
-    case Shape::Teldatum: return "teldatum";
-    case Shape::TeldatumGrowth: return "groei_teldatum";
-    case Shape::YearGrowth: return "groei_jaar";
-  }
-  return "enkel";
-}
 std::string number_text(double v) { return json(v).dump(); }
 }  // namespace
 
@@ -440,7 +377,7 @@ json parameters_json(const Scenario& s) {
     if (!p.section.empty() && p.section == "stromen" && s.stromen.empty()) continue;  // no section: not settable
     const YearRange r = years_for(p.shape, s.horizon);
     out.push_back(json::object({{"pad", p.path}, {"eenheid", std::string(unit_name(p.unit))}, {"geld", is_money_unit(p.unit)},
-                                {"vorm", shape_name(p.shape)}, {"min", num(p.min)}, {"max", num(p.max)},
+                                {"vorm", name_of(p.shape)}, {"min", num(p.min)}, {"max", num(p.max)},
                                 {"min_exclusief", p.min_exclusive}, {"beschrijving", p.description}, {"bron", p.reference},
                                 {"jaren", json::array({r.first, r.last})}}));
   }
