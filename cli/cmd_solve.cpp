@@ -137,6 +137,7 @@ int cmd_solve(const std::vector<std::string>& args) {
   const Scenario s = load_input(vm["file"].as<std::string>(), overrides_from(vm));
   const ParamSpec& ps = param_arg(param_path, s.reg());
   spec.param = ps.path;
+  if (!ps.unit_text.empty()) spec.declared = &ps;
   if (ps.section == "stromen" && s.stromen.empty())
     throw UsageError("--param " + ps.path + " hoort bij het stromenmodel, maar " + s.files.front() +
                      " heeft geen sectie stromen: (het rekent met groeivoeten); verwacht een scenario met stromen:, zoals "

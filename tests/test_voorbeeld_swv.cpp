@@ -3,6 +3,8 @@
 // that runs through every command. Expected figures by hand from the files' own drivers.
 #include <doctest/doctest.h>
 
+#include <nlohmann/json.hpp>
+
 #include "begroting/model.hpp"
 #include "helpers.hpp"
 
@@ -99,4 +101,40 @@ TEST_CASE("voorbeeld-swv: runs through run compare solve explain report and risk
   const auto sens = testutil::run_cli("sensitivity " + testutil::source("scenarios/voorbeeld-swv/voorbeeld-swv-risico.yaml"));
   CHECK(sens.exit_code == 0);
   CHECK(sens.out.find("arrangementen") != std::string::npos);
+}
+
+TEST_CASE("voorbeeld-swv: a model's own parameters print with their declared unit in explain and solve") {
+  const std::string sc = testutil::source(kSwv);
+  // model.yaml: swv.advies_aanvragen [300, 310, ...] "aanvragen"; swv.advies_uren_per_aanvraag 16
+  // "uren per aanvraag"; swv.uurtarief [82, 84, 86, ...] "EUR per uur". Advies 2025 = 310 x min(16, 24)
+  // x 84 = 416,640.00 EUR. Before, all three printed as "leerlingen".
+  const auto ex = testutil::run_cli("explain lasten.aanvullend.advies 2025 " + sc);
+  REQUIRE(ex.exit_code == 0);
+  CHECK(ex.out.find("= 416.640,00 EUR") != std::string::npos);
+  CHECK(ex.out.find("swv.advies_aanvragen = 310 aanvragen") != std::string::npos);
+  CHECK(ex.out.find("swv.advies_uren_per_aanvraag = 16 uren per aanvraag") != std::string::npos);
+  CHECK(ex.out.find("swv.uurtarief = 84,00 EUR per uur") != std::string::npos);
+  CHECK(ex.out.find("leerlingen") == std::string::npos);
+  const auto exj = testutil::run_cli("explain lasten.aanvullend.advies 2025 " + sc + " --format json");
+  REQUIRE(exj.exit_code == 0);
+  CHECK(exj.out.find("\"unit\": \"EUR per uur\"") != std::string::npos);
+  CHECK(exj.out.find("\"unit\": \"aanvragen\"") != std::string::npos);
+
+  // One aanvraag more in 2026 costs min(16, 24) x 86 = 1,376.00 EUR, so the resultaat 2026 of the
+  // answer and of its neighbour (one aanvraag more) differ by exactly that; the answer is in
+  // aanvragen, not in euros.
+  const auto so = testutil::run_cli("solve " + sc + " --param swv.advies_aanvragen --year 2026 --target resultaat"
+                                    " --target-year 2026 --at-least 0 --min 0 --max 5000 --format json");
+  REQUIRE(so.exit_code == 0);
+  const auto j = nlohmann::json::parse(so.out);
+  CHECK(j["unit"] == "aanvragen");
+  CHECK(j["neighbour"]["value"].get<double>() - j["answer"]["value"].get<double>() == doctest::Approx(1.0));
+  CHECK(j["answer"]["figure"].get<double>() - j["neighbour"]["figure"].get<double>() == doctest::Approx(1376.0).epsilon(1e-9));
+  CHECK(j["answer"]["figure"].get<double>() >= 0.0);
+  CHECK(j["neighbour"]["figure"].get<double>() < 0.0);
+  const auto st = testutil::run_cli("solve " + sc + " --param swv.advies_aanvragen --year 2026 --target resultaat"
+                                    " --target-year 2026 --at-least 0 --min 0 --max 5000");
+  REQUIRE(st.exit_code == 0);
+  CHECK(st.out.find(" aanvragen (de hoogste waarde") != std::string::npos);
+  CHECK(st.out.find(",00 EUR (de hoogste") == std::string::npos);
 }

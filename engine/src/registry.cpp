@@ -23,6 +23,8 @@ std::string_view unit_name(Unit u) {
   return "?";
 }
 
+std::string unit_label(const ParamSpec& p) { return p.unit_text.empty() ? std::string(unit_name(p.unit)) : p.unit_text; }
+
 YearRange years_for(Shape s, const Horizon& h) {
   switch (s) {
     case Shape::Single: return {0, 0};
@@ -74,7 +76,7 @@ Registry build() {
   auto add = [&](std::string path, Shape shape, Unit unit, double mn, double mx, bool excl, std::optional<double> def,
                  std::string ref, std::string desc, Acc input, std::string section = "") {
     r.add(ParamSpec{std::move(path), shape, unit, mn, mx, excl, def, std::move(ref), std::move(desc), std::move(section),
-                    std::move(input), -1});
+                    std::move(input), -1, ""});
   };
   // Population on the teldatum 1 February t-1 (DOMAIN 1: funding of year t follows it).
   const struct { Pop pop; const char* ref; const char* desc; } pops[] = {

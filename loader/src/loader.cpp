@@ -446,7 +446,7 @@ std::optional<Horizon> doc_horizon(const Doc& d) {
   const Tree* j = d.tree.get("jaren");
   if (!j) return std::nullopt;
   if (j->kind != Tree::Kind::Map) fail(j->loc, "jaren is geen map; verwacht 'van' en 'tot_en_met', bijvoorbeeld 'jaren: {van: 2024, tot_en_met: 2028}'");
-  ParamSpec yr{"jaren", Shape::Single, Unit::Jaar, 1990, 2100, false, std::nullopt, "", "", "", nullptr, -1};
+  ParamSpec yr{"jaren", Shape::Single, Unit::Jaar, 1990, 2100, false, std::nullopt, "", "", "", nullptr, -1, ""};
   Horizon h;
   bool van = false, tot = false;
   for (size_t i = 0; i < j->map.size(); ++i) {

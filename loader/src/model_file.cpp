@@ -76,7 +76,7 @@ struct Reader {
   /// Values per year (list over the file's years, {JAAR: v} map, or one value for every year)
   /// into sc.params[path]; `single`: one value (key 0).
   void values(const Tree& t, const std::string& path, Unit unit, bool single) {
-    ParamSpec spec{path, single ? Shape::Single : Shape::PerYear, unit, -kMaxAmount, kMaxAmount, false, std::nullopt, "", "", "", nullptr, -1};
+    ParamSpec spec{path, single ? Shape::Single : Shape::PerYear, unit, -kMaxAmount, kMaxAmount, false, std::nullopt, "", "", "", nullptr, -1, ""};
     auto put = [&](int y, const Tree& e) {
       if (e.kind == Tree::Kind::Seq || e.kind == Tree::Kind::Map) fail(e.loc, path + ": verwacht een getal");
       const double v = parse_number_for(e.scalar, e.kind == Tree::Kind::Null, spec, e.loc);
@@ -205,7 +205,7 @@ struct Reader {
       if (!l.builtin) {
         l.kind = LineKind::Amount;
         declare(ParamSpec{"bedragen." + l.id, Shape::PerYear, Unit::Euro, -kMaxAmount, kMaxAmount, false, 0.0, l.reference,
-                          l.label + " (regel van het model, bedrag per jaar)", "", nullptr, -1});
+                          l.label + " (regel van het model, bedrag per jaar)", "", nullptr, -1, ""});
       }
       values(*b, "bedragen." + l.id, Unit::Euro, false);
     }
@@ -345,7 +345,7 @@ struct Reader {
           fail(pad->loc, "parameter '" + x.path + "' was per jaar of enkel gedeclareerd; verwacht dezelfde per_jaar als in de ouder");
       }
       declare(ParamSpec{x.path, x.per_year ? Shape::PerYear : Shape::Single, u, -kMaxAmount, kMaxAmount, false, std::nullopt,
-                        x.reference, x.description.empty() ? x.path + " (" + x.unit_text + ")" : x.description, "", nullptr, -1});
+                        x.reference, x.description.empty() ? x.path + " (" + x.unit_text + ")" : x.description, "", nullptr, -1, x.unit_text});
       values(*w, x.path, u, !x.per_year);
       if (again) {
         for (auto& q : m.params)

@@ -33,6 +33,23 @@ std::string value_text(double v, Unit u) {
   return trimmed(v, 6);
 }
 
+/// A model file's own parameter ("swv.uurtarief", declared "EUR per uur"): its declared unit;
+/// null for a built-in parameter or a line.
+const ParamSpec* declared_unit(const Scenario& s, const TraceTerm& x) {
+  if (x.param.empty()) return nullptr;
+  const ParamSpec* p = s.reg().find(x.param);
+  return p && !p->unit_text.empty() ? p : nullptr;
+}
+
+/// A term's value with its unit: the declared unit for a model's own parameter (kept in euros
+/// when it is money), else the built-in unit.
+std::string term_value_text(const Scenario& s, const TraceTerm& x) {
+  const ParamSpec* p = declared_unit(s, x);
+  if (!p) return value_text(x.value, x.unit);
+  if (is_money_unit(p->unit)) return format_euro_cents(static_cast<Cents>(std::llround(x.value * 100.0))) + " " + p->unit_text;
+  return trimmed(x.value, 6) + " " + p->unit_text;
+}
+
 std::string source_text(const Scenario& s, const std::string& path, int year) {
   const Provenance& p = s.provenance(path, year);
   return p.kind == Provenance::Kind::Default ? "standaardwaarde uit het schema" : p.describe();
@@ -80,7 +97,7 @@ struct TableWriter {
       else if (e && !e->terms.empty()) out += sub + "(uitleg: begroting explain " + model_of(s).line(l).id + " " + std::to_string(x.line_year) + " of --depth " + std::to_string(depth + 1) + ")\n";
       return;
     }
-    out += ind + "- " + x.name + " = " + value_text(x.value, x.unit) + "\n";
+    out += ind + "- " + x.name + " = " + term_value_text(s, x) + "\n";
     if (!x.param.empty()) {
       const std::string year = x.param_year != 0 ? " (" + std::to_string(x.param_year) + ")" : "";
       const std::string ref = plan_reference(s, x.param);
@@ -96,7 +113,8 @@ nlohmann::ordered_json term_json(const Scenario& s, const Trace& t, const TraceT
   nlohmann::ordered_json j;
   j["name"] = x.name;
   j["value"] = std::isfinite(x.value) ? nlohmann::json(x.value) : nlohmann::json(nullptr);
-  j["unit"] = std::string(unit_name(x.unit));
+  const ParamSpec* declared = declared_unit(s, x);
+  j["unit"] = declared ? declared->unit_text : std::string(unit_name(x.unit));
   if (x.line >= 0) {
     j["line"] = model_of(s).line(x.line).id;
     j["year"] = x.line_year;

@@ -10,9 +10,19 @@ namespace begroting {
 
 namespace {
 
+const ParamSpec* param_spec(const SolveSpec& spec) { return spec.declared ? spec.declared : find_spec(spec.param); }
+
 Unit param_unit(const SolveSpec& spec) {
-  const ParamSpec* p = find_spec(spec.param);
+  const ParamSpec* p = param_spec(spec);
   return p ? p->unit : Unit::Euro;
+}
+
+/// " EUR per leerling", " aanvragen" (a model's declared unit); empty for a fraction.
+std::string unit_suffix(const SolveSpec& spec) {
+  const ParamSpec* p = param_spec(spec);
+  if (!p) return " EUR";
+  if (p->unit_text.empty() && p->unit == Unit::Fractie) return "";
+  return " " + unit_label(*p);
 }
 
 /// A parameter value in Dutch notation to its grid step: 386,91; 0,061234; 620,5.
@@ -88,7 +98,7 @@ std::string solve_years_text(const std::vector<int>& years) {
 
 std::string render_solve_table(const Scenario& s, const SolveSpec& spec, const SolveOutcome& o) {
   const Unit u = param_unit(spec);
-  const std::string unit = u == Unit::Fractie ? "" : " " + std::string(unit_name(u));
+  const std::string unit = unit_suffix(spec);
   std::string out = "Doelzoeken in " + s.name + "\n";
   out += "Parameter: " + param_text(spec) + "\n";
   out += "Bereik:    " + value_text(u, spec.min) + " tot en met " + value_text(u, spec.max) + (unit.empty() ? "" : " (" + unit.substr(1) + ")") + "\n";
@@ -113,7 +123,7 @@ std::string render_solve_json(const Scenario& s, const SolveSpec& spec, const So
   for (int y : spec.years)
     if (y != 0) years.push_back(y);
   j["years"] = years;
-  j["unit"] = std::string(unit_name(param_unit(spec)));
+  j["unit"] = param_spec(spec) ? unit_label(*param_spec(spec)) : std::string(unit_name(Unit::Euro));
   j["range"] = {{"min", spec.min}, {"max", spec.max}, {"step", spec.step}};
   nlohmann::ordered_json tj;
   tj["line"] = line_def(spec, t.line).id;

@@ -82,7 +82,13 @@ struct ParamSpec {
   /// horizon.size() for a shape with years, one element for Single).
   std::function<InputRef(Inputs&)> input;
   int extra = -1;  ///< index into Inputs::extra (registry-assigned) when `input` is null
+  /// The unit as a model file declares it ("EUR per uur", "aanvragen"); empty for a built-in
+  /// parameter, whose unit is unit_name(unit). `unit` then only says money or not.
+  std::string unit_text;
 };
+
+/// The unit to print next to a parameter's value: the declared text, else unit_name(unit).
+std::string unit_label(const ParamSpec& p);
 
 /// An ordered set of ParamSpecs, unique by path. Entries are never removed or moved, so an
 /// entry's index (Target::entry in bind.hpp) stays valid for the registry's life.

@@ -37,6 +37,9 @@ struct SolveSpec {
   SolveTarget target;
   /// The model the target lines belong to (ids in messages); null: the built-in model.
   std::shared_ptr<const Model> model;
+  /// The scenario's declaration of `param` when a model file declares it (its unit in output);
+  /// null: the built-in registry's. Must outlive the spec's use (it points into the scenario).
+  const ParamSpec* declared = nullptr;
 };
 
 /// One evaluation: the parameter value and the target figure it gives.
