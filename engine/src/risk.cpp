@@ -21,6 +21,7 @@
 #include <stdexcept>
 #include <string_view>
 #include <thread>
+#include <unordered_map>
 
 namespace begroting {
 
@@ -491,6 +492,25 @@ struct PathEvaluator::Impl {
   std::vector<Op<double>> reals;
   std::vector<Op<Cents>> money;
   std::vector<Op<int>> ints;
+  /// Values exactly one op touches (the usual case): applied in one pass, each written once
+  /// from the scenario's value (no reset pass); grouped by kind. `reals`, `money` and `ints`
+  /// keep only the values two or more uncertainties touch (reset, then applied in order).
+  std::vector<Op<double>> solo_reals;
+  std::vector<Op<Cents>> solo_money;
+  std::vector<Op<int>> solo_ints;
+  /// Per uncertainty, what draw() needs, copied out of Compiled (fixed per model): the
+  /// distribution's constants precomputed where that does not change a single bit (b - a,
+  /// c - b, c - a and the mode's position are each one exact-once operation in quantile()).
+  struct DrawPlan {
+    Distribution::Kind kind;
+    double a, b, c, w, fm, bma, cmb;
+    bool event, blijvend, eenmalig;
+    double kans;
+    int win_first, win_last;
+    std::uint32_t used_at, used_n;  ///< into used_slots
+  };
+  std::vector<DrawPlan> plans;
+  std::vector<int> used_slots;
   int ns;
   std::vector<double> value;          ///< [k * ns + slot]: the drawn number x
   std::vector<unsigned char> active;  ///< [k * ns + slot]: does it apply in that slot
@@ -533,6 +553,31 @@ struct PathEvaluator::Impl {
             break;
         }
       }
+    split_solo(reals, solo_reals);
+    split_solo(money, solo_money);
+    split_solo(ints, solo_ints);
+    for (const auto& c : cs) {
+      DrawPlan d{};
+      const Distribution& dist = c.u.dist;
+      d.kind = dist.kind;
+      d.a = dist.a;
+      d.b = dist.b;
+      d.c = dist.c;
+      d.w = dist.c - dist.a;
+      d.fm = d.w > 0 ? (dist.b - dist.a) / d.w : 0.0;
+      d.bma = dist.b - dist.a;
+      d.cmb = dist.c - dist.b;
+      d.event = c.u.event;
+      d.blijvend = c.u.blijvend;
+      d.eenmalig = c.u.draw == Uncertainty::Draw::Eenmalig;
+      d.kans = c.u.kans;
+      d.win_first = c.win_first;
+      d.win_last = c.win_last;
+      d.used_at = static_cast<std::uint32_t>(used_slots.size());
+      d.used_n = static_cast<std::uint32_t>(c.used.size());
+      used_slots.insert(used_slots.end(), c.used.begin(), c.used.end());
+      plans.push_back(d);
+    }
     value.assign(m.size() * static_cast<std::size_t>(ns), 0.0);
     active.assign(m.size() * static_cast<std::size_t>(ns), 1);
     enabled.assign(m.size(), 1);
@@ -546,6 +591,51 @@ struct PathEvaluator::Impl {
   static void put(double* p, double v) { *p = v; }
   static void put(Cents* p, double v) { *p = round_to_cent(v * 100.0); }
   static void put(int* p, double v) { *p = static_cast<int>(v < 0 ? v - 0.5 : v + 0.5); }
+
+  /// Move the ops whose value no other op touches from `all` to `solo` (order kept).
+  template <class T>
+  static void split_solo(std::vector<Op<T>>& all, std::vector<Op<T>>& solo) {
+    std::vector<Op<T>> shared;
+    std::unordered_map<const T*, int> touching;
+    for (const auto& o : all) ++touching[o.ptr];
+    for (const auto& o : all) (touching[o.ptr] == 1 ? solo : shared).push_back(o);
+    all = std::move(shared);
+  }
+
+  /// Inverse CDF, as Distribution::quantile() computes it (same operations in the same order,
+  /// so the same bits), without the call and with the constants at hand.
+  static double quantile(const DrawPlan& d, double p) {
+    switch (d.kind) {
+      case Distribution::Kind::Vast: return d.a;
+      case Distribution::Kind::Normaal: return d.a + d.b * normal_quantile(p);
+      case Distribution::Kind::Uniform: return d.a + p * d.bma;
+      case Distribution::Kind::Driehoek:
+        if (d.w <= 0) return d.a;
+        return p < d.fm ? d.a + std::sqrt(p * d.w * d.bma) : d.c - std::sqrt((1.0 - p) * d.w * d.cmb);
+    }
+    return d.a;
+  }
+
+  /// One pass over values a single op touches: the scenario's value, or the realisation when
+  /// the uncertainty is enabled and active in that slot (what reset + apply give for them).
+  template <class T>
+  void apply_solo(const std::vector<Op<T>>& ops) {
+    const unsigned char* en = enabled.data();
+    const unsigned char* ac = active.data();
+    const double* val = value.data();
+    for (const auto& o : ops) {
+      const T b = *o.base;
+      if (!(en[o.k] & ac[o.s])) {
+        *o.ptr = b;
+        continue;
+      }
+      const double x = val[o.s];
+      double v = o.mode == Uncertainty::Apply::Waarde ? x + o.shift : o.mode == Uncertainty::Apply::Verschil ? get(&b) + x : get(&b) * x;
+      if (v != v) Slot::throw_nan();
+      v = v < o.lo_eff ? o.lo_eff : v > o.hi ? o.hi : v;
+      put(o.ptr, v);
+    }
+  }
 
   template <class T>
   void apply(const std::vector<Op<T>>& ops) {
@@ -563,6 +653,9 @@ struct PathEvaluator::Impl {
   }
 
   const Result& evaluate() {
+    apply_solo(solo_reals);
+    apply_solo(solo_money);
+    apply_solo(solo_ints);
     apply(reals);
     apply(money);
     apply(ints);
@@ -618,30 +711,38 @@ PathEvaluator::~PathEvaluator() = default;
 void PathEvaluator::draw(std::uint64_t seed, std::uint64_t path) {
   Impl& I = *impl_;
   SplitMix64 g(seed, path);
-  const auto& cs = I.m.compiled();
-  const int ns = I.ns;
+  const std::size_t ns = static_cast<std::size_t>(I.ns);
+  double* const values = I.value.data();
+  unsigned char* const actives = I.active.data();
+  const int* const slots = I.used_slots.data();
   // Fixed layout per uncertainty (the model fixes it, the path does not): an event draws one
   // occurrence number per used slot (the parameter's own years), then one impact number
   // (eenmalig) or one per used slot (per_jaar); a distribution draws 1 or one per used slot.
-  for (std::size_t k = 0; k < cs.size(); ++k) {
-    const auto& c = cs[k];
-    double* value = I.value.data() + k * static_cast<std::size_t>(ns);
-    unsigned char* active = I.active.data() + k * static_cast<std::size_t>(ns);
+  // The plan is copied into a local: the stores into active (bytes) may alias anything, and
+  // would otherwise make the compiler reload it after each store.
+  const std::size_t K = I.plans.size();
+  for (std::size_t k = 0; k < K; ++k) {
+    const Impl::DrawPlan d = I.plans[k];
+    double* value = values + k * ns;
+    const int* used = slots + d.used_at;
+    const std::uint32_t nu = d.used_n;
     I.enabled[k] = 1;
-    if (c.u.event) {
+    if (d.event) {
+      unsigned char* active = actives + k * ns;
       bool happened = false;
-      for (int s : c.used) {
+      for (std::uint32_t j = 0; j < nu; ++j) {
+        const int s = used[j];
         const double u = g.uniform();
-        const bool now = s >= c.win_first && s <= c.win_last && u < c.u.kans;
+        const bool now = s >= d.win_first && s <= d.win_last && u < d.kans;
         happened = happened || now;
-        active[s] = c.u.blijvend ? happened : now;
+        active[s] = d.blijvend ? happened : now;
       }
     }
-    if (c.u.draw == Uncertainty::Draw::Eenmalig) {
-      const double x = c.u.dist.quantile(g.uniform());
-      for (int s : c.used) value[s] = x;
+    if (d.eenmalig) {
+      const double x = Impl::quantile(d, g.uniform());
+      for (std::uint32_t j = 0; j < nu; ++j) value[used[j]] = x;
     } else {
-      for (int s : c.used) value[s] = c.u.dist.quantile(g.uniform());
+      for (std::uint32_t j = 0; j < nu; ++j) value[used[j]] = Impl::quantile(d, g.uniform());
     }
   }
 }
