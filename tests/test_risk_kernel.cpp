@@ -30,14 +30,18 @@ long compare(const Scenario& s, std::uint64_t paths) {
     slow.draw(99, p);
     const Result& a = fast.evaluate();
     const Result& b = slow.evaluate();
-    for (const auto& d : line_table()) {
-      if (d.id.rfind("waterbed", 0) == 0 || d.line == Line::rentabiliteit || d.line == Line::weerstandsvermogen_pct) continue;
+    const Model& model = b.m();  // every line of the model, also those a model file or scenario declares
+    for (int l = 0; l < model.size(); ++l) {
+      const ModelLine& d = model.line(l);
+      if (d.id.rfind("waterbed", 0) == 0 || l == static_cast<int>(Line::rentabiliteit) || l == static_cast<int>(Line::weerstandsvermogen_pct))
+        continue;
+      const auto line = static_cast<Line>(l);
       for (int i = 0; i < n; ++i) {
         CAPTURE(d.id);
         CAPTURE(i);
         CAPTURE(p);
-        if (is_money(d.line)) REQUIRE(a.c(d.line, i) == b.c(d.line, i));
-        else REQUIRE((a.r(d.line, i) == b.r(d.line, i) || (std::isnan(a.r(d.line, i)) && std::isnan(b.r(d.line, i)))));
+        if (d.money()) REQUIRE(a.c(line, i) == b.c(line, i));
+        else REQUIRE((a.r(line, i) == b.r(line, i) || (std::isnan(a.r(line, i)) && std::isnan(b.r(line, i)))));
         ++cells;
       }
     }
@@ -109,4 +113,25 @@ TEST_CASE("risk kernel: the IKC bandbreedte reads the aanvulling the volumebekos
   CHECK(runs(m, "ikc_volumebekostiging"));
   CHECK(runs(m, "ikc_bandbreedte"));
   CHECK(compare(s, 100) > 0);
+}
+
+TEST_CASE("risk kernel from the model's graph: the second SWV's own lines and a declared new line") {
+  // voorbeeld-swv has its own model file (model.yaml): its onzekerheden bind amount lines that
+  // only that model has. The kernel takes its dependencies from the graph, so it runs those
+  // lines and the sums above them, not the whole compute().
+  const Scenario swv = load_scenario(testutil::source("scenarios/voorbeeld-swv/voorbeeld-swv-risico.yaml"));
+  const RiskModel m(swv);
+  CHECK_FALSE(runs(m, "population"));
+  CHECK(runs(m, "reserves"));
+  CHECK(compare(swv, 200) > 0);
+  // A line declared in a scenario (regels: nieuw, as scenarios/nieuwe-regel.yaml) with an
+  // uncertain amount: the kernel copies that line, re-sums its section and the totals.
+  const Scenario nieuw = text("nieuwe-regel.yaml",
+                              "onzekerheden:\n  taalklas: {parameter: bedragen.lasten.uitvoeringsorganisatie.project_taalklas,"
+                              " verdeling: uniform, min: 50000, max: 150000, trekking: per_jaar}\n");
+  const RiskModel mn(nieuw);
+  CHECK(runs(mn, "lasten.uitvoeringsorganisatie.project_taalklas"));
+  CHECK(runs(mn, "som lasten.uitvoeringsorganisatie.totaal"));
+  CHECK_FALSE(runs(mn, "population"));
+  CHECK(compare(nieuw, 100) > 0);
 }

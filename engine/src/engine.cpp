@@ -120,14 +120,78 @@ void trace_formula(const GraphNode& node, const Inputs& in, rules::Ctx& c, const
 
 }  // namespace
 
-void compute(const Inputs& in, Result& out, Trace* trace, Findings findings) {
+namespace {
+const Graph& graph_of(const Inputs& in) {
   static const std::shared_ptr<const Graph> kDefault = [] {
     Scenario none;
     Inputs x;
     compile_model(none, x);
     return x.graph;
   }();
-  const Graph& g = in.graph ? *in.graph : *kDefault;
+  return in.graph ? *in.graph : *kDefault;
+}
+
+/// One node of the graph: a built-in rule, an amount line, a formula line or a subtotal.
+void run_node(const GraphNode& node, const Inputs& in, Result& out, rules::Ctx& c, const Model& m, Trace* trace) {
+  const auto& rs = builtin_rules();
+  switch (node.kind) {
+    case GraphNode::Kind::Rule: rs[static_cast<size_t>(node.rule)].fn(c); break;
+    case GraphNode::Kind::Amount: {
+      // exact: the loader allows at most two decimals in an amount (rounding step 1)
+      const int entry = in.amount_entry[static_cast<size_t>(node.amount)];
+      const auto l = static_cast<Line>(node.line);
+      for (int i = 0; i < c.n; ++i) out.c(l, i) = round_to_cent(entry_value(in, entry, i) * 100.0);
+      if (!trace) break;
+      const ModelLine& d = m.line(node.line);
+      for (int i = 0; i < c.n; ++i) {
+        auto& e = trace->at(l, c.year(i));
+        e.formula = "bedrag uit het scenario (" + (d.reference.empty() ? std::string("model") : d.reference) + ")";
+        e.terms = {rules::param(d.label, cents_to_euros(out.c(l, i)), Unit::Euro, "bedragen." + d.id, c.year(i))};
+      }
+      break;
+    }
+    case GraphNode::Kind::Formula: {
+      const auto l = static_cast<Line>(node.line);
+      const bool money = m.line(node.line).money();
+      for (int i = 0; i < c.n; ++i) {
+        const double v = eval_formula(node, in, out, m, i);
+        if (money) out.c(l, i) = round_to_cent(v * 100.0);
+        else out.r(l, i) = v;
+        if (trace) trace_formula(node, in, c, m, i);
+      }
+      break;
+    }
+    case GraphNode::Kind::Subtotal: {
+      // hfst 12: the exact sum in cents of the lines of the section; no rounding, overflow-checked
+      const auto t = static_cast<Line>(node.line);
+      for (int i = 0; i < c.n; ++i) {
+        Cents s = 0;
+        for (int ch : node.children) s = add_checked(s, out.c(static_cast<Line>(ch), i));
+        out.c(t, i) = s;
+      }
+      if (!trace) break;
+      const ModelLine& d = m.line(node.line);
+      for (int i = 0; i < c.n; ++i) {
+        auto& e = trace->at(t, c.year(i));
+        e.formula = "som van de regels van " + d.label + " (" + d.reference + ")";
+        e.rounding = "exacte som in centen";
+        e.terms.clear();
+        for (int ch : node.children) e.terms.push_back(rules::line(c, static_cast<Line>(ch), i));
+      }
+      break;
+    }
+  }
+}
+}  // namespace
+
+void compute_node(const Inputs& in, Result& out, int node) {
+  const Graph& g = graph_of(in);
+  rules::Ctx c{in, out, nullptr, in.horizon.size(), in.horizon.first, false};
+  run_node(g.nodes[static_cast<size_t>(node)], in, out, c, *g.model, nullptr);
+}
+
+void compute(const Inputs& in, Result& out, Trace* trace, Findings findings) {
+  const Graph& g = graph_of(in);
   const Model& m = *g.model;
   // Every node writes every line of every year, so a Result already sized for this horizon
   // needs no zeroing (tests/test_risk.cpp checks a Result full of garbage gives the same
@@ -142,57 +206,8 @@ void compute(const Inputs& in, Result& out, Trace* trace, Findings findings) {
   }
   if (out.model.get() != g.model.get()) out.model = g.model;
   rules::Ctx c{in, out, trace, in.horizon.size(), in.horizon.first, findings == Findings::Collect};
-  const auto& rs = builtin_rules();
   // The graph's fixed order (graph.hpp): each node reads only lines computed before it.
-  for (const GraphNode& node : g.nodes) {
-    switch (node.kind) {
-      case GraphNode::Kind::Rule: rs[static_cast<size_t>(node.rule)].fn(c); break;
-      case GraphNode::Kind::Amount: {
-        // exact: the loader allows at most two decimals in an amount (rounding step 1)
-        const int entry = in.amount_entry[static_cast<size_t>(node.amount)];
-        const auto l = static_cast<Line>(node.line);
-        for (int i = 0; i < c.n; ++i) out.c(l, i) = round_to_cent(entry_value(in, entry, i) * 100.0);
-        if (!trace) break;
-        const ModelLine& d = m.line(node.line);
-        for (int i = 0; i < c.n; ++i) {
-          auto& e = trace->at(l, c.year(i));
-          e.formula = "bedrag uit het scenario (" + (d.reference.empty() ? std::string("model") : d.reference) + ")";
-          e.terms = {rules::param(d.label, cents_to_euros(out.c(l, i)), Unit::Euro, "bedragen." + d.id, c.year(i))};
-        }
-        break;
-      }
-      case GraphNode::Kind::Formula: {
-        const auto l = static_cast<Line>(node.line);
-        const bool money = m.line(node.line).money();
-        for (int i = 0; i < c.n; ++i) {
-          const double v = eval_formula(node, in, out, m, i);
-          if (money) out.c(l, i) = round_to_cent(v * 100.0);
-          else out.r(l, i) = v;
-          if (trace) trace_formula(node, in, c, m, i);
-        }
-        break;
-      }
-      case GraphNode::Kind::Subtotal: {
-        // hfst 12: the exact sum in cents of the lines of the section; no rounding, overflow-checked
-        const auto t = static_cast<Line>(node.line);
-        for (int i = 0; i < c.n; ++i) {
-          Cents s = 0;
-          for (int ch : node.children) s = add_checked(s, out.c(static_cast<Line>(ch), i));
-          out.c(t, i) = s;
-        }
-        if (!trace) break;
-        const ModelLine& d = m.line(node.line);
-        for (int i = 0; i < c.n; ++i) {
-          auto& e = trace->at(t, c.year(i));
-          e.formula = "som van de regels van " + d.label + " (" + d.reference + ")";
-          e.rounding = "exacte som in centen";
-          e.terms.clear();
-          for (int ch : node.children) e.terms.push_back(rules::line(c, static_cast<Line>(ch), i));
-        }
-        break;
-      }
-    }
-  }
+  for (const GraphNode& node : g.nodes) run_node(node, in, out, c, m, trace);
   if (c.findings) sort_findings(out.findings);  // one list, in year order (issue 12.3)
 }
 

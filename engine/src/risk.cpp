@@ -7,7 +7,9 @@
 // interpolated and rounded once to the cent) and count the threshold crossings.
 #include "begroting/risk.hpp"
 
+#include "graph_rules.hpp"
 #include "rules/rules.hpp"
+#include "begroting/graph.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -178,214 +180,211 @@ Cents quantile_cents(Cents* v, std::size_t n, double p) {
 
 // ---- the per-path kernel: only what the draws touch ---------------------------------------------
 //
-// compute() evaluates every rule and line; a Monte Carlo path changes only the Inputs values its
-// uncertainties are bound to. The kernel runs, per path, only the rules that read a bound
-// parameter or a line such a rule writes (transitively), re-sums only the subtotals above those
+// compute() runs every node of the model's graph (graph.hpp: built-in rules, amount, formula and
+// subtotal lines, in a fixed order); a Monte Carlo path changes only the Inputs values its
+// uncertainties are bound to. The kernel runs, per path, only the nodes that read a bound
+// parameter or a line such a node writes (transitively), re-sums only the subtotals above those
 // lines (the clean children's sum is a constant of the run), and leaves every other line at the
-// plan's value. The identity checks (waterbed, schools' sum) and the kengetallen and the waterbed
-// view are evaluated on the plan run, not per path: no risk figure reads them.
+// plan's value. The phase-3 rules that no risk figure reads (kengetallen, the waterbed view and
+// identity, the schools' sum check) are evaluated on the plan run only.
 //
-// Dependencies are per rule, as data (kRules below): the parameter paths (prefixes) and the
-// lines each rule reads, and the lines it writes. The dirty set is derived from the bound
-// parameter paths, so it holds for any scenario; a bound parameter no rule claims makes the
-// kernel fall back to the whole compute(). Same rules, same arithmetic, same order: the figures
-// are byte-identical (tests/test_risk_pin.cpp), and a self-check at setup compares the kernel
-// with compute() on probe paths (fallback to compute() if they ever differ).
+// The dependencies are the graph's: each node's parameters (paths or prefixes), the lines it
+// reads and writes (graph.cpp; tests/test_graph_complete.cpp proves the built-in table complete
+// by perturbing every registry parameter). So this holds for any model, also one with its own
+// lines and parameters. A bound parameter no node reads makes the kernel fall back to the whole
+// compute(). Same nodes, same arithmetic, same order: the figures are byte-identical
+// (tests/test_risk_pin.cpp), and a self-check at setup compares the kernel with compute() on
+// probe paths (fallback to compute() if they ever differ).
 namespace {
 
-using L = Line;
-struct RuleDeps {
-  const char* name;
-  void (*fn)(rules::Ctx&);
-  std::vector<std::string_view> params;  ///< parameter paths read (a path or a prefix ending in '.')
-  std::vector<Line> reads;               ///< lines read
-  std::vector<Line> writes;              ///< lines written
-};
-
-const std::vector<RuleDeps>& rule_deps() {
-  // In the order of compute() (engine.cpp). amounts is not here: each Amount line is its own
-  // step (param "bedragen.<id>"); totals is the incremental re-sum.
-  static const std::vector<RuleDeps> v = {
-      {"population", rules::population, {"leerlingen.", "stromen."}, {},
-       {L::leerlingen_bo, L::leerlingen_sbo, L::leerlingen_so_cat1, L::leerlingen_so_cat2, L::leerlingen_so_cat3,
-        L::leerlingen_ikc, L::leerlingen_ikc_ander_swv}},
-      {"rijksbijdrage", rules::rijksbijdrage, {"tarieven.lichte_ondersteuning", "tarieven.zware_ondersteuning", "kalibratie.zware_ondersteuning"},
-       {L::leerlingen_bo, L::leerlingen_sbo}, {L::lichte_ondersteuning, L::zware_ondersteuning}},
-      {"inhouding_duo", rules::inhouding_duo, {"tarieven.sbo", "tarieven.so_cat1", "tarieven.so_cat2", "tarieven.so_cat3"},
-       {L::leerlingen_sbo, L::leerlingen_so_cat1, L::leerlingen_so_cat2, L::leerlingen_so_cat3}, {L::sbo_inhouding, L::so_inhouding}},
-      {"ikc_volumebekostiging", rules::ikc_volumebekostiging, {"tarieven.ikc_aandeel_sbo", "tarieven.ikc_aandeel_so_cat1", "tarieven.sbo", "tarieven.so_cat1"},
-       {L::leerlingen_ikc, L::leerlingen_ikc_ander_swv}, {L::ikc_tarief, L::ikc_aanvulling, L::ikc_ander_swv}},
-      {"ikc_bandbreedte", rules::ikc_bandbreedte,
-       {"tarieven.ikc_aandeel_sbo", "tarieven.ikc_aandeel_so_cat1", "tarieven.sbo", "tarieven.so_cat1", "ikc."},
-       {L::leerlingen_ikc, L::ikc_aanvulling},
-       {L::ikc_volumebekostiging, L::ikc_aanvulling_teldatum, L::ikc_aanvulling, L::ikc_verrekening, L::ikc_leerlingen_later,
-        L::ikc_afwijking}},
-      {"ondersteuningsbedrag_bao", rules::ondersteuningsbedrag_bao,
-       {"regulier_onderwijs.ondersteuningsbedrag_per_leerling", "regulier_onderwijs.afdracht_verwijzingen_dws"}, {L::leerlingen_bo},
-       {L::ondersteuningsbedrag_per_leerling, L::ondersteuningsbedrag_bruto, L::afdracht_verwijzingen_dws, L::ondersteuningsbedrag_bao}},
-      {"instroom_terugplaatsing", rules::instroom_terugplaatsing,
-       {"regulier_onderwijs.bedrag_instroom_per_leerling_per_jaar", "regulier_onderwijs.instroom_leerlingjaren",
-        "regulier_onderwijs.terugplaatsing_leerlingjaren"},
-       {}, {L::instroombudget, L::terugplaatsing}},
-      {"personeel", rules::personeel, {"personeel."}, {}, {L::personeelskosten}},
-      {"vangnet", rules::vangnet, {"tarieven.so_cat1", "tarieven.so_cat2", "tarieven.so_cat3", "vangnet."}, {L::vangnet_ruimte},
-       {L::vangnet_claims, L::vangnet_overschrijding}},
-      {"scholen", rules::scholen,
-       {"regulier_onderwijs.ondersteuningsbedrag_per_leerling", "regulier_onderwijs.bedrag_instroom_per_leerling_per_jaar", "top."},
-       {L::leerlingen_bo},
-       {L::ondersteuningsbedrag_bruto, L::afdracht_verwijzingen_dws, L::ondersteuningsbedrag_bao, L::tlv_op_bao, L::instroombudget,
-        L::terugplaatsing}},
-      {"reserves", rules::reserves, {"reserves."}, {L::baten_totaal, L::lasten_totaal},
-       {L::resultaat, L::eigen_vermogen, L::weerstandsvermogen_niveau, L::bestemmingsreserve, L::weerstandsvermogen}},
-      {"signaleringswaarde", rules::signaleringswaarde, {"signaleringswaarde."}, {L::baten_totaal, L::eigen_vermogen},
-       {L::signaleringswaarde, L::boven_signaleringswaarde}},
-  };
-  return v;
-}
-
-bool claims(std::string_view prefix, std::string_view path) {
-  return prefix.back() == '.' ? path.substr(0, prefix.size()) == prefix : path == prefix;
+/// As Graph::depends_on: a node's parameter `p` covers `path` when equal or one is a prefix of
+/// the other at a '.' ("leerlingen" covers "leerlingen.bo.groei").
+bool covers(std::string_view p, std::string_view path) {
+  auto below = [](std::string_view a, std::string_view b) { return a.size() > b.size() && a.substr(0, b.size()) == b && a[b.size()] == '.'; };
+  return p == path || below(path, p) || below(p, path);
 }
 
 }  // namespace
 
 struct RiskModel::Kernel {
-  bool full = true;  ///< fall back to compute(): a bound parameter no rule claims
-  /// Per path, in order: a rule, or (rule == nullptr) the copy of one Amount line.
+  bool full = true;  ///< fall back to compute(): no graph, or a bound parameter no node reads
   struct Step {
-    void (*rule)(rules::Ctx&) = nullptr;
-    Line amount{};
+    enum class Kind : std::uint8_t { Rule, Copy, Node, Sum };
+    Kind kind = Kind::Rule;
+    void (*rule)(rules::Ctx&) = nullptr;  ///< Rule
+    int index = -1;  ///< Copy: a built-in amount line; Node: a graph node; Sum: into sums
   };
   std::vector<Step> steps;
-  /// Per dirty subtotal (in line-table order): constant part (the clean children's sum per
-  /// year) and the dirty children with their sign.
+  /// Per dirty subtotal: the constant part (the clean children's sum per year) and the dirty children.
   struct Sum {
-    Line parent{};
+    int parent = -1;
     std::vector<Cents> constant;
-    std::vector<std::pair<Line, int>> dirty;
+    std::vector<int> dirty;
   };
   std::vector<Sum> sums;
-  std::vector<std::string> names;  ///< what runs per path, for the bench: rules, amount lines, sums
+  std::vector<std::string> names;  ///< what runs per path, for the bench and tests: nodes, amount lines, sums
+  std::vector<char> plan_only;     ///< per line: the path would change it, but it keeps the plan's value
 
   Kernel(const std::vector<std::string>& bound, const Inputs& base, const Result& plan) {
-    const auto& deps = rule_deps();
-    const auto& table = line_table();
-    std::vector<char> line_dirty(static_cast<size_t>(kLineCount), 0);
-    std::vector<char> rule_dirty(deps.size(), 0);
-    std::vector<char> amount_dirty(static_cast<size_t>(kLineCount), 0);
+    if (!base.graph) return;
+    const Graph& g = *base.graph;
+    const Model& m = *g.model;
+    const auto& rs = builtin_rules();
+    const int N = static_cast<int>(g.nodes.size());
+    const auto L = static_cast<size_t>(m.size());
+    std::vector<std::vector<int>> writers(L);  // per line: the nodes that write it, ascending
+    int amounts_node = -1;
+    for (int k = 0; k < N; ++k) {
+      const GraphNode& nd = g.nodes[static_cast<size_t>(k)];
+      for (int w : nd.writes) writers[static_cast<size_t>(w)].push_back(k);
+      if (nd.kind == GraphNode::Kind::Rule && rs[static_cast<size_t>(nd.rule)].fn == rules::amounts) amounts_node = k;
+    }
+    std::vector<char> run(static_cast<size_t>(N), 0), line_dirty(L, 0), copy(L, 0);
+    // The amounts rule copies every built-in amount line: per path only the bound ones (its
+    // parameter "bedragen" would otherwise cover every bedragen.* path).
+    auto node_params_cover = [&](int k, const std::string& path) {
+      if (k == amounts_node) return false;
+      for (const auto& p : g.nodes[static_cast<size_t>(k)].params)
+        if (covers(p, path)) return true;
+      return false;
+    };
     for (const auto& path : bound) {
       bool claimed = false;
-      for (size_t r = 0; r < deps.size(); ++r)
-        for (auto p : deps[r].params)
-          if (claims(p, path)) { rule_dirty[r] = 1; claimed = true; }
-      if (path.rfind("bedragen.", 0) == 0)
-        if (auto l = find_line(std::string_view(path).substr(9)); l && def(*l).kind == LineKind::Amount) {
-          amount_dirty[static_cast<size_t>(*l)] = 1;
-          claimed = true;
-        }
+      for (int k = 0; k < N; ++k)
+        if (node_params_cover(k, path)) { run[static_cast<size_t>(k)] = 1; claimed = true; }
+      if (amounts_node >= 0 && path.rfind("bedragen.", 0) == 0) {
+        const int l = m.find(path.substr(9));
+        const auto& w = g.nodes[static_cast<size_t>(amounts_node)].writes;
+        if (l >= 0 && std::find(w.begin(), w.end(), l) != w.end()) { copy[static_cast<size_t>(l)] = 1; claimed = true; }
+      }
       if (!claimed) return;  // full compute()
     }
-    // Amount lines are copied after personeel, before vangnet (engine.cpp): a rule from there on
-    // that writes a bound amount line (scholen: tlv_op_bao) overwrites it, so it runs again.
-    const size_t amounts_at = 8;
-    auto writes = [&](size_t r, Line l) { return std::find(deps[r].writes.begin(), deps[r].writes.end(), l) != deps[r].writes.end(); };
-    for (size_t l = 0; l < amount_dirty.size(); ++l)
-      if (amount_dirty[l]) {
-        line_dirty[l] = 1;
-        for (size_t q = amounts_at; q < deps.size(); ++q)
-          if (writes(q, static_cast<Line>(l))) rule_dirty[q] = 1;
+    // Fixpoint. A node runs when a bound parameter or a dirty line reaches it; its lines are
+    // dirty. A later writer of a line a running node writes must run again (it overwrites). A
+    // running node that reads a line which it or a later node overwrites would read the plan's
+    // final value, not the one compute() gives it: the last writer before it runs again.
+    auto mark = [&](int k, int line, bool& changed) {
+      if (k == amounts_node) {
+        if (!copy[static_cast<size_t>(line)]) { copy[static_cast<size_t>(line)] = 1; changed = true; }
+      } else if (!run[static_cast<size_t>(k)]) {
+        run[static_cast<size_t>(k)] = 1;
+        changed = true;
       }
-    // Fixpoint: a rule is dirty when it reads a dirty line; a dirty rule's lines are dirty; a later
-    // writer of a line a dirty rule writes must run again (it overwrites); and when a dirty rule
-    // reads a line that a later rule (or itself) overwrites, the last writer before it must run
-    // again (the Result holds the plan's final value of that line, not the one it read).
+    };
     for (bool changed = true; changed;) {
       changed = false;
-      auto mark = [&](size_t r) { if (!rule_dirty[r]) { rule_dirty[r] = 1; changed = true; } };
-      for (size_t r = 0; r < deps.size(); ++r) {
-        for (Line l : deps[r].reads)
-          if (line_dirty[static_cast<size_t>(l)]) mark(r);
-        // a subtotal read (baten_totaal, ...) is dirty when any line below it is: see sums
-        if (!rule_dirty[r]) continue;
-        for (Line l : deps[r].writes) {
-          if (!line_dirty[static_cast<size_t>(l)]) { line_dirty[static_cast<size_t>(l)] = 1; changed = true; }
-          for (size_t q = r + 1; q < deps.size(); ++q)
-            if (writes(q, l)) mark(q);
+      for (int k = 0; k < N; ++k) {
+        const GraphNode& nd = g.nodes[static_cast<size_t>(k)];
+        if (k == amounts_node) {
+          for (int w : nd.writes)
+            if (copy[static_cast<size_t>(w)] && !line_dirty[static_cast<size_t>(w)]) { line_dirty[static_cast<size_t>(w)] = 1; changed = true; }
+        } else {
+          for (int r : nd.reads)
+            if (line_dirty[static_cast<size_t>(r)]) mark(k, r, changed);
+          if (!run[static_cast<size_t>(k)]) continue;
+          for (int w : nd.writes)
+            if (!line_dirty[static_cast<size_t>(w)]) { line_dirty[static_cast<size_t>(w)] = 1; changed = true; }
         }
-        for (Line l : deps[r].reads) {
-          bool overwritten_later = writes(r, l);
-          for (size_t q = r + 1; q < deps.size(); ++q) overwritten_later = overwritten_later || writes(q, l);
-          if (!overwritten_later) continue;
-          for (size_t q = r; q-- > 0;)
-            if (writes(q, l)) { mark(q); break; }
+        auto writes_line = [&](int w) { return k != amounts_node || copy[static_cast<size_t>(w)]; };
+        for (int w : nd.writes)
+          if (writes_line(w))
+            for (int q : writers[static_cast<size_t>(w)])
+              if (q > k) mark(q, w, changed);
+        if (k == amounts_node) continue;
+        for (int r : nd.reads) {
+          const auto& ws = writers[static_cast<size_t>(r)];
+          if (ws.empty() || ws.back() < k) continue;  // the Result holds what this node reads
+          int before = -1;
+          for (int q : ws)
+            if (q < k) before = q;
+          if (before >= 0) mark(before, r, changed);
         }
       }
-      // subtotals: dirty when a child is (children precede their parent in the table)
-      for (const auto& d : table)
-        if (d.parent && line_dirty[static_cast<size_t>(d.line)] && !line_dirty[static_cast<size_t>(*d.parent)]) {
-          line_dirty[static_cast<size_t>(*d.parent)] = 1;
-          changed = true;
-        }
+    }
+    // Phase 3: keep only the rules that write a line risk reads, or one a kept rule reads.
+    std::vector<char> needed(L, 0);
+    for (Line l : {Line::eigen_vermogen, Line::resultaat, Line::signaleringswaarde, Line::weerstandsvermogen_niveau})
+      needed[static_cast<size_t>(l)] = 1;
+    std::vector<char> skip(static_cast<size_t>(N), 0);
+    plan_only.assign(L, 0);
+    for (int k = N; k-- > 0;) {
+      const GraphNode& nd = g.nodes[static_cast<size_t>(k)];
+      if (nd.kind != GraphNode::Kind::Rule || rs[static_cast<size_t>(nd.rule)].phase != 3 || !run[static_cast<size_t>(k)]) continue;
+      bool keep = false;
+      for (int w : nd.writes) keep = keep || needed[static_cast<size_t>(w)];
+      if (keep)
+        for (int r : nd.reads) needed[static_cast<size_t>(r)] = 1;
+      else {
+        skip[static_cast<size_t>(k)] = 1;
+        for (int w : nd.writes) plan_only[static_cast<size_t>(w)] = 1;
+      }
     }
     full = false;
-    for (size_t r = 0; r < deps.size(); ++r) {
-      if (r == amounts_at)
-        for (const auto& d : table)
-          if (amount_dirty[static_cast<size_t>(d.line)]) {
-            steps.push_back(Step{nullptr, d.line});
-            names.push_back(std::string(d.id));
-          }
-      if (rule_dirty[r] && deps[r].fn != rules::reserves && deps[r].fn != rules::signaleringswaarde) {
-        steps.push_back(Step{deps[r].fn, {}});
-        names.push_back(deps[r].name);
-      }
-    }
-    // subtotals in table order, then reserves and signaleringswaarde (after totals in compute())
     const int n = base.horizon.size();
-    for (const auto& s : table) {
-      if (s.kind != LineKind::Subtotal || !line_dirty[static_cast<size_t>(s.line)]) continue;
-      Sum sum;
-      sum.parent = s.line;
-      sum.constant.assign(static_cast<size_t>(n), 0);
-      for (const auto& d : table)
-        if (d.parent == s.line) {
-          if (line_dirty[static_cast<size_t>(d.line)]) sum.dirty.emplace_back(d.line, d.sign);
-          else
-            for (int i = 0; i < n; ++i) {
-              Cents& c = sum.constant[static_cast<size_t>(i)];
-              c = d.sign > 0 ? add_checked(c, plan.c(d.line, i)) : sub_checked(c, plan.c(d.line, i));
-            }
-        }
-      names.push_back("som " + std::string(s.id));
-      sums.push_back(std::move(sum));
-    }
-    for (size_t r = 0; r < deps.size(); ++r)
-      if (rule_dirty[r] && (deps[r].fn == rules::reserves || deps[r].fn == rules::signaleringswaarde)) {
-        tail_rules.push_back(deps[r].fn);
-        names.push_back(deps[r].name);
+    for (int k = 0; k < N; ++k) {
+      const GraphNode& nd = g.nodes[static_cast<size_t>(k)];
+      if (k == amounts_node) {
+        for (int w : nd.writes)
+          if (copy[static_cast<size_t>(w)]) {
+            steps.push_back({Step::Kind::Copy, nullptr, w});
+            names.push_back(m.line(w).id);
+          }
+        continue;
       }
+      if (!run[static_cast<size_t>(k)] || skip[static_cast<size_t>(k)]) continue;
+      switch (nd.kind) {
+        case GraphNode::Kind::Rule:
+          steps.push_back({Step::Kind::Rule, rs[static_cast<size_t>(nd.rule)].fn, k});
+          names.push_back(nd.name);
+          break;
+        case GraphNode::Kind::Amount:
+        case GraphNode::Kind::Formula:
+          steps.push_back({Step::Kind::Node, nullptr, k});
+          names.push_back(nd.name);
+          break;
+        case GraphNode::Kind::Subtotal: {
+          Sum sum;
+          sum.parent = nd.line;
+          sum.constant.assign(static_cast<size_t>(n), 0);
+          for (int ch : nd.children) {
+            if (line_dirty[static_cast<size_t>(ch)]) sum.dirty.push_back(ch);
+            else
+              for (int i = 0; i < n; ++i) {
+                Cents& c = sum.constant[static_cast<size_t>(i)];
+                c = add_checked(c, plan.c(static_cast<Line>(ch), i));
+              }
+          }
+          steps.push_back({Step::Kind::Sum, nullptr, static_cast<int>(sums.size())});
+          sums.push_back(std::move(sum));
+          names.push_back("som " + nd.name);
+          break;
+        }
+      }
+    }
   }
-  std::vector<void (*)(rules::Ctx&)> tail_rules;  ///< reserves, signaleringswaarde (after the sums)
 
   void run(const Inputs& in, Result& r) const {
     rules::Ctx c{in, r, nullptr, in.horizon.size(), in.horizon.first, false};
     const int n = c.n;
     for (const Step& s : steps) {
-      if (s.rule) s.rule(c);
-      else std::copy_n(in.amounts[static_cast<size_t>(s.amount)].begin(), n, &r.c(s.amount, 0));
-    }
-    for (const Sum& s : sums) {
-      Cents* p = &r.c(s.parent, 0);
-      std::copy_n(s.constant.begin(), n, p);
-      for (const auto& [child, sign] : s.dirty) {
-        const Cents* ch = &r.c(child, 0);
-        if (sign > 0)
-          for (int i = 0; i < n; ++i) p[i] = add_checked(p[i], ch[i]);
-        else
-          for (int i = 0; i < n; ++i) p[i] = sub_checked(p[i], ch[i]);
+      switch (s.kind) {
+        case Step::Kind::Rule: s.rule(c); break;
+        case Step::Kind::Copy:
+          std::copy_n(in.amounts[static_cast<size_t>(s.index)].begin(), n, &r.c(static_cast<Line>(s.index), 0));
+          break;
+        case Step::Kind::Node: compute_node(in, r, s.index); break;
+        case Step::Kind::Sum: {
+          const Sum& sum = sums[static_cast<size_t>(s.index)];
+          Cents* p = &r.c(static_cast<Line>(sum.parent), 0);
+          std::copy_n(sum.constant.begin(), n, p);
+          for (int child : sum.dirty) {
+            const Cents* ch = &r.c(static_cast<Line>(child), 0);
+            for (int i = 0; i < n; ++i) p[i] = add_checked(p[i], ch[i]);
+          }
+          break;
+        }
       }
     }
-    for (auto* f : tail_rules) f(c);
   }
 };
 
@@ -674,17 +673,16 @@ std::vector<std::string> RiskModel::kernel_steps() const {
   return kernel_->full ? std::vector<std::string>{"compute()"} : kernel_->names;
 }
 
-// The self-check: on probe paths, the kernel and compute() give the same value for every line
-// except the waterbed view and the kengetallen (evaluated on the plan run only). Should they ever
-// differ (a rule reads something its entry in rule_deps() does not name), every path uses
+// The self-check: on probe paths, the kernel and compute() give the same value for every line of
+// the model except those of the phase-3 rules evaluated on the plan run only (the waterbed view,
+// the kengetallen). Should they ever differ (a node reads something the graph does not name), every path uses
 // compute(): slower, never wrong. tests/test_risk_kernel.cpp asserts it never happens for the
 // scenarios in the repository.
 void RiskModel::check_kernel() {
   if (kernel_->full || compiled_->empty()) return;
   PathEvaluator fast(*this), slow(*this, true);
-  std::vector<char> skip(static_cast<size_t>(kLineCount), 0);
-  for (const auto& d : line_table())
-    skip[static_cast<size_t>(d.line)] = d.id.rfind("waterbed", 0) == 0 || d.line == Line::rentabiliteit || d.line == Line::weerstandsvermogen_pct;
+  const Model& model = plan_.m();
+  const int lines = model.size();
   const int n = base_.horizon.size();
   for (std::uint64_t p = 0; p < 32; ++p) {
     try {
@@ -692,12 +690,12 @@ void RiskModel::check_kernel() {
       slow.draw(0x5EED, p);
       const Result& a = fast.evaluate();
       const Result& b = slow.evaluate();
-      for (int l = 0; l < kLineCount; ++l) {
-        if (skip[static_cast<size_t>(l)]) continue;
+      for (int l = 0; l < lines; ++l) {
+        if (kernel_->plan_only[static_cast<size_t>(l)]) continue;
         for (int i = 0; i < n; ++i) {
           const auto line = static_cast<Line>(l);
-          const bool same = is_money(line) ? a.c(line, i) == b.c(line, i)
-                                           : (a.r(line, i) == b.r(line, i) || (a.r(line, i) != a.r(line, i) && b.r(line, i) != b.r(line, i)));
+          const bool same = model.line(l).money() ? a.c(line, i) == b.c(line, i)
+                                                  : (a.r(line, i) == b.r(line, i) || (a.r(line, i) != a.r(line, i) && b.r(line, i) != b.r(line, i)));
           if (!same) { kernel_->full = true; return; }
         }
       }

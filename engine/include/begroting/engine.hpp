@@ -111,6 +111,10 @@ enum class Findings { Collect, Skip };
 
 /// Compute every line for every year. `out` is reused (no allocation when sized).
 void compute(const Inputs& in, Result& out, Trace* trace = nullptr, Findings findings = Findings::Collect);
+/// Evaluate node `node` of the Inputs' graph alone (graph.hpp), as compute() does, without a
+/// trace or findings; `out` must be sized for the horizon (a Result compute() filled). For the
+/// Monte Carlo kernel (risk.cpp), which re-runs only the nodes the draws reach.
+void compute_node(const Inputs& in, Result& out, int node);
 
 /// Results of scenarios with different models on one model (compare, multi-scenario reports):
 /// the first result's model plus, in order, every line another result has that it lacks
