@@ -96,7 +96,7 @@ TEST_CASE("risk kernel: a bound amount line that the schools rule overwrites is 
                           "onzekerheden:\n  tlv: {parameter: bedragen.lasten.overdrachten.regulier_onderwijs.tlv_op_bao, verdeling: uniform,"
                           " min: 0, max: 2000000, trekking: per_jaar}\n");
   const RiskModel m(s);
-  CHECK(runs(m, "scholen"));
+  CHECK((runs(m, "scholen") || runs(m, "scholen (basis)")));  // basis: the plan's TLV sum, not the drawn amount
   CHECK(compare(s, 50) > 0);
   PathEvaluator pe(m);
   pe.draw(5, 3);
@@ -134,4 +134,21 @@ TEST_CASE("risk kernel from the model's graph: the second SWV's own lines and a 
   CHECK(runs(mn, "som lasten.uitvoeringsorganisatie.totaal"));
   CHECK_FALSE(runs(mn, "population"));
   CHECK(compare(nieuw, 100) > 0);
+}
+
+TEST_CASE("risk kernel with a schools file: only the per-school basis per path unless a TOP parameter is drawn") {
+  // risico-scholen draws the pupils (bo growth): the afdracht, TLV op bao and instroom sums over
+  // the schools do not depend on it, so per path only the basis (pupils x ondersteuningsbedrag
+  // per leerling, rounded per school) is recomputed. Drawing the TLV SBO tarief (top.*) changes the
+  // afdracht of every school: then the whole schools rule runs.
+  const RiskModel m(load_scenario(testutil::source("tests/data/risico-scholen.yaml")));
+  CHECK(runs(m, "scholen (basis)"));
+  CHECK_FALSE(runs(m, "scholen"));
+  const Scenario top = text("zuid-kennemerland-2024-scholen.yaml",
+                            "onzekerheden:\n  tlv: {parameter: top.tlv_sbo_tarief, verdeling: uniform, min: 6000, max: 7500, trekking: per_jaar}\n"
+                            "  bo: {parameter: leerlingen.bo.groei, verdeling: normaal, gemiddelde: -0.007, sd: 0.01, trekking: per_jaar}\n");
+  const RiskModel mt(top);
+  CHECK(runs(mt, "scholen"));
+  CHECK_FALSE(runs(mt, "scholen (basis)"));
+  CHECK(compare(top, 50) > 0);
 }

@@ -209,7 +209,7 @@ bool covers(std::string_view p, std::string_view path) {
 struct RiskModel::Kernel {
   bool full = true;  ///< fall back to compute(): no graph, or a bound parameter no node reads
   struct Step {
-    enum class Kind : std::uint8_t { Rule, Copy, Node, Sum };
+    enum class Kind : std::uint8_t { Rule, Copy, Node, Sum, ScholenBasis };
     Kind kind = Kind::Rule;
     void (*rule)(rules::Ctx&) = nullptr;  ///< Rule
     int index = -1;  ///< Copy: a built-in amount line; Node: a graph node; Sum: into sums
@@ -226,6 +226,7 @@ struct RiskModel::Kernel {
   std::vector<char> plan_only;     ///< per line: the path would change it, but it keeps the plan's value
 
   Kernel(const std::vector<std::string>& bound, const Inputs& base, const Result& plan) {
+    this->plan = &plan;
     if (!base.graph) return;
     const Graph& g = *base.graph;
     const Model& m = *g.model;
@@ -334,6 +335,11 @@ struct RiskModel::Kernel {
       if (!run[static_cast<size_t>(k)] || skip[static_cast<size_t>(k)]) continue;
       switch (nd.kind) {
         case GraphNode::Kind::Rule:
+          if (rs[static_cast<size_t>(nd.rule)].fn == rules::scholen && scholen_basis_suffices(nd, bound, line_dirty)) {
+            steps.push_back({Step::Kind::ScholenBasis, nullptr, k});
+            names.push_back("scholen (basis)");
+            break;
+          }
           steps.push_back({Step::Kind::Rule, rs[static_cast<size_t>(nd.rule)].fn, k});
           names.push_back(nd.name);
           break;
@@ -363,6 +369,21 @@ struct RiskModel::Kernel {
     }
   }
 
+  /// The schools rule per path: when no bound parameter reaches it other than the
+  /// ondersteuningsbedrag per leerling (the others, top.* and the instroom amount, and the schools
+  /// file feed the afdracht, TLV and instroom sums, which then stay the plan's) and the only line it
+  /// reads that changes is leerlingen bo, only the per-school basis is recomputed (rules::scholen_basis).
+  static bool scholen_basis_suffices(const GraphNode& nd, const std::vector<std::string>& bound, const std::vector<char>& line_dirty) {
+    for (const auto& path : bound)
+      for (const auto& p : nd.params)
+        if (covers(p, path) && p != "regulier_onderwijs.ondersteuningsbedrag_per_leerling") return false;
+    for (int r : nd.reads)
+      if (line_dirty[static_cast<size_t>(r)] && r != static_cast<int>(Line::leerlingen_bo)) return false;
+    return true;
+  }
+
+  const Result* plan = nullptr;  ///< the plan run (RiskModel::plan_), for scholen_basis
+
   void run(const Inputs& in, Result& r) const {
     rules::Ctx c{in, r, nullptr, in.horizon.size(), in.horizon.first, false};
     const int n = c.n;
@@ -373,6 +394,7 @@ struct RiskModel::Kernel {
           std::copy_n(in.amounts[static_cast<size_t>(s.index)].begin(), n, &r.c(static_cast<Line>(s.index), 0));
           break;
         case Step::Kind::Node: compute_node(in, r, s.index); break;
+        case Step::Kind::ScholenBasis: rules::scholen_basis(c, *plan); break;
         case Step::Kind::Sum: {
           const Sum& sum = sums[static_cast<size_t>(s.index)];
           Cents* p = &r.c(static_cast<Line>(sum.parent), 0);

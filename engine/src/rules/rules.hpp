@@ -43,6 +43,10 @@ void vangnet(Ctx& c);                    // vangnet.cpp              8.1.7 (clai
 void scholen(Ctx& c);                    // scholen.cpp              8.1.2-8.1.5 (per school; SWV lines = sums)
 ScholenTabel scholen_tabel(const Scholen& sc, const Horizon& h);  // scholen.cpp: for compile()
 void scholen_check(Ctx& c);              // scholen.cpp              per bestuur, spread, sum check
+/// scholen.cpp: the Monte Carlo kernel's scholen when only the pupils (leerlingen bo) or the
+/// ondersteuningsbedrag per leerling change: recomputes only the per-school basis and its sum;
+/// afdracht, TLV op bao, instroom and terugplaatsing are the plan run's sums (`plan`).
+void scholen_basis(Ctx& c, const Result& plan);
 void reserves(Ctx& c);                   // reserves.cpp             hfst 12, Bestedingsplan 2022
 void signaleringswaarde(Ctx& c);         // signaleringswaarde.cpp   Inspectie
 void kengetallen(Ctx& c);                // kengetallen.cpp          DOMAIN 4

@@ -57,6 +57,11 @@ int funded_months(const Leerlingstroom& p, int y) {
   return std::max(0, hi - lo + 1);
 }
 
+/// A school's pupils on the next teldatum: given in the file, else the previous count x bo(t) / bo(t-1).
+inline double next_pupils(double given, double pupils, double bo_prev, double bo_now) {
+  return !std::isnan(given) ? given : bo_prev != 0 ? pupils * bo_now / bo_prev : pupils;
+}
+
 bool within_two_years(const Datum& overstap, const Datum& verwijzing) {
   Datum anniversary = overstap;
   anniversary.jaar += 2;
@@ -119,10 +124,7 @@ void scholen(Ctx& c) {
     for (int i = 0; i < c.n; ++i) {
       const auto k = static_cast<size_t>(i);
       const size_t at = row + k;
-      if (i > 0) {
-        const double bo_prev = c.r.r(Line::leerlingen_bo, i - 1), bo_now = c.r.r(Line::leerlingen_bo, i);
-        pupils = !std::isnan(t.leerlingen[at]) ? t.leerlingen[at] : bo_prev != 0 ? pupils * bo_now / bo_prev : pupils;
-      }
+      if (i > 0) pupils = next_pupils(t.leerlingen[at], pupils, c.r.r(Line::leerlingen_bo, i - 1), c.r.r(Line::leerlingen_bo, i));
       SchoolJaar j;
       j.leerlingen = pupils;
       j.basis = mul_round(c.in.ob_per_leerling[k], pupils);
@@ -173,6 +175,38 @@ void scholen(Ctx& c) {
     n.formula = "ondersteuningsbedrag voor aftrek - afdracht verwijzingen en DWS, beide som over de scholen (8.1.2)";
     n.rounding = "exact in centen";
     n.terms = {line(c, Line::ondersteuningsbedrag_bruto, i), line(c, Line::afdracht_verwijzingen_dws, i)};
+  }
+}
+
+void scholen_basis(Ctx& c, const Result& plan) {
+  if (!c.in.verdeling.scholen) return;
+  const auto& sc = *c.in.verdeling.scholen;
+  const ScholenTabel& t = c.in.scholen_tabel;
+  constexpr int kMax = 64;
+  if (c.n > kMax) throw std::invalid_argument("scholen: meer dan 64 jaren");
+  std::array<Cents, kMax> bruto{};
+  std::array<double, kMax> bo{};
+  for (int i = 0; i < c.n; ++i) bo[static_cast<size_t>(i)] = c.r.r(Line::leerlingen_bo, i);
+  const Cents* ob = c.in.ob_per_leerling.data();
+  const size_t jaren = static_cast<size_t>(t.jaren);
+  // Same arithmetic as scholen(): the same pupils per school and year, each basis rounded once,
+  // summed over the schools in the same order.
+  for (size_t s = 0; s < sc.scholen.size(); ++s) {
+    const double* given = t.leerlingen.data() + s * jaren;
+    double pupils = given[0];
+    bruto[0] = add_checked(bruto[0], mul_round(ob[0], pupils));
+    for (int i = 1; i < c.n; ++i) {
+      const auto k = static_cast<size_t>(i);
+      pupils = next_pupils(given[k], pupils, bo[k - 1], bo[k]);
+      bruto[k] = add_checked(bruto[k], mul_round(ob[k], pupils));
+    }
+  }
+  for (int i = 0; i < c.n; ++i) {
+    const Cents afdracht = plan.c(Line::afdracht_verwijzingen_dws, i);
+    c.r.c(Line::ondersteuningsbedrag_bruto, i) = bruto[static_cast<size_t>(i)];
+    c.r.c(Line::afdracht_verwijzingen_dws, i) = afdracht;
+    c.r.c(Line::ondersteuningsbedrag_bao, i) = sub_checked(bruto[static_cast<size_t>(i)], afdracht);
+    for (Line l : {Line::tlv_op_bao, Line::instroombudget, Line::terugplaatsing}) c.r.c(l, i) = plan.c(l, i);
   }
 }
 
