@@ -390,10 +390,13 @@ void read_verdeling(const std::vector<std::pair<const Tree*, std::string>>& docs
         tellingen_loc = t->loc;
       }
   }
-  for (const auto& [tree, file] : docs)
-    if (const Tree* sch = tree->get("scholen")) {
-      sc.verdeling.scholen = read_scholen(*sch, file);
+  // The nearest file of the extends chain that names a schools file wins; only that one is read
+  // (a child that replaces its parent's 6,500 schools by a CSV must not parse the parent's YAML).
+  for (auto it = docs.rbegin(); it != docs.rend(); ++it)
+    if (const Tree* sch = it->first->get("scholen")) {
+      sc.verdeling.scholen = read_scholen(*sch, it->second);
       scholen_loc = sch->loc;
+      break;
     }
   if (sc.verdeling.scholen) check_scholen(*sc.verdeling.scholen, sc, scholen_loc);
   if (!sc.verdeling.vangnet.empty() && std::isnan(sc.value("vangnet.fractie_jaar")))
