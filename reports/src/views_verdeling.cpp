@@ -4,6 +4,7 @@
 #include <cmath>
 #include <algorithm>
 #include <set>
+#include <tuple>
 
 #include "begroting/reports.hpp"
 #include "views_detail.hpp"
@@ -180,17 +181,13 @@ std::string render_scholen(const Scenario& s, const Result& r, const std::string
     for (int y = r.horizon.first; y <= r.horizon.last; ++y) years.push_back(y);
     j["years"] = years;
     j["scholenbestand"] = has ? nlohmann::json(s.verdeling.scholen->bestand) : nlohmann::json(nullptr);
-    auto sch = nlohmann::ordered_json::array();
-    for (const auto& x : vr.scholen) sch.push_back(school_json(x, r.horizon));
-    j["scholen"] = sch;
-    auto bes = nlohmann::ordered_json::array();
-    for (const auto& x : vr.besturen) {
-      auto b = school_json(x, r.horizon);
-      b.erase("naam");
-      b.erase("bestuur");
-      bes.push_back(b);
-    }
-    j["besturen"] = bes;
+    // The schools and besturen arrays are rendered one element at a time and spliced into the
+    // document at placeholders: the whole document as one JSON value took about 6 times the size
+    // of its text (43,000 schools: 780 MB). Same bytes as dump(2) of the whole document: each
+    // element is dumped alone and indented by its depth (4 spaces; a JSON string never holds a
+    // raw newline).
+    j["scholen"] = "\u0001scholen";
+    j["besturen"] = "\u0001besturen";
     j["per_leerling_scholen"] = spread_json(vr.spreiding_scholen, r.horizon);
     j["per_leerling_besturen"] = spread_json(vr.spreiding_besturen, r.horizon);
     auto swv = nlohmann::ordered_json::object();
@@ -201,7 +198,32 @@ std::string render_scholen(const Scenario& s, const Result& r, const std::string
       swv[std::string(def(l).id)] = a;
     }
     j["swv_regels"] = swv;
-    return j.dump(2) + "\n";
+    std::string doc = j.dump(2) + "\n";
+    auto array_text = [&](const std::vector<SchoolResultaat>& v, bool bestuur) {
+      if (v.empty()) return std::string("[]");
+      std::string out = "[\n";
+      for (size_t k = 0; k < v.size(); ++k) {
+        auto e = school_json(v[k], r.horizon);
+        if (bestuur) {
+          e.erase("naam");
+          e.erase("bestuur");
+        }
+        const std::string t = e.dump(2);
+        out += "    ";
+        for (char ch : t) {
+          out += ch;
+          if (ch == '\n') out += "    ";
+        }
+        out += k + 1 < v.size() ? ",\n" : "\n  ]";
+      }
+      return out;
+    };
+    for (const auto& [key, v, bestuur] : {std::tuple{"\"\\u0001scholen\"", &vr.scholen, false}, std::tuple{"\"\\u0001besturen\"", &vr.besturen, true}}) {
+      const std::string placeholder = key;
+      const size_t at = doc.find(placeholder);
+      doc.replace(at, placeholder.size(), array_text(*v, bestuur));
+    }
+    return doc;
   }
   if (format == "csv") {
     std::string out = "id,naam,bestuur";
