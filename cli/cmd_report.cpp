@@ -69,11 +69,6 @@ int cmd_report(const std::vector<std::string>& args) {
     // as `run`, and never a page.
     const Scenario s = load_input(files.front(), overrides);
     const Result r = run(s);
-    if (!model_in_page(s))
-      throw UsageError("begroting report --interactief: " + files.front() +
-                       " heeft een eigen begrotingsmodel (regels:, model: met eigen regels of parameters); "
-                       "de wat-als-pagina rekent nog alleen met de structuur van het plan. Gebruik begroting run, "
-                       "report --format html of xlsx voor dit scenario");
     if (!what_if_available())
       throw UsageError("begroting report --interactief: deze begroting is gebouwd zonder WebAssembly (emscripten ontbrak); "
                        "installeer emscripten (scripts/setup doet dat) en bouw opnieuw met -DBEGROTING_WASM=ON");

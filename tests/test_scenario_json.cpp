@@ -24,6 +24,9 @@ void check_same_cents(const Result& a, const Result& b, const std::string& what)
     }
   }
   CHECK(compared > 100);
+  // every line of the model, also the lines a model file or scenario declares
+  CHECK(a.m().size() == b.m().size());
+  CHECK(a.cents == b.cents);
   CHECK(a.findings.size() == b.findings.size());
 }
 }  // namespace
@@ -31,17 +34,18 @@ void check_same_cents(const Result& a, const Result& b, const std::string& what)
 TEST_CASE("scenario json round trip gives the same figures for every scenario") {
   namespace fs = std::filesystem;
   int seen = 0;
-  for (const auto& e : fs::directory_iterator(testutil::source("scenarios"))) {
-    if (e.path().extension() != ".yaml") continue;
-    const Scenario s = load_scenario(e.path().string());
-    if (!model_in_page(s)) {
-      // Scenarios with lines of their own (issue 11) are refused by report --interactief; these
-      // two are the ones in scenarios/ (a new one must be added here knowingly).
-      const std::string name = e.path().filename().string();
-      CHECK((name == "ondersteuning-so-sbo.yaml" || name == "nieuwe-regel.yaml"));
+  int own_lines = 0;
+  for (const auto& e : fs::recursive_directory_iterator(testutil::source("scenarios"))) {
+    // model files and national tarieven are not scenarios on their own
+    const std::string name = e.path().filename().string();
+    const std::string dir = e.path().parent_path().filename().string();
+    if (e.path().extension() != ".yaml" || dir == "modellen" || dir == "gegevens" || name == "model.yaml" ||
+        name == "landelijk-2024.yaml")
       continue;
-    }
+    const Scenario s = load_scenario(e.path().string());
     ++seen;
+    // nieuwe-regel, ondersteuning-so-sbo and the voorbeeld-swv files declare lines of their own
+    if (s.model && s.model->size() > kLineCount) ++own_lines;
     const nlohmann::json j = scenario_to_json(s);
     // Through text, as the page holds it.
     const Scenario back = scenario_from_json(nlohmann::json::parse(j.dump()));
@@ -51,7 +55,8 @@ TEST_CASE("scenario json round trip gives the same figures for every scenario") 
     CHECK(back.verdeling.scholen.has_value() == s.verdeling.scholen.has_value());
     check_same_cents(run(s), run(back), e.path().filename().string());
   }
-  CHECK(seen >= 8);
+  CHECK(seen >= 14);
+  CHECK(own_lines >= 5);
 }
 
 TEST_CASE("apply_changes gives what --set gives") {

@@ -144,7 +144,7 @@ const char* bg_laad(const char* scenario) {
     Scenario s = scenario_from_json(json::parse(scenario));
     (void)compile(s);  // a scenario the engine cannot compile is refused here, not at the first change
     g_base = std::move(s);
-    return json::object({{"parameters", parameters_json(*g_base)}, {"regels", lines_json()}});
+    return json::object({{"parameters", parameters_json(*g_base)}, {"regels", lines_json(model_of(*g_base))}});
   });
 }
 

@@ -8,20 +8,11 @@
 #include "begroting/flows.hpp"
 #include "begroting/inputs.hpp"
 #include "begroting/lines.hpp"
+#include "begroting/names.hpp"
 
 namespace begroting {
 
-std::string_view unit_name(Unit u) {
-  switch (u) {
-    case Unit::Euro: return "EUR";
-    case Unit::EuroPerLeerling: return "EUR per leerling";
-    case Unit::Leerlingen: return "leerlingen";
-    case Unit::Leerlingjaren: return "leerlingjaren";
-    case Unit::Fractie: return "fractie (0,04 = 4%)";
-    case Unit::Jaar: return "kalenderjaar";
-  }
-  return "?";
-}
+std::string_view unit_name(Unit u) { return name_of(u); }
 
 std::string unit_label(const ParamSpec& p) { return p.unit_text.empty() ? std::string(unit_name(p.unit)) : p.unit_text; }
 

@@ -241,18 +241,13 @@ Verdeling verdeling_of(const json& j) {
 }
 
 // ---- parameters a model file declares (registry.hpp: entries without an Inputs accessor) ----
-Unit unit_of(const std::string& t) {
-  for (Unit u : {Unit::Euro, Unit::EuroPerLeerling, Unit::Leerlingen, Unit::Leerlingjaren, Unit::Fractie, Unit::Jaar})
-    if (t == unit_name(u)) return u;
-  bad("onbekende eenheid '" + t + "'");
-}
 json declared_json(const Scenario& s) {
   json out = json::array();
   if (!s.registry) return out;
   for (const auto& p : s.registry->entries()) {
     if (p.input) continue;  // builtin: every build knows it
     out.push_back(json::object({{"pad", p.path}, {"vorm", name_of(p.shape)}, {"eenheid", std::string(unit_name(p.unit))},
-                                {"min", num(p.min)}, {"max", num(p.max)}, {"min_exclusief", p.min_exclusive},
+                                {"eenheid_tekst", p.unit_text}, {"min", num(p.min)}, {"max", num(p.max)}, {"min_exclusief", p.min_exclusive},
                                 {"standaard", p.default_value ? num(*p.default_value) : json("verplicht")},
                                 {"bron", p.reference}, {"beschrijving", p.description}, {"sectie", p.section}}));
   }
@@ -265,7 +260,8 @@ std::shared_ptr<const Registry> registry_of(const json& declared) {
     ParamSpec p{};
     p.path = need(d, "pad").get<std::string>();
     p.shape = word_of<Shape>(need(d, "vorm"), "vorm");
-    p.unit = unit_of(need(d, "eenheid").get<std::string>());
+    p.unit = word_of<Unit>(need(d, "eenheid"), "eenheid");
+    p.unit_text = need(d, "eenheid_tekst").get<std::string>();
     p.min = num_of(need(d, "min"));
     p.max = num_of(need(d, "max"));
     p.min_exclusive = need(d, "min_exclusief").get<bool>();
@@ -279,14 +275,101 @@ std::shared_ptr<const Registry> registry_of(const json& declared) {
   return r;
 }
 
-}  // namespace
-
-bool model_in_page(const Scenario& s) {
-  if (!s.model) return true;
-  const Model& m = *s.model;
-  const Model& b = *Model::builtin();
-  return m.size() == b.size() && m.params.empty() && m.sum_edges() == b.sum_edges();
+// ---- the begrotingsmodel (model.hpp): lines, sections, formulas (as text), parameters ----
+json model_loc_json(const ModelLoc& l) { return json::object({{"bestand", l.file}, {"regel", l.line}, {"kolom", l.column}}); }
+ModelLoc model_loc_of(const json& j) {
+  return ModelLoc{need(j, "bestand").get<std::string>(), need(j, "regel").get<int>(), need(j, "kolom").get<int>()};
 }
+json model_json(const Model& m) {
+  json lines = json::array(), sections = json::array(), params = json::array();
+  for (const auto& l : m.lines)
+    lines.push_back(json::object({{"id", l.id}, {"label", l.label}, {"soort", name_of(l.kind)}, {"eenheid", name_of(l.unit)},
+                                  {"eenheid_tekst", l.unit_text}, {"bron", l.reference}, {"sectie", l.section},
+                                  {"optellen", l.summed}, {"inspringen", l.indent}, {"nadruk", l.emphasis}, {"regel", l.rule},
+                                  {"formule", l.formula ? json(l.formula->text) : json(nullptr)}, {"ingebouwd", l.builtin},
+                                  {"waar", model_loc_json(l.loc)}}));
+  for (const auto& s : m.sections) {
+    json items = json::array();
+    for (const auto& it : s.items)
+      items.push_back(json::array({it.kind == SectionItem::Kind::Line ? "regel" : it.kind == SectionItem::Kind::Section ? "sectie" : "leeg",
+                                   it.index}));
+    sections.push_back(json::object({{"id", s.id}, {"titel", s.title}, {"ouder", s.parent}, {"totaal", s.total},
+                                     {"items", items}, {"waar", model_loc_json(s.loc)}}));
+  }
+  for (const auto& p : m.params)
+    params.push_back(json::object({{"pad", p.path}, {"eenheid_tekst", p.unit_text}, {"per_jaar", p.per_year}, {"bron", p.reference},
+                                   {"omschrijving", p.description}, {"aanname", p.assumption}, {"waar", model_loc_json(p.loc)}}));
+  return json::object({{"naam", m.name}, {"bestand", m.file}, {"regels", lines}, {"secties", sections}, {"parameters", params}});
+}
+std::shared_ptr<const Model> model_from_json(const json& j) {
+  if (j.is_null()) return nullptr;
+  auto m = std::make_shared<Model>();
+  m->name = need(j, "naam").get<std::string>();
+  m->file = need(j, "bestand").get<std::string>();
+  const int lines = static_cast<int>(need(j, "regels").size());
+  const int sections = static_cast<int>(need(j, "secties").size());
+  auto index = [&](const json& x, int size, bool may_be_none) {
+    const int i = x.get<int>();
+    if (i < (may_be_none ? -1 : 0) || i >= size) bad("model: index " + std::to_string(i) + " buiten 0-" + std::to_string(size - 1));
+    return i;
+  };
+  for (const auto& x : need(j, "regels")) {
+    ModelLine l;
+    l.id = need(x, "id").get<std::string>();
+    l.label = need(x, "label").get<std::string>();
+    l.kind = word_of<LineKind>(need(x, "soort"), "soort");
+    l.unit = word_of<Unit>(need(x, "eenheid"), "eenheid");
+    l.unit_text = need(x, "eenheid_tekst").get<std::string>();
+    l.reference = need(x, "bron").get<std::string>();
+    l.section = index(need(x, "sectie"), sections, true);
+    l.summed = need(x, "optellen").get<bool>();
+    l.indent = need(x, "inspringen").get<int>();
+    l.emphasis = need(x, "nadruk").get<bool>();
+    l.rule = need(x, "regel").get<std::string>();
+    const json& f = need(x, "formule");
+    if (!f.is_null()) {
+      try {
+        l.formula = std::make_shared<const Formula>(parse_formula(f.get<std::string>()));
+      } catch (const FormulaError& e) {
+        bad("formule van " + l.id + ": " + e.what());
+      }
+    }
+    l.builtin = need(x, "ingebouwd").get<bool>();
+    l.loc = model_loc_of(need(x, "waar"));
+    m->lines.push_back(std::move(l));
+  }
+  for (const auto& x : need(j, "secties")) {
+    ModelSection s;
+    s.id = need(x, "id").get<std::string>();
+    s.title = need(x, "titel").get<std::string>();
+    s.parent = index(need(x, "ouder"), sections, true);
+    s.total = index(need(x, "totaal"), lines, true);
+    for (const auto& it : need(x, "items")) {
+      const std::string kind = it.at(0).get<std::string>();
+      const bool is_section = kind == "sectie";
+      if (kind != "regel" && !is_section && kind != "leeg") bad("model: onbekend item '" + kind + "'");
+      s.items.push_back({kind == "regel" ? SectionItem::Kind::Line : is_section ? SectionItem::Kind::Section : SectionItem::Kind::Blank,
+                         kind == "leeg" ? it.at(1).get<int>() : index(it.at(1), is_section ? sections : lines, false)});
+    }
+    s.loc = model_loc_of(need(x, "waar"));
+    m->sections.push_back(std::move(s));
+  }
+  for (const auto& x : need(j, "parameters")) {
+    ModelParam p;
+    p.path = need(x, "pad").get<std::string>();
+    p.unit_text = need(x, "eenheid_tekst").get<std::string>();
+    p.per_year = need(x, "per_jaar").get<bool>();
+    p.reference = need(x, "bron").get<std::string>();
+    p.description = need(x, "omschrijving").get<std::string>();
+    p.assumption = need(x, "aanname").get<bool>();
+    p.loc = model_loc_of(need(x, "waar"));
+    m->params.push_back(std::move(p));
+  }
+  if (m->size() < kLineCount) bad("model: minder regels dan de ingebouwde");
+  return m;
+}
+
+}  // namespace
 
 json scenario_to_json(const Scenario& s) {
   json onz = json::array();
@@ -297,6 +380,7 @@ json scenario_to_json(const Scenario& s) {
                        {"jaren", json::object({{"van", s.horizon.first}, {"tot_en_met", s.horizon.last}})},
                        {"parameters", params_json(s.params)},
                        {"gedeclareerde_parameters", declared_json(s)},
+                       {"model", s.model ? model_json(*s.model) : json(nullptr)},
                        {"herkomst", herkomst_json(s.params)},
                        {"stromen", params_json(s.stromen)},
                        {"herkomst_stromen", herkomst_json(s.stromen)},
@@ -313,6 +397,7 @@ Scenario scenario_from_json(const json& j) {
     const json& jaren = need(j, "jaren");
     s.horizon = Horizon{need(jaren, "van").get<int>(), need(jaren, "tot_en_met").get<int>()};
     s.registry = registry_of(need(j, "gedeclareerde_parameters"));
+    s.model = model_from_json(need(j, "model"));
     if (s.horizon.last < s.horizon.first) bad("jaren: tot_en_met ligt voor van");
     const json* hk = j.contains("herkomst") ? &j.at("herkomst") : nullptr;
     s.params = params_of(need(j, "parameters"), hk);
@@ -335,14 +420,15 @@ json result_to_json(const Result& r) {
   json years = json::array();
   for (int y = r.horizon.first; y <= r.horizon.last; ++y) years.push_back(y);
   json lines = json::object(), units = json::object(), money = json::array();
-  for (const auto& d : line_table()) {
+  const Model& model = r.m();
+  for (int k = 0; k < model.size(); ++k) {
+    const ModelLine& d = model.line(k);
+    const auto l = static_cast<Line>(k);
     json arr = json::array();
-    const bool m = is_money(d.line);
-    for (int i = 0; i < r.n(); ++i) arr.push_back(m ? json(r.c(d.line, i)) : num(r.r(d.line, i)));
-    const std::string id(d.id);
-    lines[id] = std::move(arr);
-    units[id] = std::string(unit_name(d.unit));
-    if (m) money.push_back(id);
+    for (int i = 0; i < r.n(); ++i) arr.push_back(d.money() ? json(r.c(l, i)) : num(r.r(l, i)));
+    lines[d.id] = std::move(arr);
+    units[d.id] = d.unit_text.empty() ? std::string(unit_name(d.unit)) : d.unit_text;
+    if (d.money()) money.push_back(d.id);
   }
   json f = json::array();
   for (const auto& x : r.findings)
@@ -358,16 +444,20 @@ namespace {
 std::string number_text(double v) { return json(v).dump(); }
 }  // namespace
 
-json lines_json() {
+json lines_json(const Model& m) {
   json out = json::array();
-  for (const auto& d : line_table()) {
-    const char* soort = d.kind == LineKind::Amount ? "bedrag" : d.kind == LineKind::Computed ? "berekend"
-                        : d.kind == LineKind::Subtotal ? "subtotaal" : "memo";
-    out.push_back(json::object({{"id", std::string(d.id)}, {"label", std::string(d.label)}, {"soort", soort},
-                                {"eenheid", std::string(unit_name(d.unit))}, {"geld", is_money(d.line)},
-                                {"ouder", d.parent ? json(std::string(def(*d.parent).id)) : json(nullptr)},
-                                {"bron", std::string(d.reference)}}));
-  }
+  std::vector<bool> shown(static_cast<size_t>(m.size()), false);
+  auto add = [&](int k) {
+    const ModelLine& d = m.line(k);
+    shown[static_cast<size_t>(k)] = true;
+    out.push_back(json::object({{"id", d.id}, {"label", d.label}, {"soort", name_of(d.kind)},
+                                {"eenheid", d.unit_text.empty() ? std::string(unit_name(d.unit)) : d.unit_text}, {"geld", d.money()},
+                                {"bron", d.reference}}));
+  };
+  for (const auto& row : m.layout())
+    if (row.kind == ModelRow::Kind::Line && !shown[static_cast<size_t>(row.line)]) add(row.line);
+  for (int k = 0; k < m.size(); ++k)
+    if (!shown[static_cast<size_t>(k)]) add(k);
   return out;
 }
 
@@ -376,7 +466,9 @@ json parameters_json(const Scenario& s) {
   for (const auto& p : s.reg().entries()) {
     if (!p.section.empty() && p.section == "stromen" && s.stromen.empty()) continue;  // no section: not settable
     const YearRange r = years_for(p.shape, s.horizon);
-    out.push_back(json::object({{"pad", p.path}, {"eenheid", std::string(unit_name(p.unit))}, {"geld", is_money_unit(p.unit)},
+    // a model's own parameter is kept in its unit (euros for money): the page moves it in steps of
+    // a cent when its unit is money, as the loader reads it
+    out.push_back(json::object({{"pad", p.path}, {"eenheid", unit_label(p)}, {"geld", is_money_unit(p.unit)},
                                 {"vorm", name_of(p.shape)}, {"min", num(p.min)}, {"max", num(p.max)},
                                 {"min_exclusief", p.min_exclusive}, {"beschrijving", p.description}, {"bron", p.reference},
                                 {"jaren", json::array({r.first, r.last})}}));

@@ -21,18 +21,15 @@ namespace begroting {
 
 /// The whole scenario: naam, beschrijving, bestanden, jaren, parameters (path -> {year: value},
 /// year "0" for a single value), herkomst (where each value came from), stromen, onzekerheden
-/// verdeling (IKC afspraak, vangnet tellingen, scholen) and gedeclareerde_parameters (what a
-/// model file adds to the registry).
+/// verdeling (IKC afspraak, vangnet tellingen, scholen), gedeclareerde_parameters (what a
+/// model file adds to the registry) and model (the begrotingsmodel: lines, sections, formulas as
+/// text, parameters; null for the built-in one), so a scenario with lines of its own computes
+/// in the page exactly as in the CLI.
 nlohmann::json scenario_to_json(const Scenario& s);
-/// Whether the page reproduces this scenario: its begrotingsmodel (model.hpp) must be the
-/// built-in structure (same lines, same sums, no parameters of its own). The JSON does not carry
-/// declared lines, formulas or model parameters yet, so `report --interactief` refuses the others
-/// rather than show figures without them.
-bool model_in_page(const Scenario& s);
 /// The inverse of scenario_to_json. Throws std::invalid_argument (Dutch) on a malformed document.
 Scenario scenario_from_json(const nlohmann::json& j);
 
-/// Every line per year: {"jaren": [...], "regels": {id: [...]}, "eenheden": {id: unit},
+/// Every line of the result's model per year: {"jaren": [...], "regels": {id: [...]}, "eenheden": {id: unit},
 /// "geld": [ids held in cents], "signalen": [{jaar, soort, melding}]}.
 nlohmann::json result_to_json(const Result& r);
 
@@ -47,9 +44,10 @@ nlohmann::json parameters_json(const Scenario& s);
 /// parameter's bounds, at most two decimals for money. Throws std::invalid_argument (Dutch).
 void apply_changes(Scenario& s, const nlohmann::json& changes);
 
-/// The lines of the result, in line table order: [{id, label, soort (bedrag, berekend,
-/// subtotaal, memo), eenheid, geld, ouder (id or null), bron}], for the page's labels and layout.
-nlohmann::json lines_json();
+/// The lines of a model in display order (the layout's lines first, then lines not shown in the
+/// layout, in slot order): [{id, label, soort (bedrag, berekend, subtotaal, memo, formule),
+/// eenheid, geld, bron}], for the page's labels and table.
+nlohmann::json lines_json(const Model& m);
 
 /// Stable name of a finding kind ("onder_weerstandsvermogen", ...), as `run --format json`.
 std::string_view finding_kind_name(Finding::Kind k);

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <utility>
 
+#include "begroting/lines.hpp"
 #include "begroting/registry.hpp"
 #include "begroting/uncertainty.hpp"
 #include "begroting/verdeling.hpp"
@@ -59,6 +60,26 @@ template <> struct EnumNames<Shape> {
       {Shape::Teldatum, "teldatum"},
       {Shape::TeldatumGrowth, "groei_teldatum"},
       {Shape::YearGrowth, "groei_jaar"},
+  }};
+};
+
+template <> struct EnumNames<LineKind> {
+  static constexpr std::array<std::pair<LineKind, std::string_view>, 5> table{{
+      {LineKind::Amount, "bedrag"},
+      {LineKind::Computed, "berekend"},
+      {LineKind::Subtotal, "subtotaal"},
+      {LineKind::Memo, "memo"},
+      {LineKind::Formula, "formule"},
+  }};
+};
+template <> struct EnumNames<Unit> {
+  static constexpr std::array<std::pair<Unit, std::string_view>, 6> table{{
+      {Unit::Euro, "EUR"},
+      {Unit::EuroPerLeerling, "EUR per leerling"},
+      {Unit::Leerlingen, "leerlingen"},
+      {Unit::Leerlingjaren, "leerlingjaren"},
+      {Unit::Fractie, "fractie (0,04 = 4%)"},
+      {Unit::Jaar, "kalenderjaar"},
   }};
 };
 
