@@ -298,10 +298,14 @@ std::vector<CsvRow> parse_csv(const std::string& raw, const std::string& file) {
 Tree scholen_uit_csv(const CsvBron& bron, const std::optional<CsvBron>& stromen, const std::optional<CsvBron>& bao_bao) {
   Tree root = empty(Tree::Kind::Map, Loc{bron.path, 1, 1});
   {
-    const auto rows = parse_csv(read_csv_file(bron), bron.path);
+    auto rows = parse_csv(read_csv_file(bron), bron.path);
     const auto cols = school_columns(rows[0]);
     Tree list = empty(Tree::Kind::Seq, rows[0].loc);
-    for (size_t r = 1; r < rows.size(); ++r) list.seq.push_back(school(rows[0], cols, rows[r]));
+    list.seq.reserve(rows.size() - 1);
+    for (size_t r = 1; r < rows.size(); ++r) {
+      list.seq.push_back(school(rows[0], cols, rows[r]));
+      std::vector<CsvCell>().swap(rows[r].cells);  // freed as it goes: the rows and the tree never both whole in memory
+    }
     put(root, "scholen", std::move(list), rows[0].loc);
   }
   if (stromen) {
