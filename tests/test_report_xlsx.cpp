@@ -13,6 +13,8 @@
 #include <functional>
 #include <map>
 #include <regex>
+#include <set>
+#include <tuple>
 
 #include "report_helpers.hpp"
 
@@ -122,6 +124,27 @@ std::vector<double> cached(const Sheet& sh, int row) {
     v.push_back(it->second.value);
   }
   return v;
+}
+
+// The cell of parameter `path` on an Invoer sheet (generated from the registry): the row whose
+// column "Parameter (--set)" holds the path; the column of `year` in the heading (row 6), or
+// column B ("één waarde") for a single value (year 0).
+std::string invoer_cell(const Sheet& inv, const std::string& path, int year) {
+  std::string pcol, ycol = "B";
+  for (const auto& [ref, c] : inv) {
+    const size_t d = ref.find_first_of("0123456789");
+    if (ref.substr(d) != "6") continue;
+    if (c.text == "Parameter (--set)") pcol = ref.substr(0, d);
+    if (year != 0 && c.has_value && c.value == year) ycol = ref.substr(0, d);
+  }
+  REQUIRE(!pcol.empty());
+  REQUIRE_MESSAGE((year == 0 || ycol != "B"), "no column for " << year);
+  for (const auto& [ref, c] : inv) {
+    const size_t d = ref.find_first_of("0123456789");
+    if (ref.substr(0, d) == pcol && c.text == path) return ycol + ref.substr(d);
+  }
+  FAIL("no Invoer row for " << path);
+  return "";
 }
 
 // A small evaluator for the formulas the report writes on a scenario sheet: numbers, cell
@@ -265,7 +288,11 @@ TEST_CASE("report xlsx of the baseline: formulas with the plan's figures as cach
   // the year before + resultaat.
   const int res = row_of(sh, "Resultaat"), ev = row_of(sh, "Eigen vermogen op 31-12");
   CHECK(sh.at("B" + std::to_string(res)).formula == "ROUND(B" + std::to_string(baten) + "-B" + std::to_string(lasten) + ",2)");
-  CHECK(sh.at("B" + std::to_string(ev)).formula == "ROUND('Invoer zuid-kennemerland-2024'!$B$7+B" + std::to_string(res) + ",2)");
+  const Sheet& inv = b.sheets.at("Invoer zuid-kennemerland-2024");
+  const std::string opening = invoer_cell(inv, "reserves.eigen_vermogen_begin", 0);
+  CHECK(inv.at(opening).value == 2560000);  // plan, hfst 12: eigen vermogen 31-12-2023
+  CHECK(sh.at("B" + std::to_string(ev)).formula ==
+        "ROUND('Invoer zuid-kennemerland-2024'!$" + opening.substr(0, 1) + "$" + opening.substr(1) + "+B" + std::to_string(res) + ",2)");
   CHECK(sh.at("E" + std::to_string(ev)).formula == "ROUND(D" + std::to_string(ev) + "+E" + std::to_string(res) + ",2)");
   testutil::check_close(cached(sh, res), kResultaat, 2);
   testutil::check_close(cached(sh, ev), kEv, 2);
@@ -298,11 +325,32 @@ TEST_CASE("report xlsx of the baseline: formulas with the plan's figures as cach
     CHECK(std::abs(v - c.value) < 0.005);
   }
   // 5 years x (10 subtotals and totals: rijksbijdragen, overige baten, baten, regulier, SBO, SO,
-  // overdrachten, M&O, uitvoeringsorganisatie, lasten; + resultaat, eigen vermogen,
-  // weerstandsvermogen, boven signaleringswaarde)
-  CHECK(formulas >= 5 * 11);
-  // + niveau, bestemmingsreserve, signaleringswaarde, rentabiliteit, weerstandsvermogen %: 19 per year.
-  CHECK(all_formulas == 5 * 19);
+  // overdrachten, M&O, uitvoeringsorganisatie, lasten; + resultaat, weerstandsvermogen)
+  CHECK(formulas >= 5 * 12);
+  // Every computed line is a formula (issue 14.4): in the year columns of every line row, a
+  // number without a formula is only on a row whose label carries the note "waarde uit
+  // begroting, geen formule" (here only the vangnet claims: they come from counts per school).
+  std::set<int> value_rows;
+  for (const auto& [ref, c] : sh) {
+    const int r = std::stoi(ref.substr(1));
+    if (ref[0] < 'B' || ref[0] > 'F' || r <= 6 || !c.formula.empty() || !c.has_value) continue;
+    value_rows.insert(r);
+  }
+  int claims = 0;
+  for (const auto& [ref, c] : sh)
+    if (ref[0] == 'A' && c.text.rfind("Vangnetclaims", 0) == 0) claims = std::stoi(ref.substr(1));
+  CHECK(value_rows == std::set<int>{claims});
+  const std::string comments = unzip(file, "xl/comments1.xml");
+  CHECK(comments.find("Waarde uit begroting, geen formule: claims uit de tellingen per SO-school") != std::string::npos);
+  CHECK(all_formulas >= 5 * 80);
+  // Lichte ondersteuning 2024 = ROUND(tarief x leerlingen bo, 2), both from their own cells:
+  // 356,36 (Invoer, 2024) x the bo row (= Invoer teldatum 2023, 21.747).
+  const int bo = row_of(sh, "Leerlingen bo (teldatum 1-2 t-1)");
+  const std::string tl = invoer_cell(inv, "tarieven.lichte_ondersteuning", 2024);
+  CHECK(inv.at(tl).value == 356.36);
+  CHECK(sh.at("B" + std::to_string(lichte)).formula ==
+        "ROUND('Invoer zuid-kennemerland-2024'!$" + tl.substr(0, 1) + "$" + tl.substr(1) + "*B" + std::to_string(bo) + ",2)");
+  CHECK(sh.at("B" + std::to_string(lichte)).value == 7749760.92);  // 21.747 x 356,36 = 7.749.760,92
 
   // Kengetallen: references into the scenario sheet, with the plan's figures cached.
   const Sheet& k = b.sheets.at("Kengetallen");
@@ -412,42 +460,110 @@ std::vector<double> calc_row(const std::vector<std::vector<std::string>>& rows, 
   FAIL("no row " << label);
   return {};
 }
+
+// A number as LibreOffice writes it to CSV ("12.5", "-3.93%" for a percentage cell).
+double calc_number(std::string t) {
+  double scale = 1;
+  if (!t.empty() && t.back() == '%') { t.pop_back(); scale = 0.01; }
+  char* end = nullptr;
+  const double v = std::strtod(t.c_str(), &end);
+  REQUIRE_MESSAGE((end && *end == 0 && !t.empty()), "not a number: '" << t << "'");
+  return v * scale;
+}
+
+const std::vector<std::vector<std::string>>& plan_sheet(const std::map<std::string, std::vector<std::vector<std::string>>>& calc) {
+  REQUIRE(calc.count("zuid-kennemerland-2024") == 1);
+  return calc.at("zuid-kennemerland-2024");
+}
+
+// Set Invoer cells of `x` (path, year, value) into `y` with tests/xlsx_set_cell.py.
+void set_invoer(const std::string& x, const std::string& y, const Book& b, const std::vector<std::tuple<std::string, int, std::string>>& cells) {
+  const std::string name = "Invoer zuid-kennemerland-2024";
+  std::string cmd = "python3 '" + testutil::source("tests/xlsx_set_cell.py") + "' '" + x + "' '" + y + "' '" + name + "'";
+  for (const auto& [path, year, value] : cells) cmd += " " + invoer_cell(b.sheets.at(name), path, year) + " " + value;
+  REQUIRE_MESSAGE(std::system(cmd.c_str()) == 0, cmd);
+}
+
+// The eigen vermogen and the resultaat of the recalculated plan sheet against the engine's run
+// of the same scenario with --set (an independent path: the C++ rules), to the euro.
+void check_against_run(const std::vector<std::vector<std::string>>& plan, const std::vector<std::string>& sets) {
+  std::vector<begroting::Override> ov;
+  for (const auto& x : sets) ov.push_back(begroting::Override{x});
+  const begroting::Result r = begroting::run(testutil::baseline(ov));
+  for (auto l : {begroting::Line::resultaat, begroting::Line::eigen_vermogen, begroting::Line::baten_totaal, begroting::Line::lasten_totaal,
+                 begroting::Line::weerstandsvermogen, begroting::Line::signaleringswaarde}) {
+    const auto got = calc_row(plan, std::string(begroting::def(l).label));
+    for (int i = 0; i < 5; ++i)
+      CHECK_MESSAGE(std::abs(got[static_cast<size_t>(i)] - r.value(l, 2024 + i)) < 0.5,
+                    begroting::def(l).label << " " << 2024 + i << ": Calc " << got[static_cast<size_t>(i)] << ", run " << r.value(l, 2024 + i));
+  }
+}
 }  // namespace
 
-TEST_CASE("xlsx in LibreOffice Calc: recalculated cells equal the engine and an input change follows begroting run") {
+TEST_CASE("xlsx in LibreOffice Calc: every recalculated formula equals the engine") {
   const std::string dir = testutil::temp_dir();
   const std::string x = dir + "/model.xlsx";
   REQUIRE(testutil::run_cli("report scenarios/zuid-kennemerland-2024.yaml --format xlsx --date 2026-11-30 --output " + x).exit_code == 0);
+  const Book b = read_book(x);
   const auto calc = recalc_in_calc(x);
-  REQUIRE(calc.count("Zuid-Kennemerland 2024-2028 (ondersteun") + calc.count("zuid-kennemerland-2024") == 1);
-  const auto& plan = calc.count("zuid-kennemerland-2024") ? calc.at("zuid-kennemerland-2024") : calc.at("Zuid-Kennemerland 2024-2028 (ondersteun");
+  const auto& plan = plan_sheet(calc);
+  // Every formula cell of the plan sheet, recalculated by Calc from the Invoer sheet, equals
+  // the value the report stored with it, which is the engine's figure (to the cent).
+  int n = 0;
+  for (const auto& [ref, c] : b.sheets.at("zuid-kennemerland-2024")) {
+    if (c.formula.empty() || !c.has_value) continue;
+    const size_t d = ref.find_first_of("0123456789");
+    const auto row = static_cast<size_t>(std::stoi(ref.substr(d)) - 1);
+    const auto col = static_cast<size_t>(ref[0] - 'A');
+    REQUIRE(row < plan.size());
+    REQUIRE(col < plan[row].size());
+    const double got = calc_number(plan[row][col]);
+    CHECK_MESSAGE(std::abs(got - c.value) < 0.005, ref << " = " << c.formula << ": Calc " << got << ", stored " << c.value);
+    ++n;
+  }
+  CHECK(n >= 5 * 80);
+  // And the key lines against the engine run directly (not through the stored values; lines
+  // with a unique label: both DUO lines are "Ondersteuningsbekostiging inh. DUO").
   const begroting::Result r = begroting::run(testutil::baseline());
-  // Every recalculated line equals the engine to the cent (the formulas round where it rounds).
-  for (auto l : {begroting::Line::baten_totaal, begroting::Line::lasten_totaal, begroting::Line::resultaat, begroting::Line::eigen_vermogen,
+  for (auto l : {begroting::Line::lichte_ondersteuning, begroting::Line::zware_ondersteuning,
+                 begroting::Line::ikc_aanvulling, begroting::Line::ondersteuningsbedrag_bao, begroting::Line::personeelskosten,
+                 begroting::Line::baten_totaal, begroting::Line::lasten_totaal, begroting::Line::resultaat, begroting::Line::eigen_vermogen,
                  begroting::Line::weerstandsvermogen, begroting::Line::bestemmingsreserve, begroting::Line::signaleringswaarde,
                  begroting::Line::boven_signaleringswaarde, begroting::Line::weerstandsvermogen_niveau}) {
     const auto got = calc_row(plan, std::string(begroting::def(l).label));
     for (int i = 0; i < 5; ++i)
       CHECK_MESSAGE(std::abs(got[static_cast<size_t>(i)] - r.value(l, 2024 + i)) < 0.005, begroting::def(l).label << " " << 2024 + i);
   }
-  // Change an input cell (the opening eigen vermogen, Invoer B7: 1,000,000 more), recalculate:
-  // the reserves equal `begroting run --set reserves.eigen_vermogen_begin=...` to the euro.
-  const double opening = testutil::baseline().value("reserves.eigen_vermogen_begin") + 1000000;
-  const std::string opening_text = fmt::format("{:.2f}", opening);
-  const std::string y = dir + "/model-invoer.xlsx";
-  std::string invoer;
-  for (const auto& [name, rows] : calc)
-    if (name.rfind("Invoer", 0) == 0) invoer = name;
-  REQUIRE(!invoer.empty());
-  const std::string edit = "python3 '" + testutil::source("tests/xlsx_set_cell.py") + "' '" + x + "' '" + y + "' '" + invoer + "' B7 " + opening_text;
-  REQUIRE(std::system(edit.c_str()) == 0);
-  const auto calc2 = recalc_in_calc(y);
-  const auto& plan2 = calc2.count("zuid-kennemerland-2024") ? calc2.at("zuid-kennemerland-2024") : calc2.at("Zuid-Kennemerland 2024-2028 (ondersteun");
-  const begroting::Result r2 = begroting::run(testutil::baseline({begroting::Override{"reserves.eigen_vermogen_begin=" + opening_text}}));
-  for (auto l : {begroting::Line::eigen_vermogen, begroting::Line::weerstandsvermogen, begroting::Line::bestemmingsreserve,
-                 begroting::Line::boven_signaleringswaarde}) {
-    const auto got = calc_row(plan2, std::string(begroting::def(l).label));
-    for (int i = 0; i < 5; ++i)
-      CHECK_MESSAGE(std::abs(got[static_cast<size_t>(i)] - r2.value(l, 2024 + i)) < 0.5, begroting::def(l).label << " " << 2024 + i);
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("xlsx in LibreOffice Calc: an input change on Invoer follows begroting run --set") {
+  const std::string dir = testutil::temp_dir();
+  const std::string x = dir + "/model.xlsx";
+  REQUIRE(testutil::run_cli("report scenarios/zuid-kennemerland-2024.yaml --format xlsx --date 2026-11-30 --output " + x).exit_code == 0);
+  const Book b = read_book(x);
+  SUBCASE("opening eigen vermogen 1.000.000 higher") {
+    const double opening = testutil::baseline().value("reserves.eigen_vermogen_begin") + 1000000;
+    const std::string text = fmt::format("{:.2f}", opening);
+    set_invoer(x, dir + "/a.xlsx", b, {{"reserves.eigen_vermogen_begin", 0, text}});
+    check_against_run(plan_sheet(recalc_in_calc(dir + "/a.xlsx")), {"reserves.eigen_vermogen_begin=" + text});
   }
+  SUBCASE("SO growth 6% in every category") {
+    // Growth into the teldata 1-2-2024 .. 1-2-2027 (begrotingsjaren 2025-2028), the cells the
+    // Invoer sheet shows for leerlingen.so_catN.groei.
+    std::vector<std::tuple<std::string, int, std::string>> cells;
+    for (const char* cat : {"so_cat1", "so_cat2", "so_cat3"})
+      for (int y = 2024; y <= 2027; ++y) cells.emplace_back(std::string("leerlingen.") + cat + ".groei", y, "0.06");
+    set_invoer(x, dir + "/b.xlsx", b, cells);
+    const auto calc = recalc_in_calc(dir + "/b.xlsx");
+    check_against_run(plan_sheet(calc), {"leerlingen.so_cat1.groei=0.06", "leerlingen.so_cat2.groei=0.06", "leerlingen.so_cat3.groei=0.06"});
+    // The change moved the figures: 2028 eigen vermogen lower than the plan's 613.292.
+    CHECK(calc_row(plan_sheet(calc), "Eigen vermogen op 31-12")[4] < 613292 - 100000);
+  }
+  SUBCASE("bedrag per leerling 2026 from 420 to 400") {
+    set_invoer(x, dir + "/c.xlsx", b, {{"regulier_onderwijs.ondersteuningsbedrag_per_leerling", 2026, "400"}});
+    const auto calc = recalc_in_calc(dir + "/c.xlsx");
+    check_against_run(plan_sheet(calc), {"regulier_onderwijs.ondersteuningsbedrag_per_leerling.2026=400"});
+  }
+  std::filesystem::remove_all(dir);
 }

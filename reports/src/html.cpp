@@ -579,6 +579,16 @@ std::string tornado_chart(const Scenario& s, const Result& r, const RiskView& ri
       } else {
         tx = px(neg ? xb + 4 : xb - 4);
         anchor = neg ? "start" : "end";
+        // On the other side of the plan line; when even that is too narrow, two smaller lines
+        // (what and effect) inside this half row, so a long value text never runs off the chart.
+        const double room_other = neg ? width - right / 2 - xb - 4 : xb - 4 - left;
+        if (room_other < need) {
+          const std::string what = std::string(key) + (txt.empty() ? "" : " " + txt) + ":";
+          const std::string effect = std::string(eff > 0 ? "+" : "") + format_euro(eff);
+          o += "<text x=\"" + tx + "\" y=\"" + px(by + 7) + "\" text-anchor=\"" + anchor + "\" style=\"font-size:9px\">" + esc(what) +
+               "<tspan x=\"" + tx + "\" dy=\"9.5\">" + esc(effect) + "</tspan></text>";
+          continue;
+        }
       }
       o += "<text x=\"" + tx + "\" y=\"" + px(by + 12) + "\" text-anchor=\"" + anchor + "\" style=\"font-size:10px" + fill + "\">" +
            esc(label) + "</text>";

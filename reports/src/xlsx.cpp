@@ -20,6 +20,7 @@
 #include <ctime>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <set>
 #include <stdexcept>
 
@@ -27,6 +28,9 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include "begroting/graph.hpp"
+#include "begroting/inputs.hpp"
+#include "begroting/registry.hpp"
 #include "begroting/reports.hpp"
 #include "begroting/weerstandsratio.hpp"
 
@@ -72,6 +76,10 @@ struct Formats {
   lxw_format *euro, *euro_bold, *euro_cents, *pct, *pct_fine, *count, *text, *sig_risico, *sig_vraag;
   // Labels of the plan's layout by indent level (Excel's own indent, not leading spaces).
   lxw_format *section_at[4], *label_at[4], *label_bold_at[4];
+  // Invoer cells (yellow: type here) and scenario-sheet values that are no formula (grey).
+  lxw_format *in_euro, *in_pct, *in_count, *in_year;
+  lxw_format *mark_euro, *mark_euro_cents, *mark_count, *mark_pct;
+  lxw_format* label_wrap;
 };
 
 Formats make_formats(lxw_workbook* wb) {
@@ -125,6 +133,25 @@ Formats make_formats(lxw_workbook* wb) {
     format_set_top(f.label_bold_at[k], LXW_BORDER_THIN);
     for (lxw_format* x : {f.section_at[k], f.label_at[k], f.label_bold_at[k]}) format_set_indent(x, static_cast<uint8_t>(k));
   }
+  auto fill = [&](const char* num, uint32_t bg, bool italic) {
+    lxw_format* x = workbook_add_format(wb);
+    if (num) format_set_num_format(x, num);
+    format_set_bg_color(x, bg);
+    if (italic) format_set_italic(x);
+    if (!italic) { format_set_border(x, LXW_BORDER_HAIR); format_set_border_color(x, 0xBFBFBF); }
+    return x;
+  };
+  f.in_euro = fill(kEuroCents, 0xFFF2CC, false);
+  f.in_pct = fill("0.0##%", 0xFFF2CC, false);
+  f.in_count = fill("#,##0.###", 0xFFF2CC, false);
+  f.in_year = fill("0", 0xFFF2CC, false);
+  f.mark_euro = fill(kEuro, 0xE7E6E6, true);
+  f.mark_euro_cents = fill(kEuroCents, 0xE7E6E6, true);
+  f.mark_count = fill("#,##0.0", 0xE7E6E6, true);
+  f.mark_pct = fill("0.0%", 0xE7E6E6, true);
+  f.label_wrap = workbook_add_format(wb);
+  format_set_text_wrap(f.label_wrap);
+  format_set_align(f.label_wrap, LXW_ALIGN_VERTICAL_TOP);
   return f;
 }
 
@@ -136,114 +163,368 @@ void check(lxw_error e, const std::string& what) {
 using RowOf = std::map<Line, int>;
 
 constexpr int kHeadRow = 5;  // the year heading; rows above: title and provenance
-constexpr int kHeadRowConst = kHeadRow;
 
-// Where the drivers of the reserves, the signaleringswaarde and the kengetallen sit on the
-// scenario's Invoer sheet (absolute references: 'Invoer'!$B$4 for a single value, a row for
-// values per year in the same column as the scenario sheet's year).
-struct InvoerRefs {
-  std::string opening;          ///< reserves.eigen_vermogen_begin
-  std::string laatste_jaar;     ///< reserves.bestemmingsreserve_laatste_jaar
-  int niveau = -1, pct = -1, minimum = -1, mva = -1;  ///< rows (0-based) of the per-year drivers
-  std::string sheet;            ///< quoted sheet reference with '!'
-  [[nodiscard]] std::string year_cell(int r, int col) const { return sheet + "$" + col_name(col) + "$" + std::to_string(r + 1); }
+// The scenario's Invoer sheet: one row per parameter of the scenario's registry (every driver
+// the rules and the model's formulas read), generated from the registry, never a hand list.
+// Column B holds a single value (Shape::Single), columns C.. one calendar year each from the
+// first teldatum (first begrotingsjaar - 1) to the last begrotingsjaar: a teldatum count sits
+// in the column of its teldatum year, a growth in the year it grows into, a tarief in its
+// begrotingsjaar. A formula on a scenario sheet reads these cells (absolute references).
+struct Invoer {
+  std::string sheet;   ///< quoted sheet reference with '!'
+  int first_year = 0;  ///< the calendar year of column C
+  struct Row {
+    int row = -1;
+    Shape shape = Shape::PerYear;
+    bool used = false;  ///< read by a formula on the scenario sheet
+  };
+  std::map<std::string, Row> rows;
+  [[nodiscard]] int col_of(int year) const { return 2 + (year - first_year); }
+  /// The absolute reference of `path` in `year` (0 or any year for a single value); "" when
+  /// the Invoer sheet has no such row.
+  std::string at(const std::string& path, int year) {
+    const auto it = rows.find(path);
+    if (it == rows.end()) return "";
+    it->second.used = true;
+    const int c = it->second.shape == Shape::Single ? 1 : col_of(year);
+    return sheet + "$" + col_name(c) + "$" + std::to_string(it->second.row + 1);
+  }
 };
 
 // Money formulas are rounded to the cent where the engine rounds (and around sums, so a
 // recalculated 2028 weerstandsvermogen is 600000, never 599999.999999999).
 std::string round2(const std::string& e) { return "ROUND(" + e + ",2)"; }
 
-// The formula of a line in a year column, or "" when the cell is a plain value. Each rule cites
-// the engine rule it mirrors (engine/src/rules/...).
-std::string formula_for(const Scenario& s, const Result& r, Line l, int col, int i, const RowOf& row, const InvoerRefs& inv) {
-  auto at = [&](Line x) { return cell(row.at(x), col); };
-  auto has = [&](Line x) { return row.count(x) > 0; };
-  const Model& m = r.m();
-  const ModelLine& d = m.line(l);
-  if (d.kind == LineKind::Formula && d.formula) {
-    // A driver formula of the model as an Excel formula: lines on the sheet are cells,
-    // parameters their value in the year; rounded to the cent as the engine does. vorig() and
-    // groei() differ in the first year: those lines keep their values.
-    for (const auto& n : d.formula->nodes)
-      if (n.op == FormulaNode::Op::Vorig || n.op == FormulaNode::Op::Groei) return "";
-    bool ok = true;
-    FormulaStyle st;
-    st.excel = true;
-    st.name = [&](const std::string& name, bool) -> std::string {
-      const int li = m.find(name);
-      if (li >= 0) {
-        if (!has(static_cast<Line>(li))) ok = false;
-        else return at(static_cast<Line>(li));
-        return "0";
-      }
-      const int y = r.horizon.first + i;
-      const auto it = s.params.find(name);
-      if (it == s.params.end()) { ok = false; return "0"; }
-      auto jt = it->second.by_year.find(y);
-      if (jt == it->second.by_year.end()) jt = it->second.by_year.find(0);
-      if (jt == it->second.by_year.end()) { ok = false; return "0"; }
-      return fmt::format("{}", jt->second);
-    };
-    const std::string body = render_formula(*d.formula, st);
-    if (!ok) return "";
-    return d.money() ? "=ROUND(" + body + ",2)" : "=" + body;
+// What a scenario-sheet cell gets: an Excel formula (with the engine's figure as its cached
+// value), or the engine's figure as a plain value with the reason it is no formula.
+struct CellPlan {
+  std::string formula;  ///< "=..." or empty
+  std::string reason;   ///< why a value (empty for a formula)
+};
+
+// Builds the formula of (line, year) from the evaluation graph: the node that writes the line
+// last decides (a subtotal, a driver formula of the model, an amount on Invoer, or a built-in
+// rule, each mirrored below with the engine's rounding). A rule without an Excel form, or one
+// whose declared inputs changed since the form was written (RuleSpec lists), gives a value with
+// its reason; so a new rule or line is never silently a wrong formula.
+struct FormulaBuilder {
+  const Scenario& s;
+  const Result& r;
+  const Inputs& in;
+  const Graph& g;
+  const Model& m;
+  const RowOf& row;
+  Invoer& inv;
+  int col = 1;   ///< column on the scenario sheet
+  int i = 0;     ///< year index
+  bool ok = true;
+
+  [[nodiscard]] int year() const { return r.horizon.first + i; }
+  std::string at(Line l) {
+    const auto it = row.find(l);
+    if (it == row.end()) { ok = false; return "0"; }
+    return cell(it->second, col);
   }
-  if (d.kind == LineKind::Subtotal) {
-    // Children in sheet order; consecutive rows of the same sign become one range.
-    std::vector<std::pair<int, int>> kids;  // (row, sign)
+  std::string prev(Line l) {
+    const auto it = row.find(l);
+    if (it == row.end() || i == 0) { ok = false; return "0"; }
+    return cell(it->second, col - 1);
+  }
+  std::string p(const std::string& path, int y) {
+    std::string ref = inv.at(path, y);
+    if (ref.empty()) { ok = false; return "0"; }
+    return ref;
+  }
+  std::string p(const std::string& path) { return p(path, year()); }
+
+  // The nodes that write `l`, in evaluation order.
+  [[nodiscard]] std::vector<int> writers(int l) const {
+    std::vector<int> v;
+    for (size_t k = 0; k < g.nodes.size(); ++k) {
+      const auto& n = g.nodes[k];
+      if (std::find(n.writes.begin(), n.writes.end(), l) != n.writes.end() ||
+          std::find(n.overwrites.begin(), n.overwrites.end(), l) != n.overwrites.end())
+        v.push_back(static_cast<int>(k));
+    }
+    return v;
+  }
+
+  CellPlan plan(int l, int col_, int i_) {
+    col = col_;
+    i = i_;
+    const auto ws = writers(l);
+    if (ws.empty()) return {"", "geen rekenregel schrijft deze regel"};
+    // The last writer decides; a rule that is not active in this scenario (scholen without a
+    // schools file) passes to the writer before it.
+    for (auto k = ws.rbegin(); k != ws.rend(); ++k) {
+      ok = true;
+      std::string reason;
+      const auto f = node_formula(g.nodes[static_cast<size_t>(*k)], l, reason);
+      if (!f) continue;  // pass
+      if (!ok) return {"", "de regel leest een regel of invoer die niet in dit werkboek staat"};
+      if (f->empty()) return {"", reason.empty() ? "regel " + g.nodes[static_cast<size_t>(*k)].name + " heeft geen Excel-formule" : reason};
+      return {"=" + *f, ""};
+    }
+    return {"", "geen actieve rekenregel"};
+  }
+
+  // nullopt: this node does not apply here (try the writer before it); "": a value (reason set).
+  std::optional<std::string> node_formula(const GraphNode& n, int l, std::string& reason) {
+    switch (n.kind) {
+      case GraphNode::Kind::Subtotal: return subtotal(l);
+      case GraphNode::Kind::Amount: return n.params.empty() ? "" : p(n.params[0]);
+      case GraphNode::Kind::Formula: return model_formula(l, reason);
+      case GraphNode::Kind::Rule: break;
+    }
+    return rule_formula(n, static_cast<Line>(l), reason);
+  }
+
+  std::string subtotal(int l) {
+    // Children in sheet order; consecutive rows become one range.
+    std::vector<int> kids;
     for (const auto& [child, total] : m.sum_edges())
-      if (total == static_cast<int>(l)) {
-        if (!has(static_cast<Line>(child))) return "";  // a child not on the sheet: keep the value
-        kids.emplace_back(row.at(static_cast<Line>(child)), 1);
+      if (total == l) {
+        const auto it = row.find(static_cast<Line>(child));
+        if (it == row.end()) { ok = false; return ""; }
+        kids.push_back(it->second);
       }
-    if (kids.empty()) return "";
+    if (kids.empty()) return "0";
     std::sort(kids.begin(), kids.end());
-    std::vector<std::string> plus;
-    std::string minus;
+    std::string f = "SUM(";
     for (size_t k = 0; k < kids.size();) {
       size_t e = k;
-      while (e + 1 < kids.size() && kids[e + 1].first == kids[e].first + 1 && kids[e + 1].second == kids[k].second) ++e;
-      const std::string ref = e == k ? cell(kids[k].first, col) : cell(kids[k].first, col) + ":" + cell(kids[e].first, col);
-      if (kids[k].second > 0) plus.push_back(ref);
-      else minus += "-SUM(" + ref + ")";
+      while (e + 1 < kids.size() && kids[e + 1] == kids[e] + 1) ++e;
+      f += (k ? "," : "") + (e == k ? cell(kids[k], col) : cell(kids[k], col) + ":" + cell(kids[e], col));
       k = e + 1;
     }
-    std::string f = "SUM(";
-    for (size_t k = 0; k < plus.size(); ++k) f += (k ? "," : "") + plus[k];
-    return "=" + round2(f + ")" + minus);  // rules/totals.cpp: exact sums in cents
+    return round2(f + ")");  // exact sums in cents
   }
-  const bool all = has(Line::baten_totaal) && has(Line::lasten_totaal) && has(Line::resultaat) && has(Line::eigen_vermogen) &&
-                   has(Line::bestemmingsreserve) && has(Line::weerstandsvermogen_niveau) && has(Line::signaleringswaarde);
-  if (!all) return "";
-  switch (l) {
-    case Line::resultaat:  // rules/reserves.cpp: totale baten - totale lasten
-      return "=" + round2(at(Line::baten_totaal) + "-" + at(Line::lasten_totaal));
-    case Line::eigen_vermogen:  // rules/reserves.cpp: previous year (or the opening balance on Invoer) + resultaat
-      return "=" + round2((i == 0 ? inv.opening : cell(row.at(Line::eigen_vermogen), col - 1)) + "+" + at(Line::resultaat));
-    case Line::weerstandsvermogen_niveau:  // rules/reserves.cpp: the scenario's niveau per year
-      return "=" + inv.year_cell(inv.niveau, col);
-    case Line::bestemmingsreserve:  // rules/reserves.cpp: max(0, ev - niveau) up to its last year, then 0
-      return "=IF(" + cell(kHeadRowConst, col) + "<=" + inv.laatste_jaar + ",MAX(0," + round2(at(Line::eigen_vermogen) + "-" +
-             at(Line::weerstandsvermogen_niveau)) + "),0)";
-    case Line::weerstandsvermogen:  // rules/reserves.cpp: eigen vermogen - bestemmingsreserve
-      return "=" + round2(at(Line::eigen_vermogen) + "-" + at(Line::bestemmingsreserve));
-    case Line::signaleringswaarde:  // rules/signaleringswaarde.cpp: max(pct x baten rounded once to the cent, minimum)
-      return "=MAX(ROUND(" + inv.year_cell(inv.pct, col) + "*" + at(Line::baten_totaal) + ",2)," + inv.year_cell(inv.minimum, col) + ")";
-    case Line::boven_signaleringswaarde:  // rules/signaleringswaarde.cpp: max(0, ev - signaleringswaarde)
-      return "=MAX(0," + round2(at(Line::eigen_vermogen) + "-" + at(Line::signaleringswaarde)) + ")";
-    default: return "";
-  }
-}
 
-// Formulas of the kengetallen (rules/kengetallen.cpp), "" for other non-money lines.
-std::string ratio_formula(Line l, int col, const RowOf& row, const InvoerRefs& inv) {
-  auto at = [&](Line x) { return cell(row.at(x), col); };
-  if (l == Line::rentabiliteit && row.count(Line::resultaat) && row.count(Line::baten_totaal))
-    return "=" + at(Line::resultaat) + "/" + at(Line::baten_totaal);
-  if (l == Line::weerstandsvermogen_pct && row.count(Line::eigen_vermogen) && row.count(Line::rijksbijdragen_totaal))
-    return "=(" + at(Line::eigen_vermogen) + "-" + inv.year_cell(inv.mva, col) + ")/" + at(Line::rijksbijdragen_totaal);
-  return "";
-}
+  // A driver formula of the model (formula.hpp) in Excel: lines are cells of this column, a
+  // parameter its Invoer cell; vorig() the previous column (its default in the first year),
+  // groei() the line's previous cell x (1 + groei), x / 0 = 0 as in the engine. Money lines
+  // rounded once to the cent.
+  std::string model_formula(int l, std::string& reason) {
+    const ModelLine& d = m.line(l);
+    if (!d.formula) return "";
+    (void)reason;
+    const std::string body = excel(*d.formula, d.formula->root, l, false);
+    return d.money() ? round2(body) : body;
+  }
+  std::string name_ref(const std::string& name, bool previous) {
+    const int li = m.find(name);
+    if (li >= 0) return previous ? prev(static_cast<Line>(li)) : at(static_cast<Line>(li));
+    return p(name, previous ? year() - 1 : year());
+  }
+  std::string excel(const Formula& f, int k, int self, bool previous) {
+    const FormulaNode& n = f.nodes[static_cast<size_t>(k)];
+    using Op = FormulaNode::Op;
+    auto a = [&](size_t x) { return "(" + excel(f, n.args[x], self, previous) + ")"; };
+    switch (n.op) {
+      case Op::Number: return fmt::format("{}", n.number);
+      case Op::Name: return name_ref(n.name, previous);
+      case Op::Add: return a(0) + "+" + a(1);
+      case Op::Sub: return a(0) + "-" + a(1);
+      case Op::Mul: return a(0) + "*" + a(1);
+      case Op::Div: return "IF(" + a(1) + "=0,0," + a(0) + "/" + a(1) + ")";  // the engine: x / 0 = 0, never #DIV/0!
+      case Op::Neg: return "-" + a(0);
+      case Op::Min:
+      case Op::Max: {
+        std::string t = n.op == Op::Min ? "MIN(" : "MAX(";
+        for (size_t x = 0; x < n.args.size(); ++x) t += (x ? "," : "") + excel(f, n.args[x], self, previous);
+        return t + ")";
+      }
+      case Op::Vorig:
+        if (i == 0) return n.args.size() > 1 ? a(1) : "0";
+        return excel(f, n.args[0], self, true);
+      case Op::Groei:
+        if (i == 0) return a(0);
+        return prev(static_cast<Line>(self)) + "*(1+" + a(1) + ")";
+    }
+    ok = false;
+    return "0";
+  }
+
+  // Each built-in rule in Excel, mirroring engine/src/rules/<name>.cpp and its rounding. The
+  // expected parameter list is the rule's (graph.cpp, builtin_rules) as the Excel form was written against.
+  std::optional<std::string> rule_formula(const GraphNode& spec, Line l, std::string& reason) {
+    using L = Line;
+    const std::string& name = spec.name;
+    auto expects = [&](std::vector<std::string> params) {
+      std::vector<std::string> have = spec.params;
+      std::sort(have.begin(), have.end());
+      std::sort(params.begin(), params.end());
+      if (have == params) return true;
+      reason = "regel " + name + " leest andere invoer dan de Excel-formule kent";
+      return false;
+    };
+    const int y = year();
+    if (name == "population") {
+      if (!expects({"leerlingen", "stromen"})) return "";
+      const std::pair<L, const char*> pops[] = {{L::leerlingen_bo, "bo"}, {L::leerlingen_sbo, "sbo"}, {L::leerlingen_so_cat1, "so_cat1"},
+                                                {L::leerlingen_so_cat2, "so_cat2"}, {L::leerlingen_so_cat3, "so_cat3"},
+                                                {L::leerlingen_ikc, "ikc"}, {L::leerlingen_ikc_ander_swv, "ikc_ander_swv"}};
+      for (const auto& [pl, key] : pops) {
+        if (pl != l) continue;
+        if (in.flows.active && pl != L::leerlingen_ikc_ander_swv) {
+          reason = "leerlingen uit het stromenmodel (sectie stromen:)";
+          return "";
+        }
+        const std::string base = std::string("leerlingen.") + key;
+        const std::string given = p(base + ".teldatum", y - 1);
+        if (i == 0) return given;
+        // DOMAIN 1: the count on the teldatum as given, else last year's x (1 + groei); not rounded
+        return "IF(ISNUMBER(" + given + ")," + given + "," + prev(l) + "*(1+" + p(base + ".groei", y - 1) + "))";
+      }
+      return "";
+    }
+    if (name == "rijksbijdrage") {
+      if (!expects({"tarieven.lichte_ondersteuning", "tarieven.zware_ondersteuning", "kalibratie.zware_ondersteuning"})) return "";
+      if (l == L::lichte_ondersteuning) return round2(p("tarieven.lichte_ondersteuning") + "*" + at(L::leerlingen_bo));
+      if (l == L::zware_ondersteuning)
+        return round2(round2(p("tarieven.zware_ondersteuning") + "*(" + at(L::leerlingen_bo) + "+" + at(L::leerlingen_sbo) + ")") + "+" +
+                      p("kalibratie.zware_ondersteuning"));
+      return "";
+    }
+    if (name == "inhouding_duo") {
+      if (!expects({"tarieven.sbo", "tarieven.so_cat1", "tarieven.so_cat2", "tarieven.so_cat3"})) return "";
+      if (l == L::sbo_inhouding) return round2(p("tarieven.sbo") + "*" + at(L::leerlingen_sbo));
+      if (l == L::so_inhouding)  // the exact sum of the three products, rounded once
+        return round2(p("tarieven.so_cat1") + "*" + at(L::leerlingen_so_cat1) + "+" + p("tarieven.so_cat2") + "*" + at(L::leerlingen_so_cat2) +
+                      "+" + p("tarieven.so_cat3") + "*" + at(L::leerlingen_so_cat3));
+      return "";
+    }
+    // IKC tarief, not rounded (8.1.6: the plan's 1,172,511 needs the exact 8,525.666)
+    const std::string ikc_t = "(" + p("tarieven.ikc_aandeel_sbo") + "*" + p("tarieven.sbo") + "+" + p("tarieven.ikc_aandeel_so_cat1") + "*" +
+                              p("tarieven.so_cat1") + ")";
+    const std::string ikc_rate = "(" + ikc_t + "-" + p("tarieven.sbo") + ")";
+    if (name == "ikc_volumebekostiging") {
+      if (!expects({"tarieven.sbo", "tarieven.so_cat1", "tarieven.ikc_aandeel_sbo", "tarieven.ikc_aandeel_so_cat1"})) return "";
+      if (l == L::ikc_tarief) return round2(ikc_t);
+      if (l == L::ikc_aanvulling) return round2(ikc_rate + "*" + at(L::leerlingen_ikc));
+      if (l == L::ikc_ander_swv) return round2(ikc_rate + "*" + at(L::leerlingen_ikc_ander_swv));
+      return "";
+    }
+    if (name == "ikc_bandbreedte") {
+      if (!expects({"ikc", "tarieven.sbo", "tarieven.so_cat1", "tarieven.ikc_aandeel_sbo", "tarieven.ikc_aandeel_so_cat1"})) return "";
+      const std::string N = at(L::leerlingen_ikc), later = p("ikc.teldatum_later"), b = p("ikc.bandbreedte");
+      using V = IkcAfspraak::Verrekening;
+      const V v = s.verdeling.ikc.verrekening;
+      const std::string pupils = v == V::Geen ? "0"
+                                 : v == V::Volledig ? "(" + later + "-" + N + ")"
+                                                    : "IF(" + later + ">" + N + "," + later + "-" + N + "*(1+" + b + ")," + later + "-" + N + "*(1-" + b + "))";
+      switch (l) {
+        case L::ikc_volumebekostiging: return round2(ikc_t + "*" + N);
+        case L::ikc_aanvulling_teldatum: return round2(ikc_rate + "*" + N);
+        case L::ikc_leerlingen_later: return "IF(ISNUMBER(" + later + ")," + later + ",0)";
+        case L::ikc_afwijking: return "IF(ISNUMBER(" + later + "),IF(" + N + ">0,(" + later + "-" + N + ")/" + N + ",0),0)";
+        case L::ikc_verrekening:  // inside the band (exactly b inside, 1e-9 x N for binary fractions): 0
+          return "IF(ISNUMBER(" + later + "),IF(ABS(" + later + "-" + N + ")<=" + b + "*" + N + "+1E-9*MAX(1," + N + "),0," +
+                 round2(ikc_rate + "*" + pupils) + "),0)";
+        case L::ikc_aanvulling: return round2(at(L::ikc_aanvulling_teldatum) + "+" + at(L::ikc_verrekening));
+        default: return "";
+      }
+    }
+    if (name == "ondersteuningsbedrag_bao") {
+      if (!expects({"regulier_onderwijs.ondersteuningsbedrag_per_leerling", "regulier_onderwijs.afdracht_verwijzingen_dws"})) return "";
+      switch (l) {
+        case L::ondersteuningsbedrag_per_leerling: return p("regulier_onderwijs.ondersteuningsbedrag_per_leerling");
+        case L::ondersteuningsbedrag_bruto: return round2(p("regulier_onderwijs.ondersteuningsbedrag_per_leerling") + "*" + at(L::leerlingen_bo));
+        case L::afdracht_verwijzingen_dws: return p("regulier_onderwijs.afdracht_verwijzingen_dws");
+        case L::ondersteuningsbedrag_bao: return round2(at(L::ondersteuningsbedrag_bruto) + "-" + at(L::afdracht_verwijzingen_dws));
+        default: return "";
+      }
+    }
+    if (name == "instroom_terugplaatsing") {
+      if (!expects({"regulier_onderwijs.instroom_leerlingjaren", "regulier_onderwijs.terugplaatsing_leerlingjaren",
+                    "regulier_onderwijs.bedrag_instroom_per_leerling_per_jaar"}))
+        return "";
+      const std::string bedrag = p("regulier_onderwijs.bedrag_instroom_per_leerling_per_jaar");
+      if (l == L::instroombudget) return round2(bedrag + "*" + p("regulier_onderwijs.instroom_leerlingjaren"));
+      if (l == L::terugplaatsing) return round2(bedrag + "*" + p("regulier_onderwijs.terugplaatsing_leerlingjaren"));
+      return "";
+    }
+    if (name == "personeel") {
+      if (!expects({"personeel"})) return "";
+      if (l != L::personeelskosten) return "";
+      if (i == 0) return p("personeel.personeelskosten_eerste_jaar", 0);
+      return round2(prev(l) + "*(1+" + p("personeel.groei") + ")");
+    }
+    if (name == "amounts") {
+      if (!expects({"bedragen"})) return "";
+      return p("bedragen." + std::string(def(l).id));
+    }
+    if (name == "vangnet") {
+      if (l == L::vangnet_overschrijding && expects({"vangnet", "tarieven.so_cat1", "tarieven.so_cat2", "tarieven.so_cat3"}))
+        return "MAX(0," + round2(at(L::vangnet_claims) + "-" + at(L::vangnet_ruimte)) + ")";
+      if (l == L::vangnet_claims) reason = "claims uit de tellingen per SO-school (vangnet.tellingen, 8.1.7)";
+      return "";
+    }
+    if (name == "scholen") {
+      if (in.scholen_tabel.leerlingen.empty()) return std::nullopt;  // no schools file: the rule before it
+      reason = "per school berekend uit het scholenbestand (8.1.2-8.1.5)";
+      return "";
+    }
+    const bool totals = row.count(L::baten_totaal) && row.count(L::lasten_totaal);
+    if (!totals) { ok = false; return ""; }
+    if (name == "reserves") {
+      if (!expects({"reserves.eigen_vermogen_begin", "reserves.weerstandsvermogen_niveau", "reserves.bestemmingsreserve_laatste_jaar"})) return "";
+      switch (l) {
+        case L::resultaat: return round2(at(L::baten_totaal) + "-" + at(L::lasten_totaal));  // totale baten - totale lasten
+        case L::eigen_vermogen:  // previous year (or the opening balance on Invoer) + resultaat
+          return round2((i == 0 ? p("reserves.eigen_vermogen_begin", 0) : prev(L::eigen_vermogen)) + "+" + at(L::resultaat));
+        case L::weerstandsvermogen_niveau: return p("reserves.weerstandsvermogen_niveau");
+        case L::bestemmingsreserve:  // max(0, ev - niveau) up to its last year, then 0
+          return "IF(" + cell(kHeadRow, col) + "<=" + p("reserves.bestemmingsreserve_laatste_jaar", 0) + ",MAX(0," +
+                 round2(at(L::eigen_vermogen) + "-" + at(L::weerstandsvermogen_niveau)) + "),0)";
+        case L::weerstandsvermogen: return round2(at(L::eigen_vermogen) + "-" + at(L::bestemmingsreserve));
+        default: return "";
+      }
+    }
+    if (name == "signaleringswaarde") {
+      if (!expects({"signaleringswaarde"})) return "";
+      if (l == L::signaleringswaarde)  // max(pct x baten rounded once to the cent, minimum)
+        return "MAX(" + round2(p("signaleringswaarde.percentage_baten") + "*" + at(L::baten_totaal)) + "," + p("signaleringswaarde.minimum") + ")";
+      if (l == L::boven_signaleringswaarde) return "MAX(0," + round2(at(L::eigen_vermogen) + "-" + at(L::signaleringswaarde)) + ")";
+      return "";
+    }
+    if (name == "kengetallen") {
+      if (!expects({"reserves.materiele_vaste_activa"})) return "";
+      if (l == L::rentabiliteit) return at(L::resultaat) + "/" + at(L::baten_totaal);
+      if (l == L::weerstandsvermogen_pct)
+        return "(" + at(L::eigen_vermogen) + "-" + p("reserves.materiele_vaste_activa") + ")/" + at(L::rijksbijdragen_totaal);
+      return "";
+    }
+    if (name == "waterbed") {
+      if (!expects({"tarieven.so_cat1", "tarieven.so_cat2"})) return "";
+      switch (l) {
+        case L::waterbed_rijksbijdragen: return at(L::rijksbijdragen_totaal);
+        case L::waterbed_inhouding_sbo: return at(L::sbo_inhouding);
+        case L::waterbed_inhouding_so_cat1: return round2(p("tarieven.so_cat1") + "*" + at(L::leerlingen_so_cat1));
+        case L::waterbed_inhouding_so_cat2: return round2(p("tarieven.so_cat2") + "*" + at(L::leerlingen_so_cat2));
+        case L::waterbed_inhouding_so_cat3:  // carries the SO line's rounding difference
+          return round2(at(L::so_inhouding) + "-" + at(L::waterbed_inhouding_so_cat1) + "-" + at(L::waterbed_inhouding_so_cat2));
+        case L::waterbed_aanvulling_ikc: return at(L::ikc_aanvulling);
+        case L::waterbed_overig_gespecialiseerd:
+          return round2(at(L::overdrachten_totaal) + "-" + at(L::regulier_subtotaal) + "-" + at(L::sbo_inhouding) + "-" + at(L::so_inhouding) +
+                        "-" + at(L::ikc_aanvulling));
+        case L::waterbed_eigen_kosten: return round2(at(L::lasten_totaal) + "-" + at(L::overdrachten_totaal));
+        case L::waterbed_ruimte_regulier: {
+          std::string t = at(L::waterbed_rijksbijdragen);
+          for (L x : {L::waterbed_inhouding_sbo, L::waterbed_inhouding_so_cat1, L::waterbed_inhouding_so_cat2, L::waterbed_inhouding_so_cat3,
+                      L::waterbed_aanvulling_ikc, L::waterbed_overig_gespecialiseerd, L::waterbed_eigen_kosten})
+            t += "-" + at(x);
+          return round2(t);
+        }
+        case L::waterbed_regulier: return at(L::regulier_subtotaal);
+        case L::waterbed_af_overige_baten: return round2(at(L::rijksbijdragen_totaal) + "-" + at(L::baten_totaal));
+        case L::waterbed_naar_eigen_vermogen: return at(L::resultaat);
+        default: return "";
+      }
+    }
+    return "";
+  }
+};
 
 
 // Print setup shared by every sheet: A4 landscape, one page wide, the heading rows repeated.
@@ -254,70 +535,136 @@ void print_setup(lxw_worksheet* ws, int repeat_last_row) {
   if (repeat_last_row >= 0) worksheet_repeat_rows(ws, 0, static_cast<lxw_row_t>(repeat_last_row));
 }
 
-// The Invoer sheet of a scenario: the drivers of the reserves, the signaleringswaarde and the
-// kengetallen, each with its unit and source (plan paragraph and where the value came from).
-InvoerRefs invoer_sheet(lxw_workbook* wb, const Formats& f, const std::string& name, const Scenario& s, const Result& r) {
+// The Invoer sheet of a scenario, generated from its parameter registry (every parameter the
+// scenario has values for, in registry order, a heading per group): the value per year, the
+// unit, the --set path and the source (registry reference and where the value came from).
+// The last column says whether a formula in this workbook reads the row; it is written after
+// the scenario sheet (invoer_finish).
+struct InvoerSheet {
+  lxw_worksheet* ws = nullptr;
+  Invoer inv;
+  int n_cols = 0;  ///< year columns
+};
+
+lxw_format* input_format(const Formats& f, const std::string& unit) {
+  if (unit.rfind("EUR", 0) == 0) return f.in_euro;
+  if (unit.rfind("fractie", 0) == 0) return f.in_pct;
+  if (unit == "kalenderjaar") return f.in_year;
+  return f.in_count;
+}
+
+InvoerSheet invoer_sheet(lxw_workbook* wb, const Formats& f, const std::string& name, const Scenario& s, const Result& r) {
+  InvoerSheet out;
   lxw_worksheet* ws = workbook_add_worksheet(wb, name.c_str());
   if (!ws) throw std::runtime_error("xlsx: kan werkblad '" + name + "' niet maken");
-  const int n = r.n();
-  worksheet_set_column(ws, 0, 0, 46, nullptr);
-  worksheet_set_column(ws, 1, static_cast<lxw_col_t>(n), 14, nullptr);
-  worksheet_set_column(ws, static_cast<lxw_col_t>(n + 1), static_cast<lxw_col_t>(n + 2), 40, nullptr);
+  out.ws = ws;
+  Invoer& inv = out.inv;
+  inv.sheet = sheet_ref(name);
+  inv.first_year = r.horizon.first - 1;
+  const int ny = r.n() + 1;
+  out.n_cols = ny;
+  const auto C = [](int c) { return static_cast<lxw_col_t>(c); };
+  worksheet_set_column(ws, 0, 0, 58, nullptr);
+  worksheet_set_column(ws, 1, C(ny + 1), 13, nullptr);
+  worksheet_set_column(ws, C(ny + 2), C(ny + 2), 18, nullptr);
+  worksheet_set_column(ws, C(ny + 3), C(ny + 3), 44, nullptr);
+  worksheet_set_column(ws, C(ny + 4), C(ny + 4), 50, nullptr);
+  worksheet_set_column(ws, C(ny + 5), C(ny + 5), 12, nullptr);
   worksheet_write_string(ws, 0, 0, ("Invoer: " + scenario_title(s)).c_str(), f.title);
-  worksheet_write_string(ws, 1, 0, "Wijzig een waarde hier: de scenariobladen rekenen de reserves, de signaleringswaarde en de kengetallen opnieuw.", f.meta);
-  worksheet_write_string(ws, kHeadRow, 0, "Invoer", f.head_left);
-  for (int i = 0; i < n; ++i) worksheet_write_number(ws, kHeadRow, static_cast<lxw_col_t>(i + 1), r.horizon.first + i, f.head);
-  worksheet_write_string(ws, kHeadRow, static_cast<lxw_col_t>(n + 1), "Eenheid", f.head_left);
-  worksheet_write_string(ws, kHeadRow, static_cast<lxw_col_t>(n + 2), "Bron", f.head_left);
+  worksheet_write_string(ws, 1, 0,
+                         "De drivers van het scenario (gele cellen). Wijzig een waarde: het scenarioblad rekent alles opnieuw uit "
+                         "(leerlingen, tarieven, bedragen, reserves, signaleringswaarde, kengetallen).",
+                         f.meta);
+  worksheet_write_string(ws, 2, 0,
+                         "Leerlingen: kolom = jaar van de teldatum 1 februari (begrotingsjaar t rekent met 1-2-(t-1)); een lege "
+                         "teldatum volgt uit vorig jaar x (1 + groei). Groei: het jaar waarin ze geldt. Percentages als 0,06 of 6%.",
+                         f.meta);
+  worksheet_write_string(ws, kHeadRow, 0, "Omschrijving", f.head_left);
+  worksheet_write_string(ws, kHeadRow, 1, "één waarde", f.head);
+  for (int k = 0; k < ny; ++k) worksheet_write_number(ws, kHeadRow, C(2 + k), inv.first_year + k, f.head);
+  worksheet_write_string(ws, kHeadRow, C(ny + 2), "Eenheid", f.head_left);
+  worksheet_write_string(ws, kHeadRow, C(ny + 3), "Parameter (--set)", f.head_left);
+  worksheet_write_string(ws, kHeadRow, C(ny + 4), "Bron", f.head_left);
+  worksheet_write_string(ws, kHeadRow, C(ny + 5), "Werkt door", f.head_left);
   worksheet_freeze_panes(ws, kHeadRow + 1, 1);
   print_setup(ws, kHeadRow);
-  InvoerRefs inv;
-  inv.sheet = sheet_ref(name);
+  const Model& m = r.m();
   int R = kHeadRow + 1;
-  auto meta = [&](const std::string& path, int year) {
-    const ParamSpec* spec = find_spec(path);
-    worksheet_write_string(ws, static_cast<lxw_row_t>(R), static_cast<lxw_col_t>(n + 1), spec ? std::string(unit_name(spec->unit)).c_str() : "", f.text);
-    std::string bron = spec ? spec->reference : "";
-    try {
-      bron += "; " + s.provenance(path, year).describe();
-    } catch (const std::exception&) {
+  std::string group;
+  auto write_param = [&](const ParamSpec& spec) {
+    const ParamValue* pv = s.values(spec.path);
+    if (!pv || pv->by_year.empty()) return;
+    const std::string g = spec.path.substr(0, spec.path.find('.'));
+    if (g != group) {
+      group = g;
+      worksheet_write_string(ws, static_cast<lxw_row_t>(R++), 0, g.c_str(), f.section);
     }
-    worksheet_write_string(ws, static_cast<lxw_row_t>(R), static_cast<lxw_col_t>(n + 2), bron.c_str(), f.text);
-  };
-  auto single = [&](const std::string& path, const char* label, lxw_format* fm) {
-    worksheet_write_string(ws, static_cast<lxw_row_t>(R), 0, label, f.label);
-    worksheet_write_number(ws, static_cast<lxw_row_t>(R), 1, s.value(path), fm);
-    meta(path, 0);
-    const std::string ref = inv.sheet + "$B$" + std::to_string(R + 1);
+    std::string unit(unit_name(spec.unit));
+    std::string desc = spec.description;
+    for (const auto& mp : m.params)
+      if (mp.path == spec.path) {
+        unit = mp.unit_text;
+        if (!mp.description.empty()) desc = mp.description;
+      }
+    lxw_format* fm = input_format(f, unit);
+    const auto Rw = static_cast<lxw_row_t>(R);
+    worksheet_write_string(ws, Rw, 0, desc.c_str(), f.label);
+    const YearRange yr = years_for(spec.shape, r.horizon);
+    std::set<std::string> bron;
+    for (const auto& [y, v] : pv->by_year) {
+      const auto pit = pv->provenance.find(y);
+      if (pit != pv->provenance.end()) bron.insert(pit->second.describe());
+      if (std::isnan(v)) continue;  // not given: an empty cell
+      if (spec.shape == Shape::Single || y == 0) {
+        if (spec.shape == Shape::Single) worksheet_write_number(ws, Rw, 1, v, fm);
+        else
+          for (int yy = yr.first; yy <= yr.last; ++yy) worksheet_write_number(ws, Rw, C(inv.col_of(yy)), v, fm);
+        continue;
+      }
+      if (y < inv.first_year || y > r.horizon.last) continue;
+      worksheet_write_number(ws, Rw, C(inv.col_of(y)), v, fm);
+    }
+    // Blank input cells in the years the parameter covers still look like inputs.
+    if (spec.shape != Shape::Single)
+      for (int yy = std::max(yr.first, inv.first_year); yy <= std::min(yr.last, r.horizon.last); ++yy) {
+        const auto it = pv->by_year.find(yy);
+        if (it == pv->by_year.end() || std::isnan(it->second)) {
+          if (!pv->by_year.count(0) || std::isnan(pv->by_year.at(0))) worksheet_write_blank(ws, Rw, C(inv.col_of(yy)), fm);
+        }
+      }
+    worksheet_write_string(ws, Rw, C(ny + 2), unit.c_str(), f.text);
+    worksheet_write_string(ws, Rw, C(ny + 3), spec.path.c_str(), f.text);
+    std::string b = spec.reference;
+    for (const auto& x : bron) b += (b.empty() ? "" : "; ") + x;
+    worksheet_write_string(ws, Rw, C(ny + 4), b.c_str(), f.text);
+    inv.rows[spec.path] = Invoer::Row{R, spec.shape, false};
     ++R;
-    return ref;
   };
-  auto per_year = [&](const std::string& path, const char* label, lxw_format* fm) {
-    worksheet_write_string(ws, static_cast<lxw_row_t>(R), 0, label, f.label);
-    for (int i = 0; i < n; ++i)
-      worksheet_write_number(ws, static_cast<lxw_row_t>(R), static_cast<lxw_col_t>(i + 1), s.value(path, r.horizon.first + i), fm);
-    meta(path, r.horizon.first);
-    return R++;
-  };
-  inv.opening = single("reserves.eigen_vermogen_begin", "Eigen vermogen 31-12 voor het eerste jaar", f.euro_cents);
-  inv.laatste_jaar = single("reserves.bestemmingsreserve_laatste_jaar", "Laatste jaar bestemmingsreserve", f.text);
-  inv.niveau = per_year("reserves.weerstandsvermogen_niveau", "Gewenst niveau weerstandsvermogen", f.euro_cents);
-  inv.pct = per_year("signaleringswaarde.percentage_baten", "Signaleringswaarde: deel van de totale baten", f.pct_fine);
-  inv.minimum = per_year("signaleringswaarde.minimum", "Signaleringswaarde: minimum", f.euro_cents);
-  inv.mva = per_year("reserves.materiele_vaste_activa", "Materiële vaste activa 31-12", f.euro_cents);
-  return inv;
+  for (const auto& spec : s.reg().entries()) {
+    if (spec.section == "stromen" && s.stromen.empty()) continue;
+    write_param(spec);
+  }
+  return out;
+}
+
+// The last column of Invoer: whether a formula of the workbook reads the row.
+void invoer_finish(InvoerSheet& is, const Formats& f) {
+  for (const auto& [path, row] : is.inv.rows)
+    worksheet_write_string(is.ws, static_cast<lxw_row_t>(row.row), static_cast<lxw_col_t>(is.n_cols + 5),
+                           row.used ? "ja" : "nee (waarde)", row.used ? f.text : f.meta);
 }
 
 RowOf scenario_sheet(lxw_workbook* wb, const Formats& f, const std::string& name, const Scenario& s, const Result& r,
-                     const ReportOptions& o, const InvoerRefs& inv) {
+                     const ReportOptions& o, Invoer& inv) {
   lxw_worksheet* ws = workbook_add_worksheet(wb, name.c_str());
   if (!ws) throw std::runtime_error("xlsx: kan werkblad '" + name + "' niet maken");
   const int n = r.n();
-  worksheet_set_column(ws, 0, 0, 46, nullptr);
+  worksheet_set_column(ws, 0, 0, 50, nullptr);
   worksheet_set_column(ws, 1, static_cast<lxw_col_t>(n), 15, nullptr);
   worksheet_write_string(ws, 0, 0, scenario_title(s).c_str(), f.title);
   const std::string sub = "Meerjarenbegroting " + std::to_string(r.horizon.first) + "-" + std::to_string(r.horizon.last) +
-                          " in de opmaak van hoofdstuk 12 van het ondersteuningsplan (bedragen in euro's)";
+                          " in de opmaak van hoofdstuk 12 van het ondersteuningsplan (bedragen in euro's). Elke regel is een formule "
+                          "over blad Invoer; grijze cellen: waarde uit begroting, geen formule (zie de notitie bij de regel).";
   worksheet_write_string(ws, 1, 0, sub.c_str(), f.meta);
   worksheet_write_string(ws, 2, 0, ("Scenariobestanden: " + chain_text(s)).c_str(), f.meta);
   worksheet_write_string(ws, 3, 0, ("Datum van de run: " + o.run_date).c_str(), f.meta);
@@ -326,41 +673,81 @@ RowOf scenario_sheet(lxw_workbook* wb, const Formats& f, const std::string& name
   for (int i = 0; i < n; ++i) worksheet_write_number(ws, kHeadRow, static_cast<lxw_col_t>(i + 1), r.horizon.first + i, f.head);
   worksheet_freeze_panes(ws, kHeadRow + 1, 1);
 
-  // First pass: rows of the lines; second pass: cells (formulas refer to rows below, too).
+  const Inputs in = compile(s);
+  const Graph& g = *in.graph;
+  const Model& m = r.m();
+  // Rows: the plan's layout, then every other line a node computes (pupils, tarieven, IKC,
+  // waterbed, ...) in evaluation order, so each formula finds the cells it reads.
+  struct Item {
+    LayoutRow::Kind kind;
+    std::string text;
+    int line = -1;
+    int indent = 0;
+    bool emphasis = false;
+  };
+  std::vector<Item> items;
   RowOf row;
   int rr = kHeadRow + 1;
-  const auto layout = plan_layout(r);
-  for (const auto& lr : layout) {
+  for (const auto& lr : plan_layout(r)) {
+    items.push_back({lr.kind, lr.text, static_cast<int>(lr.line), lr.indent, lr.emphasis});
     if (lr.kind == LayoutRow::Kind::Line) row[lr.line] = rr;
     ++rr;
   }
+  bool heading = false;
+  for (const auto& node : g.nodes) {
+    std::vector<int> ls = node.writes;
+    ls.insert(ls.end(), node.overwrites.begin(), node.overwrites.end());
+    for (int l : ls) {
+      if (l < 0 || l >= m.size() || l >= r.lines() || row.count(static_cast<Line>(l))) continue;
+      if (!heading) {
+        items.push_back({LayoutRow::Kind::Blank, "", -1, 0, false});
+        items.push_back({LayoutRow::Kind::Section, "Rekenregels achter de begroting (leerlingen, tarieven, IKC, waterbed)", -1, 0, true});
+        rr += 2;
+        heading = true;
+      }
+      items.push_back({LayoutRow::Kind::Line, "", l, 1, false});
+      row[static_cast<Line>(l)] = rr++;
+    }
+  }
   print_setup(ws, kHeadRow);
+  FormulaBuilder fb{s, r, in, g, m, row, inv};
   rr = kHeadRow + 1;
-  for (const auto& lr : layout) {
+  for (const auto& it : items) {
     const auto R = static_cast<lxw_row_t>(rr++);
-    const int ind = std::clamp(lr.indent, 0, 3);
-    if (lr.kind == LayoutRow::Kind::Blank) continue;
-    if (lr.kind == LayoutRow::Kind::Section) {
-      worksheet_write_string(ws, R, 0, lr.text.c_str(), f.section_at[ind]);
+    const int ind = std::clamp(it.indent, 0, 3);
+    if (it.kind == LayoutRow::Kind::Blank) continue;
+    if (it.kind == LayoutRow::Kind::Section) {
+      worksheet_write_string(ws, R, 0, it.text.c_str(), f.section_at[ind]);
       continue;
     }
-    const ModelLine& d = r.m().line(lr.line);
-    worksheet_write_string(ws, R, 0, d.label.c_str(), lr.emphasis ? f.label_bold_at[ind] : f.label_at[ind]);
+    const Line l = static_cast<Line>(it.line);
+    const ModelLine& d = m.line(it.line);
+    worksheet_write_string(ws, R, 0, d.label.c_str(), it.emphasis ? f.label_bold_at[ind] : f.label_at[ind]);
+    std::string reason;
     for (int i = 0; i < n; ++i) {
       const auto C = static_cast<lxw_col_t>(i + 1);
+      const CellPlan cp = fb.plan(it.line, static_cast<int>(C), i);
       if (!d.money()) {
-        const double v = r.r(lr.line, i);
+        const double v = r.r(l, i);
+        const bool pct = d.unit == Unit::Fractie;
         if (!std::isfinite(v)) { worksheet_write_string(ws, R, C, "n.v.t.", f.text); continue; }
-        const std::string fx = ratio_formula(lr.line, static_cast<int>(C), row, inv);
-        if (fx.empty()) check(worksheet_write_number(ws, R, C, v, d.unit == Unit::Fractie ? f.pct : f.count), d.label.data());
-        else check(worksheet_write_formula_num(ws, R, C, fx.c_str(), f.pct, v), d.label.data());
+        if (cp.formula.empty()) {
+          check(worksheet_write_number(ws, R, C, v, pct ? f.mark_pct : f.mark_count), d.label.data());
+          reason = cp.reason;
+        } else
+          check(worksheet_write_formula_num(ws, R, C, cp.formula.c_str(), pct ? f.pct : f.count, v), d.label.data());
         continue;
       }
-      lxw_format* fmt_ = d.unit == Unit::EuroPerLeerling ? f.euro_cents : lr.emphasis ? f.euro_bold : f.euro;
-      const std::string fx = formula_for(s, r, lr.line, static_cast<int>(C), i, row, inv);
-      if (fx.empty()) check(worksheet_write_number(ws, R, C, euros(r.c(lr.line, i)), fmt_), std::string(d.label));
-      else check(worksheet_write_formula_num(ws, R, C, fx.c_str(), fmt_, euros(r.c(lr.line, i))), std::string(d.label));
+      const double v = euros(r.c(l, i));
+      if (cp.formula.empty()) {
+        check(worksheet_write_number(ws, R, C, v, d.unit == Unit::EuroPerLeerling ? f.mark_euro_cents : f.mark_euro), std::string(d.label));
+        reason = cp.reason;
+        continue;
+      }
+      lxw_format* fmt_ = d.unit == Unit::EuroPerLeerling ? f.euro_cents : it.emphasis ? f.euro_bold : f.euro;
+      check(worksheet_write_formula_num(ws, R, C, cp.formula.c_str(), fmt_, v), std::string(d.label));
     }
+    if (!reason.empty()) worksheet_write_comment(ws, R, 0, ("Waarde uit begroting, geen formule: " + reason + ".").c_str());
   }
   return row;
 }
@@ -520,6 +907,8 @@ void samenvatting_sheet(lxw_workbook* wb, lxw_worksheet* ws, const Formats& f, c
   chart_series_set_fill(se, &fill);
   chart_series_set_labels(se);
   chart_title_set_name(res, "Resultaat per jaar");
+  // The years below the plot area, not at the zero line inside the (negative) bars.
+  chart_axis_set_label_position(res->x_axis, LXW_CHART_AXIS_LABEL_POSITION_LOW);
   chart_legend_set_position(res, LXW_CHART_LEGEND_NONE);
   worksheet_insert_chart(ws, static_cast<lxw_row_t>(R + 17), 0, res);
 }
@@ -579,10 +968,10 @@ void risico_sheet(lxw_worksheet* ws, const Formats& f, const RiskView& v) {
     for (int k = 0; k < 5; ++k) worksheet_write_string(ws, static_cast<lxw_row_t>(R), static_cast<lxw_col_t>(k), heads[k], k ? f.head : f.head_left);
     ++R;
     for (const auto& b : v.tornado) {
-      worksheet_write_string(ws, static_cast<lxw_row_t>(R), 0, b.label.c_str(), f.label);
-      worksheet_write_string(ws, static_cast<lxw_row_t>(R), 1, b.low_text.c_str(), f.text);
+      worksheet_write_string(ws, static_cast<lxw_row_t>(R), 0, b.label.c_str(), f.label_wrap);  // long descriptions wrap, never cut
+      worksheet_write_string(ws, static_cast<lxw_row_t>(R), 1, b.low_text.c_str(), f.label_wrap);
       worksheet_write_number(ws, static_cast<lxw_row_t>(R), 2, euros(b.low - v.tornado_base), f.euro);
-      worksheet_write_string(ws, static_cast<lxw_row_t>(R), 3, b.high_text.c_str(), f.text);
+      worksheet_write_string(ws, static_cast<lxw_row_t>(R), 3, b.high_text.c_str(), f.label_wrap);
       worksheet_write_number(ws, static_cast<lxw_row_t>(R), 4, euros(b.high - v.tornado_base), f.euro);
       ++R;
     }
@@ -666,6 +1055,8 @@ std::string render_xlsx(const std::vector<ScenarioRun>& runs, const ReportOption
     std::set<std::string> used{"Samenvatting", "Risico", "Kengetallen", "Vergelijking"};
     std::vector<std::string> names;
     std::vector<RowOf> rows;
+    std::vector<InvoerSheet> invoers;
+    invoers.reserve(runs.size());
     // Sheet order: Samenvatting, Risico, then per scenario its plan sheet and its Invoer sheet;
     // the Samenvatting refers to the first scenario's sheet, so it is filled after that one.
     lxw_worksheet* samenvatting = workbook_add_worksheet(wb, "Samenvatting");
@@ -677,8 +1068,9 @@ std::string render_xlsx(const std::vector<ScenarioRun>& runs, const ReportOption
       names.push_back(sheet_name(nm.size() <= 31 || stem.empty() ? nm : stem, used));
       const std::string invoer = sheet_name("Invoer " + names.back(), used);
       // The Invoer sheet is written first (its rows are referenced), then the plan sheet.
-      const InvoerRefs inv = invoer_sheet(wb, f, invoer, *run.scenario, *run.result);
-      rows.push_back(scenario_sheet(wb, f, names.back(), *run.scenario, *run.result, o, inv));
+      invoers.push_back(invoer_sheet(wb, f, invoer, *run.scenario, *run.result));
+      rows.push_back(scenario_sheet(wb, f, names.back(), *run.scenario, *run.result, o, invoers.back().inv));
+      invoer_finish(invoers.back(), f);
     }
     samenvatting_sheet(wb, samenvatting, f, runs[0], names[0], rows[0], o);
     if (risico) risico_sheet(risico, f, *o.risk);
