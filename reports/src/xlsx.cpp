@@ -857,9 +857,9 @@ void samenvatting_sheet(lxw_workbook* wb, lxw_worksheet* ws, const Formats& f, c
   const Summary sm = summarize(r);
   ++R;
   for (const auto& z : sm.zinnen) worksheet_write_string(ws, static_cast<lxw_row_t>(R++), 0, z.c_str(), f.text);
-  worksheet_write_string(ws, static_cast<lxw_row_t>(R++), 0, ("Eerste jaar onder het niveau weerstandsvermogen (risico): " + year_or_never(sm.eerste_onder_niveau)).c_str(), f.label_bold);
-  worksheet_write_string(ws, static_cast<lxw_row_t>(R++), 0, ("Eerste jaar onder nul (risico): " + year_or_never(sm.eerste_onder_nul)).c_str(), f.label_bold);
-  worksheet_write_string(ws, static_cast<lxw_row_t>(R++), 0, ("Eerste jaar niet meer mogelijk bovenmatig: " + year_or_never(sm.eerste_niet_bovenmatig)).c_str(), f.label_bold);
+  worksheet_write_string(ws, static_cast<lxw_row_t>(R++), 0, ("Eerste jaar onder het niveau weerstandsvermogen (risico): " + year_or_never(sm.eerste_onder_niveau)).c_str(), f.section);
+  worksheet_write_string(ws, static_cast<lxw_row_t>(R++), 0, ("Eerste jaar onder nul (risico): " + year_or_never(sm.eerste_onder_nul)).c_str(), f.section);
+  worksheet_write_string(ws, static_cast<lxw_row_t>(R++), 0, ("Eerste jaar niet meer mogelijk bovenmatig: " + year_or_never(sm.eerste_niet_bovenmatig)).c_str(), f.section);
   ++R;
   const int head = R;
   worksheet_write_string(ws, static_cast<lxw_row_t>(R), 0, "bedragen in euro's", f.head_left);
@@ -897,8 +897,12 @@ void samenvatting_sheet(lxw_workbook* wb, lxw_worksheet* ws, const Formats& f, c
     if (k == 0) chart_series_set_labels(se);
   }
   chart_title_set_name(ev, "Eigen vermogen tegen niveau en signaleringswaarde");
+  chart_axis_set_num_format(ev->y_axis, "#,##0");
   chart_legend_set_position(ev, LXW_CHART_LEGEND_BOTTOM);
-  worksheet_insert_chart(ws, static_cast<lxw_row_t>(R + 1), 0, ev);
+  lxw_chart_options first{};
+  first.x_scale = 0.95;
+  first.y_scale = 1.1;
+  worksheet_insert_chart_opt(ws, static_cast<lxw_row_t>(R + 1), 0, ev, &first);
   lxw_chart* res = workbook_add_chart(wb, LXW_CHART_COLUMN);
   lxw_chart_series* se = chart_add_series(res, years.c_str(), range(first_data + 3).c_str());
   chart_series_set_name(se, "Resultaat");
@@ -909,8 +913,14 @@ void samenvatting_sheet(lxw_workbook* wb, lxw_worksheet* ws, const Formats& f, c
   chart_title_set_name(res, "Resultaat per jaar");
   // The years below the plot area, not at the zero line inside the (negative) bars.
   chart_axis_set_label_position(res->x_axis, LXW_CHART_AXIS_LABEL_POSITION_LOW);
+  chart_axis_set_num_format(res->y_axis, "#,##0");
   chart_legend_set_position(res, LXW_CHART_LEGEND_NONE);
-  worksheet_insert_chart(ws, static_cast<lxw_row_t>(R + 17), 0, res);
+  // Side by side below the table: the summary stays one page.
+  lxw_chart_options side{};
+  side.x_offset = 12;
+  side.x_scale = 0.95;
+  side.y_scale = 1.1;
+  worksheet_insert_chart_opt(ws, static_cast<lxw_row_t>(R + 1), 2, res, &side);
 }
 
 // The risk answers (issue 14.2) with the weerstandsratio as a formula over the cells above it.
