@@ -268,6 +268,24 @@ struct FormulaBuilder {
     return {"", "geen actieve rekenregel"};
   }
 
+  // A built-in line slot by its id (lines.cpp), or -1: rules added later are found by id.
+  static int slot_of(std::string_view id) {
+    for (const auto& d : line_table())
+      if (d.id == id) return static_cast<int>(d.line);
+    return -1;
+  }
+  std::string at_id(std::string_view id) {
+    const int k = slot_of(id);
+    if (k < 0) { ok = false; return "0"; }
+    return at(static_cast<Line>(k));
+  }
+  std::string at_id_col(std::string_view id, int c) {
+    const int k = slot_of(id);
+    const auto it = k < 0 ? row.end() : row.find(static_cast<Line>(k));
+    if (it == row.end()) { ok = false; return "0"; }
+    return cell(it->second, c);
+  }
+
   // nullopt: this node does not apply here (try the writer before it); "": a value (reason set).
   std::optional<std::string> node_formula(const GraphNode& n, int l, std::string& reason) {
     switch (n.kind) {
@@ -407,7 +425,18 @@ struct FormulaBuilder {
     }
     if (name == "ikc_bandbreedte") {
       if (!expects({"ikc", "tarieven.sbo", "tarieven.so_cat1", "tarieven.ikc_aandeel_sbo", "tarieven.ikc_aandeel_so_cat1"})) return "";
-      const std::string N = at(L::leerlingen_ikc), later = p("ikc.teldatum_later"), b = p("ikc.bandbreedte");
+      const std::string N = at(L::leerlingen_ikc), given = p("ikc.teldatum_later"), b = p("ikc.bandbreedte");
+      // Without ikc.teldatum_later the engine may test the projection's own count on 1-2-t (the
+      // IKC pupils of the next year's column; none in the last year): read from the result.
+      bool projected = false;
+      for (int k = 0; k + 1 < r.n(); ++k) {
+        const ParamValue* pv = s.values("ikc.teldatum_later");
+        const bool blank = !pv || !pv->by_year.count(r.horizon.first + k) || std::isnan(pv->by_year.at(r.horizon.first + k));
+        if (blank && r.r(L::ikc_leerlingen_later, k) != 0 && r.r(L::ikc_leerlingen_later, k) == r.r(L::leerlingen_ikc, k + 1)) projected = true;
+      }
+      const bool next = projected && i + 1 < r.n();
+      const std::string later = next ? "IF(ISNUMBER(" + given + ")," + given + "," + cell(row.at(L::leerlingen_ikc), col + 1) + ")" : given;
+      const std::string has = next ? "TRUE()" : "ISNUMBER(" + given + ")";
       using V = IkcAfspraak::Verrekening;
       const V v = s.verdeling.ikc.verrekening;
       const std::string pupils = v == V::Geen ? "0"
@@ -416,16 +445,83 @@ struct FormulaBuilder {
       switch (l) {
         case L::ikc_volumebekostiging: return round2(ikc_t + "*" + N);
         case L::ikc_aanvulling_teldatum: return round2(ikc_rate + "*" + N);
-        case L::ikc_leerlingen_later: return "IF(ISNUMBER(" + later + ")," + later + ",0)";
-        case L::ikc_afwijking: return "IF(ISNUMBER(" + later + "),IF(" + N + ">0,(" + later + "-" + N + ")/" + N + ",0),0)";
+        case L::ikc_leerlingen_later: return "IF(" + has + "," + later + ",0)";
+        case L::ikc_afwijking: return "IF(" + has + ",IF(" + N + ">0,(" + later + "-" + N + ")/" + N + ",0),0)";
         case L::ikc_verrekening:  // inside the band (exactly b inside, 1e-9 x N for binary fractions): 0
-          return "IF(ISNUMBER(" + later + "),IF(ABS(" + later + "-" + N + ")<=" + b + "*" + N + "+1E-9*MAX(1," + N + "),0," +
+          return "IF(" + has + ",IF(ABS(" + later + "-" + N + ")<=" + b + "*" + N + "+1E-9*MAX(1," + N + "),0," +
                  round2(ikc_rate + "*" + pupils) + "),0)";
         case L::ikc_aanvulling: return round2(at(L::ikc_aanvulling_teldatum) + "+" + at(L::ikc_verrekening));
         default: return "";
       }
     }
+    if (name == "afdracht_verwijzingen") {  // rules/afdracht_verwijzingen.cpp (8.1.2)
+      if (!expects({"regulier_onderwijs.afdracht_verwijzingen_dws", "top.tlv_sbo_tarief", "top.uitstroom_gespecialiseerd", "top.plaatsing_jaren",
+                    "top.dws_plaatsen", "top.dws_prijs", "kalibratie.afdracht_verwijzingen_dws"}))
+        return "";
+      const std::string id_nieuw = "lasten.overdrachten.regulier_onderwijs.plaatsingen_nieuw";
+      const std::string id_betaald = "lasten.overdrachten.regulier_onderwijs.plaatsingen_betaald";
+      auto stock = [&](int c) {  // own pupils in SBO/IKC and SO I-III on the teldatum
+        const int save = col;
+        col = c;
+        const std::string t = "(" + at(L::leerlingen_sbo) + "+" + at(L::leerlingen_so_cat1) + "+" + at(L::leerlingen_so_cat2) + "+" +
+                              at(L::leerlingen_so_cat3) + ")";
+        col = save;
+        return t;
+      };
+      if (static_cast<int>(l) == slot_of(id_nieuw)) {  // max(0, S(t) - S(t-1) + u x S(t-1)); first year S(t-1) = S(t)
+        const std::string prev_s = stock(i > 0 ? col - 1 : col);
+        return "MAX(0," + stock(col) + "-" + prev_s + "+" + p("top.uitstroom_gespecialiseerd") + "*" + prev_s + ")";
+      }
+      if (static_cast<int>(l) == slot_of(id_betaald)) {  // the placements of the last D years (D = top.plaatsing_jaren)
+        double d = 1;
+        try { d = s.value("top.plaatsing_jaren"); } catch (const std::exception&) { ok = false; }
+        const int whole = static_cast<int>(std::floor(d));
+        std::string t = "0";
+        for (int j = 0; j < whole; ++j) t += "+" + at_id_col(id_nieuw, col - std::min(j, i));
+        if (d - whole > 0)
+          t += "+(" + p("top.plaatsing_jaren", 0) + "-" + std::to_string(whole) + ")*" + at_id_col(id_nieuw, col - std::min(whole, i));
+        reason = "";
+        return t;
+      }
+      if (l == L::afdracht_verwijzingen_dws) {  // an explicit amount wins; else placements x tarief + DWS + kalibratie
+        const std::string given = p("regulier_onderwijs.afdracht_verwijzingen_dws");
+        return "IF(ISNUMBER(" + given + ")," + given + "," +
+               round2(round2(p("top.tlv_sbo_tarief") + "*" + at_id(id_betaald)) + "+" + round2(p("top.dws_prijs") + "*" + p("top.dws_plaatsen")) +
+                      "+" + p("kalibratie.afdracht_verwijzingen_dws")) + ")";
+      }
+      return "";
+    }
+    if (name == "korting_ocw") {  // rules/korting_ocw.cpp (hfst 12)
+      const int bruto = slot_of("ocw_korting.bruto"), opgelegd = slot_of("ocw_korting.opgelegd");
+      if (static_cast<int>(l) == bruto && expects({"ocw_korting", "signaleringswaarde", "reserves.eigen_vermogen_begin"}))
+        return round2(p("ocw_korting.per_leerling") + "*(" + at(L::leerlingen_bo) + "+" + at(L::leerlingen_sbo) + ")");
+      if (static_cast<int>(l) == opgelegd) {
+        reason = "de korting tot de signaleringswaarde wordt in hele centen gezocht (bisectie), geen formule";
+        return "";
+      }
+      bool active = false;
+      for (int k = 0; k < r.n() && opgelegd >= 0; ++k) active = active || r.c(static_cast<Line>(opgelegd), k) != 0;
+      if (!active) return std::nullopt;  // no korting imposed: the lines as the rules before it wrote them
+      if (l == L::zware_ondersteuning) {  // the rijksbijdrage's zware ondersteuning minus the imposed korting
+        for (const auto& node : g.nodes)
+          if (node.kind == GraphNode::Kind::Rule && node.name == "rijksbijdrage") {
+            std::string why;
+            const auto f = rule_formula(node, l, why);
+            if (!f || f->empty()) return "";
+            return round2(*f + "-" + at(static_cast<Line>(opgelegd)));
+          }
+        return "";
+      }
+      return std::nullopt;  // the totals above it: their SUM holds the lowered line
+    }
     if (name == "ondersteuningsbedrag_bao") {
+      if (spec.params == std::vector<std::string>{"regulier_onderwijs.ondersteuningsbedrag_per_leerling"}) {
+        // the afdracht comes from its own rule (afdracht_verwijzingen)
+        if (l == L::ondersteuningsbedrag_per_leerling) return p("regulier_onderwijs.ondersteuningsbedrag_per_leerling");
+        if (l == L::ondersteuningsbedrag_bruto) return round2(p("regulier_onderwijs.ondersteuningsbedrag_per_leerling") + "*" + at(L::leerlingen_bo));
+        if (l == L::ondersteuningsbedrag_bao) return round2(at(L::ondersteuningsbedrag_bruto) + "-" + at(L::afdracht_verwijzingen_dws));
+        return "";
+      }
       if (!expects({"regulier_onderwijs.ondersteuningsbedrag_per_leerling", "regulier_onderwijs.afdracht_verwijzingen_dws"})) return "";
       switch (l) {
         case L::ondersteuningsbedrag_per_leerling: return p("regulier_onderwijs.ondersteuningsbedrag_per_leerling");
