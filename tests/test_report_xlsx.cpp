@@ -350,13 +350,16 @@ TEST_CASE("report xlsx of the baseline: formulas with the plan's figures as cach
   }
   CHECK(comments.find("Waarde uit begroting, geen formule: claims uit de tellingen per SO-school") != std::string::npos);
   CHECK(all_formulas >= 5 * 80);
-  // Lichte ondersteuning 2024 = ROUND(tarief x leerlingen bo, 2), both from their own cells:
+  // Lichte ondersteuning 2024 = tarief x leerlingen bo rounded to the cent, both from their own cells:
   // 356,36 (Invoer, 2024) x the bo row (= Invoer teldatum 2023, 21.747).
   const int bo = row_of(sh, "Leerlingen bo (teldatum 1-2 t-1)");
   const std::string tl = invoer_cell(inv, "tarieven.lichte_ondersteuning", 2024);
   CHECK(inv.at(tl).value == 356.36);
+  // The engine's mul_round: the tarief in whole cents x the count, rounded half away from zero
+  // on that product (truncate, then the remainder), as money.hpp does.
+  const std::string product = "ROUND('Invoer zuid-kennemerland-2024'!$" + tl.substr(0, 1) + "$" + tl.substr(1) + "*100,0)*B" + std::to_string(bo);
   CHECK(sh.at("B" + std::to_string(lichte)).formula ==
-        "ROUND('Invoer zuid-kennemerland-2024'!$" + tl.substr(0, 1) + "$" + tl.substr(1) + "*B" + std::to_string(bo) + ",2)");
+        "(TRUNC((" + product + "))+((" + product + ")-TRUNC((" + product + "))>=0.5)-((" + product + ")-TRUNC((" + product + "))<=-0.5))/100");
   CHECK(sh.at("B" + std::to_string(lichte)).value == 7749760.92);  // 21.747 x 356,36 = 7.749.760,92
 
   // Kengetallen: references into the scenario sheet, with the plan's figures cached.

@@ -194,6 +194,18 @@ struct Invoer {
 // Money formulas are rounded to the cent where the engine rounds (and around sums, so a
 // recalculated 2028 weerstandsvermogen is 600000, never 599999.999999999).
 std::string round2(const std::string& e) { return "ROUND(" + e + ",2)"; }
+// Where the engine multiplies an amount by a real factor (mul_round, round_to_cent: money.hpp)
+// the formula repeats its arithmetic: the amount in whole cents (ROUND(euros*100,0), exact) times
+// the factor, in binary floating point as the engine does, then rounded half away from zero on
+// that double exactly as round_to_cent does (truncate, look at the remainder). Excel's and
+// Calc's ROUND(x,2) round the decimal value instead and differ by a cent where the product is an
+// exact half cent in decimal but not in binary (6.635 x 184,821 = 1.226.287,335).
+std::string cents_of(const std::string& euros) { return "ROUND(" + euros + "*100,0)"; }
+std::string round_cents(const std::string& a) {
+  const std::string x = "(" + a + ")";
+  return "(TRUNC(" + x + ")+(" + x + "-TRUNC(" + x + ")>=0.5)-(" + x + "-TRUNC(" + x + ")<=-0.5))/100";
+}
+std::string mul_cents(const std::string& euros, const std::string& factor) { return round_cents(cents_of(euros) + "*" + factor); }
 
 // What a scenario-sheet cell gets: an Excel formula (with the engine's figure as its cached
 // value), or the engine's figure as a plain value with the reason it is no formula.
@@ -327,7 +339,7 @@ struct FormulaBuilder {
     if (!d.formula) return "";
     (void)reason;
     const std::string body = excel(*d.formula, d.formula->root, l, false);
-    return d.money() ? round2(body) : body;
+    return d.money() ? round_cents("(" + body + ")*100") : body;  // engine.cpp: round_to_cent(v * 100)
   }
   std::string name_ref(const std::string& name, bool previous) {
     const int li = m.find(name);
@@ -398,29 +410,30 @@ struct FormulaBuilder {
     }
     if (name == "rijksbijdrage") {
       if (!expects({"tarieven.lichte_ondersteuning", "tarieven.zware_ondersteuning", "kalibratie.zware_ondersteuning"})) return "";
-      if (l == L::lichte_ondersteuning) return round2(p("tarieven.lichte_ondersteuning") + "*" + at(L::leerlingen_bo));
+      if (l == L::lichte_ondersteuning) return mul_cents(p("tarieven.lichte_ondersteuning"), at(L::leerlingen_bo));
       if (l == L::zware_ondersteuning)
-        return round2(round2(p("tarieven.zware_ondersteuning") + "*(" + at(L::leerlingen_bo) + "+" + at(L::leerlingen_sbo) + ")") + "+" +
+        return round2(mul_cents(p("tarieven.zware_ondersteuning"), "(" + at(L::leerlingen_bo) + "+" + at(L::leerlingen_sbo) + ")") + "+" +
                       p("kalibratie.zware_ondersteuning"));
       return "";
     }
     if (name == "inhouding_duo") {
       if (!expects({"tarieven.sbo", "tarieven.so_cat1", "tarieven.so_cat2", "tarieven.so_cat3"})) return "";
-      if (l == L::sbo_inhouding) return round2(p("tarieven.sbo") + "*" + at(L::leerlingen_sbo));
+      if (l == L::sbo_inhouding) return mul_cents(p("tarieven.sbo"), at(L::leerlingen_sbo));
       if (l == L::so_inhouding)  // the exact sum of the three products, rounded once
-        return round2(p("tarieven.so_cat1") + "*" + at(L::leerlingen_so_cat1) + "+" + p("tarieven.so_cat2") + "*" + at(L::leerlingen_so_cat2) +
-                      "+" + p("tarieven.so_cat3") + "*" + at(L::leerlingen_so_cat3));
+        return round_cents(cents_of(p("tarieven.so_cat1")) + "*" + at(L::leerlingen_so_cat1) + "+" + cents_of(p("tarieven.so_cat2")) + "*" +
+                           at(L::leerlingen_so_cat2) + "+" + cents_of(p("tarieven.so_cat3")) + "*" + at(L::leerlingen_so_cat3));
       return "";
     }
     // IKC tarief, not rounded (8.1.6: the plan's 1,172,511 needs the exact 8,525.666)
-    const std::string ikc_t = "(" + p("tarieven.ikc_aandeel_sbo") + "*" + p("tarieven.sbo") + "+" + p("tarieven.ikc_aandeel_so_cat1") + "*" +
-                              p("tarieven.so_cat1") + ")";
-    const std::string ikc_rate = "(" + ikc_t + "-" + p("tarieven.sbo") + ")";
+    // in cents, as the engine: aandeel x tarief SBO + aandeel x tarief SO cat. I
+    const std::string ikc_t = "(" + p("tarieven.ikc_aandeel_sbo") + "*" + cents_of(p("tarieven.sbo")) + "+" + p("tarieven.ikc_aandeel_so_cat1") +
+                              "*" + cents_of(p("tarieven.so_cat1")) + ")";
+    const std::string ikc_rate = "(" + ikc_t + "-" + cents_of(p("tarieven.sbo")) + ")";
     if (name == "ikc_volumebekostiging") {
       if (!expects({"tarieven.sbo", "tarieven.so_cat1", "tarieven.ikc_aandeel_sbo", "tarieven.ikc_aandeel_so_cat1"})) return "";
-      if (l == L::ikc_tarief) return round2(ikc_t);
-      if (l == L::ikc_aanvulling) return round2(ikc_rate + "*" + at(L::leerlingen_ikc));
-      if (l == L::ikc_ander_swv) return round2(ikc_rate + "*" + at(L::leerlingen_ikc_ander_swv));
+      if (l == L::ikc_tarief) return round_cents(ikc_t);
+      if (l == L::ikc_aanvulling) return round_cents(ikc_rate + "*" + at(L::leerlingen_ikc));
+      if (l == L::ikc_ander_swv) return round_cents(ikc_rate + "*" + at(L::leerlingen_ikc_ander_swv));
       return "";
     }
     if (name == "ikc_bandbreedte") {
@@ -443,13 +456,13 @@ struct FormulaBuilder {
                                  : v == V::Volledig ? "(" + later + "-" + N + ")"
                                                     : "IF(" + later + ">" + N + "," + later + "-" + N + "*(1+" + b + ")," + later + "-" + N + "*(1-" + b + "))";
       switch (l) {
-        case L::ikc_volumebekostiging: return round2(ikc_t + "*" + N);
-        case L::ikc_aanvulling_teldatum: return round2(ikc_rate + "*" + N);
+        case L::ikc_volumebekostiging: return round_cents(ikc_t + "*" + N);
+        case L::ikc_aanvulling_teldatum: return round_cents(ikc_rate + "*" + N);
         case L::ikc_leerlingen_later: return "IF(" + has + "," + later + ",0)";
         case L::ikc_afwijking: return "IF(" + has + ",IF(" + N + ">0,(" + later + "-" + N + ")/" + N + ",0),0)";
         case L::ikc_verrekening:  // inside the band (exactly b inside, 1e-9 x N for binary fractions): 0
           return "IF(" + has + ",IF(ABS(" + later + "-" + N + ")<=" + b + "*" + N + "+1E-9*MAX(1," + N + "),0," +
-                 round2(ikc_rate + "*" + pupils) + "),0)";
+                 round_cents(ikc_rate + "*" + pupils) + "),0)";
         case L::ikc_aanvulling: return round2(at(L::ikc_aanvulling_teldatum) + "+" + at(L::ikc_verrekening));
         default: return "";
       }
@@ -486,7 +499,7 @@ struct FormulaBuilder {
       if (l == L::afdracht_verwijzingen_dws) {  // an explicit amount wins; else placements x tarief + DWS + kalibratie
         const std::string given = p("regulier_onderwijs.afdracht_verwijzingen_dws");
         return "IF(ISNUMBER(" + given + ")," + given + "," +
-               round2(round2(p("top.tlv_sbo_tarief") + "*" + at_id(id_betaald)) + "+" + round2(p("top.dws_prijs") + "*" + p("top.dws_plaatsen")) +
+               round2(mul_cents(p("top.tlv_sbo_tarief"), at_id(id_betaald)) + "+" + mul_cents(p("top.dws_prijs"), p("top.dws_plaatsen")) +
                       "+" + p("kalibratie.afdracht_verwijzingen_dws")) + ")";
       }
       return "";
@@ -494,7 +507,7 @@ struct FormulaBuilder {
     if (name == "korting_ocw") {  // rules/korting_ocw.cpp (hfst 12)
       const int bruto = slot_of("ocw_korting.bruto"), opgelegd = slot_of("ocw_korting.opgelegd");
       if (static_cast<int>(l) == bruto && expects({"ocw_korting", "signaleringswaarde", "reserves.eigen_vermogen_begin"}))
-        return round2(p("ocw_korting.per_leerling") + "*(" + at(L::leerlingen_bo) + "+" + at(L::leerlingen_sbo) + ")");
+        return mul_cents(p("ocw_korting.per_leerling"), "(" + at(L::leerlingen_bo) + "+" + at(L::leerlingen_sbo) + ")");
       if (static_cast<int>(l) == opgelegd) {
         reason = "de korting tot de signaleringswaarde wordt in hele centen gezocht (bisectie), geen formule";
         return "";
@@ -518,14 +531,14 @@ struct FormulaBuilder {
       if (spec.params == std::vector<std::string>{"regulier_onderwijs.ondersteuningsbedrag_per_leerling"}) {
         // the afdracht comes from its own rule (afdracht_verwijzingen)
         if (l == L::ondersteuningsbedrag_per_leerling) return p("regulier_onderwijs.ondersteuningsbedrag_per_leerling");
-        if (l == L::ondersteuningsbedrag_bruto) return round2(p("regulier_onderwijs.ondersteuningsbedrag_per_leerling") + "*" + at(L::leerlingen_bo));
+        if (l == L::ondersteuningsbedrag_bruto) return mul_cents(p("regulier_onderwijs.ondersteuningsbedrag_per_leerling"), at(L::leerlingen_bo));
         if (l == L::ondersteuningsbedrag_bao) return round2(at(L::ondersteuningsbedrag_bruto) + "-" + at(L::afdracht_verwijzingen_dws));
         return "";
       }
       if (!expects({"regulier_onderwijs.ondersteuningsbedrag_per_leerling", "regulier_onderwijs.afdracht_verwijzingen_dws"})) return "";
       switch (l) {
         case L::ondersteuningsbedrag_per_leerling: return p("regulier_onderwijs.ondersteuningsbedrag_per_leerling");
-        case L::ondersteuningsbedrag_bruto: return round2(p("regulier_onderwijs.ondersteuningsbedrag_per_leerling") + "*" + at(L::leerlingen_bo));
+        case L::ondersteuningsbedrag_bruto: return mul_cents(p("regulier_onderwijs.ondersteuningsbedrag_per_leerling"), at(L::leerlingen_bo));
         case L::afdracht_verwijzingen_dws: return p("regulier_onderwijs.afdracht_verwijzingen_dws");
         case L::ondersteuningsbedrag_bao: return round2(at(L::ondersteuningsbedrag_bruto) + "-" + at(L::afdracht_verwijzingen_dws));
         default: return "";
@@ -536,15 +549,15 @@ struct FormulaBuilder {
                     "regulier_onderwijs.bedrag_instroom_per_leerling_per_jaar"}))
         return "";
       const std::string bedrag = p("regulier_onderwijs.bedrag_instroom_per_leerling_per_jaar");
-      if (l == L::instroombudget) return round2(bedrag + "*" + p("regulier_onderwijs.instroom_leerlingjaren"));
-      if (l == L::terugplaatsing) return round2(bedrag + "*" + p("regulier_onderwijs.terugplaatsing_leerlingjaren"));
+      if (l == L::instroombudget) return mul_cents(bedrag, p("regulier_onderwijs.instroom_leerlingjaren"));
+      if (l == L::terugplaatsing) return mul_cents(bedrag, p("regulier_onderwijs.terugplaatsing_leerlingjaren"));
       return "";
     }
     if (name == "personeel") {
       if (!expects({"personeel"})) return "";
       if (l != L::personeelskosten) return "";
       if (i == 0) return p("personeel.personeelskosten_eerste_jaar", 0);
-      return round2(prev(l) + "*(1+" + p("personeel.groei") + ")");
+      return mul_cents(prev(l), "(1+" + p("personeel.groei") + ")");
     }
     if (name == "amounts") {
       if (!expects({"bedragen"})) return "";
@@ -580,7 +593,7 @@ struct FormulaBuilder {
     if (name == "signaleringswaarde") {
       if (!expects({"signaleringswaarde"})) return "";
       if (l == L::signaleringswaarde)  // max(pct x baten rounded once to the cent, minimum)
-        return "MAX(" + round2(p("signaleringswaarde.percentage_baten") + "*" + at(L::baten_totaal)) + "," + p("signaleringswaarde.minimum") + ")";
+        return "MAX(" + mul_cents(at(L::baten_totaal), p("signaleringswaarde.percentage_baten")) + "," + p("signaleringswaarde.minimum") + ")";
       if (l == L::boven_signaleringswaarde) return "MAX(0," + round2(at(L::eigen_vermogen) + "-" + at(L::signaleringswaarde)) + ")";
       return "";
     }
@@ -596,8 +609,8 @@ struct FormulaBuilder {
       switch (l) {
         case L::waterbed_rijksbijdragen: return at(L::rijksbijdragen_totaal);
         case L::waterbed_inhouding_sbo: return at(L::sbo_inhouding);
-        case L::waterbed_inhouding_so_cat1: return round2(p("tarieven.so_cat1") + "*" + at(L::leerlingen_so_cat1));
-        case L::waterbed_inhouding_so_cat2: return round2(p("tarieven.so_cat2") + "*" + at(L::leerlingen_so_cat2));
+        case L::waterbed_inhouding_so_cat1: return mul_cents(p("tarieven.so_cat1"), at(L::leerlingen_so_cat1));
+        case L::waterbed_inhouding_so_cat2: return mul_cents(p("tarieven.so_cat2"), at(L::leerlingen_so_cat2));
         case L::waterbed_inhouding_so_cat3:  // carries the SO line's rounding difference
           return round2(at(L::so_inhouding) + "-" + at(L::waterbed_inhouding_so_cat1) + "-" + at(L::waterbed_inhouding_so_cat2));
         case L::waterbed_aanvulling_ikc: return at(L::ikc_aanvulling);
