@@ -3,6 +3,7 @@
 also reads (separator ';', as Dutch Excel writes; first line the header):
 
   PREFIX.csv          id;naam;bestuur;leerlingen JJJJ;...;sbo_ikc JJJJ;so_cat1 JJJJ;so_cat2 JJJJ;so_cat3 JJJJ;dws JJJJ;tlv_op_bao JJJJ
+                      (and opmaat_so_cat1 JJJJ;... for the years in which a school has Opmaat weeks, 8.1.8)
   PREFIX-stromen.csv  school;soort;inschrijving;vertrek
   PREFIX-bao-bao.csv  van;naar;overstap;verwijzing
 
@@ -17,6 +18,7 @@ import sys
 import yaml
 
 SOORTEN = ["sbo_ikc", "so_cat1", "so_cat2", "so_cat3", "dws"]
+OPMAAT = ["so_cat1", "so_cat2", "so_cat3"]
 
 
 def cell(v):
@@ -34,8 +36,11 @@ def main(path):
     teldata = sorted({int(y) for s in scholen for y in s.get("leerlingen", {})})
     jaren = sorted({int(y) for s in scholen for y in list(s.get("plaatsingen", {})) + list(s.get("tlv_op_bao", {}))})
     header = ["id", "naam", "bestuur"] + [f"leerlingen {y}" for y in teldata]
+    opmaat_jaren = sorted({int(y) for s in scholen for y in s.get("opmaat", {})})
     for y in jaren:
         header += [f"{k} {y}" for k in SOORTEN] + [f"tlv_op_bao {y}"]
+    for y in opmaat_jaren:
+        header += [f"opmaat_{k} {y}" for k in OPMAAT]
     with open(prefix + ".csv", "w", newline="", encoding="utf-8") as f:
         w = csv.writer(f, delimiter=";", lineterminator="\n")
         w.writerow(header)
@@ -44,6 +49,9 @@ def main(path):
             for y in jaren:
                 p = s.get("plaatsingen", {}).get(y, {})
                 row += [cell(p.get(k)) for k in SOORTEN] + [cell(s.get("tlv_op_bao", {}).get(y))]
+            for y in opmaat_jaren:
+                o = s.get("opmaat", {}).get(y, {})
+                row += [cell(o.get(k)) for k in OPMAAT]
             w.writerow(row)
     with open(prefix + "-stromen.csv", "w", newline="", encoding="utf-8") as f:
         w = csv.writer(f, delimiter=";", lineterminator="\n")

@@ -48,7 +48,7 @@ TEST_CASE("names: the list a message shows") {
 }
 
 TEST_CASE("names: units and line kinds") {
-  check_table<Unit>({"EUR", "EUR per leerling", "leerlingen", "leerlingjaren", "fractie (0,04 = 4%)", "kalenderjaar"}, 6);
+  check_table<Unit>({"EUR", "EUR per leerling", "leerlingen", "leerlingjaren", "fractie (0,04 = 4%)", "kalenderjaar", "weken"}, 7);
   check_table<LineKind>({"bedrag", "berekend", "subtotaal", "memo", "formule"}, 5);
   CHECK(unit_name(Unit::EuroPerLeerling) == "EUR per leerling");
 }

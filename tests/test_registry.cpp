@@ -37,6 +37,7 @@ double test_value(const ParamSpec& p) {
     case Unit::Leerlingjaren: return 2.5;
     case Unit::Fractie: return p.path == "stromen.uitstroom_groep_8" ? 0.05 : 0.015;
     case Unit::Jaar: return 2026;
+    case Unit::Weken: return 12;
   }
   return 1;
 }

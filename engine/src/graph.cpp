@@ -53,14 +53,17 @@ const std::vector<RuleSpec>& builtin_rules() {
       {"amounts", rules::amounts, 1, {}, {}, {}, {"bedragen"}},  // writes: every built-in Amount line (filled below)
       {"vangnet", rules::vangnet, 1, {I(L::vangnet_claims), I(L::vangnet_overschrijding)}, {}, {I(L::vangnet_ruimte)},
        {"vangnet", "tarieven.so_cat1", "tarieven.so_cat2", "tarieven.so_cat3"}},
+      {"opmaat", rules::opmaat, 1, {I(L::opmaat_molenduin), I(L::opmaat_afdracht)}, {}, {},
+       {"opmaat", "tarieven.so_cat1", "tarieven.so_cat2", "tarieven.so_cat3"}},
       {"scholen", rules::scholen, 1,
        {I(L::ondersteuningsbedrag_bruto), I(L::afdracht_verwijzingen_dws), I(L::ondersteuningsbedrag_bao), I(L::tlv_op_bao),
-        I(L::instroombudget), I(L::terugplaatsing)},
-       // with a schools file: replaces the SWV lines of ondersteuningsbedrag_bao, instroom_terugplaatsing and amounts
+        I(L::instroombudget), I(L::terugplaatsing), I(L::opmaat_molenduin), I(L::opmaat_afdracht)},
+       // with a schools file: replaces the SWV lines of ondersteuningsbedrag_bao, instroom_terugplaatsing, opmaat and amounts
        {I(L::ondersteuningsbedrag_bruto), I(L::afdracht_verwijzingen_dws), I(L::ondersteuningsbedrag_bao), I(L::tlv_op_bao),
-        I(L::instroombudget), I(L::terugplaatsing)},
+        I(L::instroombudget), I(L::terugplaatsing), I(L::opmaat_molenduin), I(L::opmaat_afdracht)},
        {I(L::leerlingen_bo)},
-       {"scholen", "top", "regulier_onderwijs.ondersteuningsbedrag_per_leerling", "regulier_onderwijs.bedrag_instroom_per_leerling_per_jaar"}},
+       {"scholen", "top", "regulier_onderwijs.ondersteuningsbedrag_per_leerling", "regulier_onderwijs.bedrag_instroom_per_leerling_per_jaar",
+        "opmaat.weken_per_jaar", "tarieven.so_cat1", "tarieven.so_cat2", "tarieven.so_cat3"}},
       {"scholen_check", rules::scholen_check, 3, {}, {}, {I(L::regulier_subtotaal), I(L::leerlingen_bo)}, {"scholen"}},
       {"reserves", rules::reserves, 3,
        {I(L::resultaat), I(L::eigen_vermogen), I(L::weerstandsvermogen_niveau), I(L::bestemmingsreserve), I(L::weerstandsvermogen)},
@@ -94,6 +97,7 @@ Dim unit_dim(Unit u) {
     case Unit::Leerlingjaren: return parse_dim("leerlingjaren");
     case Unit::Fractie: return parse_dim("fractie");
     case Unit::Jaar: return parse_dim("jaar");
+    case Unit::Weken: return parse_dim("weken");
   }
   return {};
 }

@@ -32,6 +32,7 @@ constexpr std::array<LineDef, kLineCount> kTable{{
   {L::tlv_op_bao, "lasten.overdrachten.regulier_onderwijs.tlv_op_bao", "TLV op bao", K::Amount, E, L::regulier_subtotaal, 1, "8.1.4; hfst 12 I.2"},
   {L::instroombudget, "lasten.overdrachten.regulier_onderwijs.instroombudget", "Instroombudget", K::Computed, E, L::regulier_subtotaal, 1, "8.1.5; hfst 12 I.3"},
   {L::terugplaatsing, "lasten.overdrachten.regulier_onderwijs.terugplaatsingsondersteuning", "Terugplaatsingsondersteuning", K::Computed, E, L::regulier_subtotaal, 1, "8.1.5; hfst 12 I.4"},
+  {L::opmaat_afdracht, "lasten.overdrachten.regulier_onderwijs.afdracht_opmaat_klas", "Af: Opmaat klas SO Molenduin", K::Computed, E, L::regulier_subtotaal, 1, "8.1.8"},
   {L::regulier_subtotaal, "lasten.overdrachten.regulier_onderwijs.subtotaal", "Subtotaal regulier onderwijs", K::Subtotal, E, L::overdrachten_totaal, 1, "hfst 12"},
   {L::sbo_inhouding, "lasten.overdrachten.speciaal_basisonderwijs_en_sbo_plus.ondersteuningsbekostiging_inhouding_duo", "Ondersteuningsbekostiging inh. DUO", K::Computed, E, L::sbo_subtotaal, 1, "8.1.1; hfst 12 I.4"},
   {L::ikc_aanvulling, "lasten.overdrachten.speciaal_basisonderwijs_en_sbo_plus.aanvulling_volumebekostiging_ikc", "Aanvulling volumebekostiging IKC", K::Computed, E, L::sbo_subtotaal, 1, "8.1.6; hfst 12 I.5"},
@@ -39,6 +40,7 @@ constexpr std::array<LineDef, kLineCount> kTable{{
   {L::sbo_subtotaal, "lasten.overdrachten.speciaal_basisonderwijs_en_sbo_plus.subtotaal", "Subtotaal SBO en SBO-plus", K::Subtotal, E, L::overdrachten_totaal, 1, "hfst 12"},
   {L::so_inhouding, "lasten.overdrachten.speciaal_onderwijs.ondersteuningsbekostiging_inhouding_duo", "Ondersteuningsbekostiging inh. DUO", K::Computed, E, L::so_subtotaal, 1, "8.1.1; hfst 12 I.7"},
   {L::so_intensieve_groepen, "lasten.overdrachten.speciaal_onderwijs.instandhouding_intensieve_groepen_so3", "Instandhouding intensieve groepen SO3", K::Amount, E, L::so_subtotaal, 1, "hfst 12 I.8"},
+  {L::opmaat_molenduin, "lasten.overdrachten.speciaal_onderwijs.opmaat_klas_so_molenduin", "Opmaat klas SO Molenduin", K::Computed, E, L::so_subtotaal, 1, "8.1.8"},
   {L::so_subtotaal, "lasten.overdrachten.speciaal_onderwijs.subtotaal", "Subtotaal speciaal onderwijs", K::Subtotal, E, L::overdrachten_totaal, 1, "hfst 12"},
   {L::overdrachten_totaal, "lasten.overdrachten.totaal", "Totaal overdrachten", K::Subtotal, E, L::lasten_totaal, 1, "hfst 12 I"},
 

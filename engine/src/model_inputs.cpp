@@ -19,6 +19,7 @@ std::string dim_text(Unit u) {
     case Unit::Leerlingjaren: return "leerlingjaren";
     case Unit::Fractie: return "fractie";
     case Unit::Jaar: return "jaar";
+    case Unit::Weken: return "weken";
   }
   return "";
 }

@@ -127,6 +127,16 @@ Registry build() {
   add("top.tlv_sbo_tarief", Shape::PerYear, Unit::EuroPerLeerling, 0, 1e6, false, 6635.0, "8.1.2 tabel (IKC plaatsing inhouding bij bao)", "wat een school per plaatsing in SBO/IKC of SO afdraagt (landelijk TLV SBO-tarief)", money(&Inputs::top_tlv_sbo));
   add("top.dws_prijs", Shape::PerYear, Unit::EuroPerLeerling, 0, 1e6, false, kNietOpgegeven, "8.1.2 (DWS per jaar ingekocht)", "prijs van een Day a Week School-plaats per jaar (nodig met een scholenbestand)", money(&Inputs::top_dws_prijs));
   add("top.tlv_op_bao_per_leerling", Shape::PerYear, Unit::EuroPerLeerling, 0, 1e6, false, kNietOpgegeven, "8.1.4", "TLV-op-bao-middelen per leerling per jaar (nodig met een scholenbestand)", money(&Inputs::top_tlv_bao));
+  // 8.1.8 Opmaat klas SO Molenduin: weekbedrag = TLV SO-tarief / weken_per_jaar (the divisor is
+  // not in the plan: an assumption, rules/opmaat.cpp).
+  add("opmaat.weken_per_jaar", Shape::PerYear, Unit::Weken, 1, 53, false, 40.0, "8.1.8; AANNAME: 40 schoolweken (niet in het plan)",
+      "deler van het weekbedrag Opmaat klas: het jaartarief TLV SO gedeeld door dit aantal weken", reals(&Inputs::opmaat_weken_per_jaar));
+  add("opmaat.leerlingweken_so_cat1", Shape::PerYear, Unit::Weken, 0, 1e6, false, 0.0, "8.1.8",
+      "leerlingweken in de Opmaat klas SO Molenduin, TLV SO cat. I, plaatsing tussen 1 februari en de zomervakantie (zonder scholenbestand)", reals(&Inputs::opmaat_lw1));
+  add("opmaat.leerlingweken_so_cat2", Shape::PerYear, Unit::Weken, 0, 1e6, false, 0.0, "8.1.8",
+      "leerlingweken in de Opmaat klas SO Molenduin, TLV SO cat. II (zonder scholenbestand)", reals(&Inputs::opmaat_lw2));
+  add("opmaat.leerlingweken_so_cat3", Shape::PerYear, Unit::Weken, 0, 1e6, false, 0.0, "8.1.8",
+      "leerlingweken in de Opmaat klas SO Molenduin, TLV SO cat. III (zonder scholenbestand)", reals(&Inputs::opmaat_lw3));
   // One amount per line the plan gives without derivation.
   for (const auto& d : line_table())
     if (d.kind == LineKind::Amount) {

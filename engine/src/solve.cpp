@@ -17,6 +17,7 @@ double solve_step(Unit u) {
     case Unit::Leerlingen: return 1.0;  // pupil counts are whole (the loader refuses decimals)
     case Unit::Leerlingjaren: return 0.001;
     case Unit::Jaar: return 1.0;
+    case Unit::Weken: return 1.0;  // whole weeks
   }
   return 0.01;
 }

@@ -1,6 +1,7 @@
 // The schools file as CSV: a spreadsheet with one tab per table, each exported as CSV.
 //
-//   scholen.csv   id;naam;bestuur;leerlingen 2023;sbo_ikc 2024;so_cat1 2024;...;dws 2024;tlv_op_bao 2024
+//   scholen.csv   id;naam;bestuur;leerlingen 2023;sbo_ikc 2024;so_cat1 2024;...;dws 2024;tlv_op_bao 2024;
+//                 opmaat_so_cat1 2025;... (Opmaat-leerlingweken, 8.1.8)
 //   stromen.csv   school;soort;inschrijving;vertrek
 //   bao-bao.csv   van;naar;overstap;verwijzing
 //
@@ -116,10 +117,11 @@ std::vector<Tree> items(const std::vector<CsvRow>& rows, const std::vector<int>&
 
 // ---- the schools table ---------------------------------------------------------------------
 
-const std::vector<std::string> kPerJaar = {"leerlingen", "sbo_ikc", "so_cat1", "so_cat2", "so_cat3", "dws", "tlv_op_bao"};
+const std::vector<std::string> kPerJaar = {"leerlingen", "sbo_ikc", "so_cat1", "so_cat2", "so_cat3", "dws", "tlv_op_bao",
+                                           "opmaat_so_cat1", "opmaat_so_cat2", "opmaat_so_cat3"};
 const std::string kScholenKolommen =
     "id, naam, bestuur, leerlingen JJJJ (per teldatum) en per kalenderjaar eventueel sbo_ikc JJJJ, so_cat1 JJJJ, "
-    "so_cat2 JJJJ, so_cat3 JJJJ, dws JJJJ en tlv_op_bao JJJJ";
+    "so_cat2 JJJJ, so_cat3 JJJJ, dws JJJJ, tlv_op_bao JJJJ en opmaat_so_cat1 JJJJ, opmaat_so_cat2 JJJJ, opmaat_so_cat3 JJJJ";
 
 struct Kolom {
   std::string soort;  ///< id, naam, bestuur, or one of kPerJaar
@@ -175,7 +177,8 @@ Tree school(const CsvRow& header, const std::vector<Kolom>& cols, const CsvRow& 
     for (size_t c = 0; c < cols.size(); ++c)
       if (cols[c].soort == k && !row.cells[c].text.empty()) put(s, k, scalar(row.cells[c]), header.cells[c].loc);
   Tree leerlingen = empty(Tree::Kind::Map, row.loc), plaatsingen = empty(Tree::Kind::Map, row.loc), tlv = empty(Tree::Kind::Map, row.loc);
-  Loc leerlingen_key = header.loc, plaatsingen_key = header.loc, tlv_key = header.loc;
+  Tree opmaat = empty(Tree::Kind::Map, row.loc);  // opmaat_so_catN JJJJ -> opmaat: {JJJJ: {so_catN: ...}} (8.1.8)
+  Loc leerlingen_key = header.loc, plaatsingen_key = header.loc, tlv_key = header.loc, opmaat_key = header.loc;
   for (size_t c = 0; c < cols.size(); ++c) {
     const Kolom& k = cols[c];
     const CsvCell& cell = row.cells[c];
@@ -189,18 +192,21 @@ Tree school(const CsvRow& header, const std::vector<Kolom>& cols, const CsvRow& 
       if (tlv.map.empty()) tlv_key = hl;
       put(tlv, k.jaar, scalar(cell), hl);
     } else {
-      if (plaatsingen.map.empty()) plaatsingen_key = hl;
-      Tree* jaar = find(plaatsingen, k.jaar);
+      const bool om = k.soort.rfind("opmaat_", 0) == 0;
+      Tree& target = om ? opmaat : plaatsingen;
+      if (target.map.empty()) (om ? opmaat_key : plaatsingen_key) = hl;
+      Tree* jaar = find(target, k.jaar);
       if (!jaar) {
-        put(plaatsingen, k.jaar, empty(Tree::Kind::Map, cell.loc), hl);
-        jaar = &plaatsingen.map.back().second;
+        put(target, k.jaar, empty(Tree::Kind::Map, cell.loc), hl);
+        jaar = &target.map.back().second;
       }
-      put(*jaar, k.soort, scalar(cell), hl);
+      put(*jaar, om ? k.soort.substr(7) : k.soort, scalar(cell), hl);
     }
   }
   put(s, "leerlingen", std::move(leerlingen), leerlingen_key);
   if (!plaatsingen.map.empty()) put(s, "plaatsingen", std::move(plaatsingen), plaatsingen_key);
   if (!tlv.map.empty()) put(s, "tlv_op_bao", std::move(tlv), tlv_key);
+  if (!opmaat.map.empty()) put(s, "opmaat", std::move(opmaat), opmaat_key);
   return s;
 }
 

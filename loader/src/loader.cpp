@@ -194,6 +194,7 @@ std::string unit_example(Unit u) {
     case Unit::Leerlingen: return "een aantal leerlingen, bijvoorbeeld 585";
     case Unit::Leerlingjaren: return "een aantal leerlingjaren, bijvoorbeeld 12.5";
     case Unit::Jaar: return "een kalenderjaar, bijvoorbeeld 2027";
+    case Unit::Weken: return "een aantal weken, bijvoorbeeld 40";
   }
   return "een getal";
 }

@@ -177,8 +177,8 @@ int year_key(const Tree& map, size_t i, const std::string& what) {
 }
 
 School read_school(const Tree& e, const std::string& what) {
-  map_of(e, what, "id, naam, bestuur, leerlingen, plaatsingen, tlv_op_bao, stromen");
-  only_keys(e, what, {"id", "naam", "bestuur", "leerlingen", "plaatsingen", "tlv_op_bao", "stromen"});
+  map_of(e, what, "id, naam, bestuur, leerlingen, plaatsingen, tlv_op_bao, opmaat, stromen");
+  only_keys(e, what, {"id", "naam", "bestuur", "leerlingen", "plaatsingen", "tlv_op_bao", "opmaat", "stromen"});
   School s;
   for (const char* k : {"id", "naam", "bestuur", "leerlingen"})
     if (!e.get(k)) fail(e.loc, what + " mist '" + shown_value(k) + "'; verwacht id, naam, bestuur en leerlingen (per teldatum)");
@@ -210,6 +210,21 @@ School read_school(const Tree& e, const std::string& what) {
     map_of(*t, what + ".tlv_op_bao", "per kalenderjaar het aantal leerlingen met een TLV op de bao, bijvoorbeeld {2024: 1}");
     for (size_t i = 0; i < t->map.size(); ++i)
       s.tlv_op_bao[year_key(*t, i, what + ".tlv_op_bao")] = number(t->map[i].second, what + ".tlv_op_bao", 0, 1e4, true);
+  }
+  if (const Tree* o = e.get("opmaat")) {  // 8.1.8: pupil-weeks in the Opmaat klas SO Molenduin
+    map_of(*o, what + ".opmaat", "per kalenderjaar de leerlingweken in de Opmaat klas per SO-categorie, bijvoorbeeld {2025: {so_cat1: 12}}");
+    for (size_t i = 0; i < o->map.size(); ++i) {
+      const int y = year_key(*o, i, what + ".opmaat");
+      const Tree& v = o->map[i].second;
+      const std::string w = what + ".opmaat." + std::to_string(y);
+      map_of(v, w, "leerlingweken per SO-categorie: so_cat1, so_cat2, so_cat3");
+      only_keys(v, w, {"so_cat1", "so_cat2", "so_cat3"});
+      std::array<double, 3> weken{};
+      const char* cats[] = {"so_cat1", "so_cat2", "so_cat3"};
+      for (size_t k = 0; k < 3; ++k)
+        if (const Tree* x = v.get(cats[k])) weken[k] = number(*x, w + "." + cats[k] + " (leerlingweken)", 0, 1e5, true);
+      s.opmaat[y] = weken;
+    }
   }
   if (const Tree* st = e.get("stromen")) {
     if (st->kind != Tree::Kind::Seq)

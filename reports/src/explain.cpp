@@ -29,6 +29,7 @@ std::string value_text(double v, Unit u) {
     case Unit::Leerlingjaren: return trimmed(v, 6) + " leerlingjaren";
     case Unit::Fractie: return std::isfinite(v) ? trimmed(v, 6) + " (= " + trimmed(v * 100.0, 4) + "%)" : "n.v.t.";
     case Unit::Jaar: return trimmed(v, 0);
+    case Unit::Weken: return trimmed(v, 6) + " weken";
   }
   return trimmed(v, 6);
 }

@@ -189,6 +189,7 @@ std::string uncertainty_value_text(const Uncertainty& u, double x) {
     case Unit::Leerlingen: return sign + format_number(x, 1) + " leerlingen";
     case Unit::Leerlingjaren: return sign + format_number(x, 2) + " leerlingjaren";
     case Unit::Jaar: return format_number(x, 0);
+    case Unit::Weken: return sign + format_number(x, 1) + " weken";
   }
   return x_text(x);
 }

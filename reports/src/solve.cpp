@@ -34,6 +34,7 @@ std::string value_text(Unit u, double v) {
     case Unit::Leerlingen: return format_number(v, 0);
     case Unit::Leerlingjaren: return format_number(v, 3);
     case Unit::Jaar: return format_number(v, 0);
+    case Unit::Weken: return format_number(v, 0);
   }
   return format_number(v, 6);
 }

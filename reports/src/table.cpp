@@ -13,6 +13,7 @@ std::string cell_text(const Result& r, Line l, int i) {
     case Unit::Leerlingen:
     case Unit::Leerlingjaren: return format_number(r.r(l, i), 1);
     case Unit::Jaar: return format_number(r.r(l, i), 0);
+    case Unit::Weken: return format_number(r.r(l, i), 0);
   }
   return "";
 }

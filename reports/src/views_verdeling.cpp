@@ -136,6 +136,8 @@ nlohmann::ordered_json school_json(const SchoolResultaat& s, const Horizon& h) {
     y["tlv_op_bao"] = cents_to_euros(j.tlv_op_bao);
     y["instroom"] = cents_to_euros(j.instroom);
     y["terugplaatsing"] = cents_to_euros(j.terugplaatsing);
+    y["opmaat_weken"] = j.opmaat_weken;
+    y["opmaat"] = cents_to_euros(j.opmaat);
     y["totaal"] = cents_to_euros(j.totaal);
     y["per_leerling"] = j.leerlingen > 0 ? nlohmann::json(cents_to_euros(j.totaal) / j.leerlingen) : nlohmann::json(nullptr);
     jaren.push_back(y);
@@ -192,7 +194,7 @@ std::string render_scholen(const Scenario& s, const Result& r, const std::string
     j["per_leerling_besturen"] = spread_json(vr.spreiding_besturen, r.horizon);
     auto swv = nlohmann::ordered_json::object();
     for (Line l : {Line::ondersteuningsbedrag_bruto, Line::afdracht_verwijzingen_dws, Line::ondersteuningsbedrag_bao, Line::tlv_op_bao,
-                   Line::instroombudget, Line::terugplaatsing, Line::regulier_subtotaal}) {
+                   Line::instroombudget, Line::terugplaatsing, Line::opmaat_afdracht, Line::regulier_subtotaal}) {
       auto a = nlohmann::json::array();
       for (int i = 0; i < r.n(); ++i) a.push_back(cents_to_euros(r.c(l, i)));
       swv[std::string(def(l).id)] = a;

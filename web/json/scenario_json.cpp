@@ -172,8 +172,11 @@ json school_json(const School& s) {
                                {"inschrijving", datum_json(x.inschrijving)},
                                {"vertrek", opt_datum(x.vertrek)},
                                {"herkomst", loc_json(x.herkomst)}}));
+  json om = json::object();
+  for (const auto& [y, w] : s.opmaat) om[std::to_string(y)] = triple(w);
   return json::object({{"id", s.id}, {"naam", s.naam}, {"bestuur", s.bestuur}, {"leerlingen", year_map(s.leerlingen)},
-                       {"plaatsingen", pl}, {"tlv_op_bao", year_map(s.tlv_op_bao)}, {"stromen", st}, {"herkomst", loc_json(s.herkomst)}});
+                       {"plaatsingen", pl}, {"tlv_op_bao", year_map(s.tlv_op_bao)}, {"opmaat", om}, {"stromen", st},
+                       {"herkomst", loc_json(s.herkomst)}});
 }
 School school_of(const json& j) {
   School s;
@@ -186,6 +189,8 @@ School school_of(const json& j) {
     s.plaatsingen[std::stoi(k)] = Plaatsingen{num_of(v[0]), num_of(v[1]), num_of(v[2]), num_of(v[3]), num_of(v[4])};
   }
   s.tlv_op_bao = year_map_of(need(j, "tlv_op_bao"));
+  if (j.contains("opmaat"))  // 8.1.8; absent in JSON written before it existed
+    for (const auto& [k, v] : j.at("opmaat").items()) s.opmaat[std::stoi(k)] = triple_of(v);
   for (const auto& x : need(j, "stromen")) {
     Leerlingstroom l;
     l.soort = word_of<Leerlingstroom::Soort>(need(x, "soort"), "stroom");

@@ -46,6 +46,9 @@ struct Inputs {
   // paragraph 8.1 rules (index i = year F+i)
   std::vector<double> ikc_band, ikc_later;  ///< bandbreedte; later IKC count (NaN: not given)
   std::vector<Cents> top_tlv_sbo, top_dws_prijs, top_tlv_bao;  ///< per school rules (8.1.2-8.1.4); NaN params -> 0
+  /// Opmaat klas SO Molenduin (8.1.8): divisor of the weekbedrag and, without a schools file,
+  /// the pupil-weeks per SO category (index i = year F+i)
+  std::vector<double> opmaat_weken_per_jaar, opmaat_lw1, opmaat_lw2, opmaat_lw3;
   double vangnet_fractie = 0;               ///< fraction of a year paid per net pupil (8.1.7)
   Verdeling verdeling;                      ///< copied from the Scenario
   ScholenTabel scholen_tabel;               ///< verdeling.scholen as dense numbers (empty without a schools file)

@@ -26,9 +26,9 @@ enum class Line : int {
   baten_totaal,
   // lasten: overdrachten
   ondersteuningsbedrag_per_leerling, ondersteuningsbedrag_bruto, afdracht_verwijzingen_dws,
-  ondersteuningsbedrag_bao, tlv_op_bao, instroombudget, terugplaatsing, regulier_subtotaal,
+  ondersteuningsbedrag_bao, tlv_op_bao, instroombudget, terugplaatsing, opmaat_afdracht, regulier_subtotaal,
   sbo_inhouding, ikc_aanvulling, gentiaan, sbo_subtotaal,
-  so_inhouding, so_intensieve_groepen, so_subtotaal,
+  so_inhouding, so_intensieve_groepen, opmaat_molenduin, so_subtotaal,
   overdrachten_totaal,
   // lasten: management en organisatie
   personeelskosten, reiskosten, representatie_personeel, scholing, huisvesting, ict, bureau,

@@ -73,13 +73,14 @@ template <> struct EnumNames<LineKind> {
   }};
 };
 template <> struct EnumNames<Unit> {
-  static constexpr std::array<std::pair<Unit, std::string_view>, 6> table{{
+  static constexpr std::array<std::pair<Unit, std::string_view>, 7> table{{
       {Unit::Euro, "EUR"},
       {Unit::EuroPerLeerling, "EUR per leerling"},
       {Unit::Leerlingen, "leerlingen"},
       {Unit::Leerlingjaren, "leerlingjaren"},
       {Unit::Fractie, "fractie (0,04 = 4%)"},
       {Unit::Jaar, "kalenderjaar"},
+      {Unit::Weken, "weken"},
   }};
 };
 

@@ -30,7 +30,7 @@ namespace begroting {
 
 struct Inputs;
 
-enum class Unit { Euro, EuroPerLeerling, Leerlingen, Leerlingjaren, Fractie, Jaar };
+enum class Unit { Euro, EuroPerLeerling, Leerlingen, Leerlingjaren, Fractie, Jaar, Weken };
 std::string_view unit_name(Unit u);  ///< Dutch: "EUR", "EUR per leerling", ...
 /// Money parameters (Euro, EuroPerLeerling) are stored in Inputs as int64 cents.
 inline bool is_money_unit(Unit u) { return u == Unit::Euro || u == Unit::EuroPerLeerling; }

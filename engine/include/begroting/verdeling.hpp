@@ -63,6 +63,8 @@ struct School {
   std::map<int, double> leerlingen;       ///< teldatum year -> pupils on 1 February
   std::map<int, Plaatsingen> plaatsingen;  ///< calendar year -> placements charged
   std::map<int, double> tlv_op_bao;        ///< calendar year -> pupils with a TLV on the bao
+  /// calendar year -> pupil-weeks in the Opmaat klas SO Molenduin by SO category I, II, III (8.1.8)
+  std::map<int, std::array<double, 3>> opmaat;
   std::vector<Leerlingstroom> stromen;
   Herkomst herkomst;
 };
@@ -98,6 +100,7 @@ struct ScholenTabel {
   std::vector<double> dws;          ///< DWS places in year F+i
   std::vector<double> tlv_op_bao;   ///< pupils with a TLV on the bao in year F+i (8.1.4)
   std::vector<int> maanden_instroom, maanden_terug;  ///< funded pupil-months in year F+i (8.1.5)
+  std::array<std::vector<double>, 3> opmaat_weken;   ///< Opmaat pupil-weeks by SO category in year F+i (8.1.8)
 };
 
 // ---- results -----------------------------------------------------------------------------
@@ -127,7 +130,9 @@ struct SchoolJaar {
   double plaatsingen = 0;       ///< placements charged to this school (after bao-bao)
   Cents afdracht_plaatsingen = 0, afdracht_dws = 0;
   Cents tlv_op_bao = 0, instroom = 0, terugplaatsing = 0;
-  Cents totaal = 0;             ///< basis - afdracht + tlv + instroom + terugplaatsing
+  double opmaat_weken = 0;      ///< pupil-weeks in the Opmaat klas SO Molenduin (8.1.8), all categories
+  Cents opmaat = 0;             ///< what the school pays for them (8.1.8)
+  Cents totaal = 0;             ///< basis - afdracht + tlv + instroom + terugplaatsing - opmaat
 };
 
 struct SchoolResultaat {

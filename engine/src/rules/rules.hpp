@@ -40,6 +40,8 @@ void instroom_terugplaatsing(Ctx& c);    // instroom_terugplaatsing.cpp 8.1.5
 void personeel(Ctx& c);                  // personeel.cpp            hfst 12 II.1
 void amounts(Ctx& c);
 void vangnet(Ctx& c);                    // vangnet.cpp              8.1.7 (claims against the maximale ruimte)                    // amounts.cpp              hfst 12 (lines without derivation)
+void opmaat(Ctx& c);                     // opmaat.cpp               8.1.8 (Opmaat klas SO Molenduin, weekbedrag)
+Cents opmaat_weekbedrag(Cents tarief, double weken_per_jaar);  // opmaat.cpp: also per school (scholen.cpp)
 void scholen(Ctx& c);                    // scholen.cpp              8.1.2-8.1.5 (per school; SWV lines = sums)
 ScholenTabel scholen_tabel(const Scholen& sc, const Horizon& h);  // scholen.cpp: for compile()
 void scholen_check(Ctx& c);              // scholen.cpp              per bestuur, spread, sum check

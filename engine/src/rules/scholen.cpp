@@ -20,7 +20,9 @@
 //                       anniversary) moves one placement charge from the receiving school to
 //                       the referring school, in the calendar year of the placement. On or after
 //                       the anniversary the receiving school pays.
-//   totaal            = basis - afdracht + tlv_op_bao + instroom + terugplaatsing.
+//   opmaat (8.1.8)    = sum over SO category of the school's Opmaat pupil-weeks(t) x
+//                       weekbedrag(cat, t) (rules/opmaat.cpp): the referring school pays.
+//   totaal            = basis - afdracht + tlv_op_bao + instroom + terugplaatsing - opmaat.
 // Each amount rounds once to the cent (products of counts and cents are exact in practice).
 //
 // Relation to the SWV lines: with a schools file the SWV-level lines are the sums over the
@@ -30,7 +32,9 @@
 //                                  which in the baseline is derived from the plan's printed net line);
 //   ondersteuningsbedrag_bao     = bruto - afdracht;
 //   tlv_op_bao, instroombudget, terugplaatsing = sums over the schools (replace bedragen
-//                                  ...tlv_op_bao and the leerlingjaren parameters).
+//                                  ...tlv_op_bao and the leerlingjaren parameters);
+//   opmaat klas SO Molenduin     = sum of opmaat, afdracht opmaat klas = - that sum (replace the
+//                                  opmaat.leerlingweken_* parameters).
 // scholen_check (after the totals) verifies that the schools' totals sum to the subtotaal
 // regulier onderwijs to the cent every year (IdentityError otherwise) and that the schools'
 // pupils sum to the SWV's leerlingen bo (a Finding when a scenario gives a later bo teldatum
@@ -86,6 +90,7 @@ ScholenTabel scholen_tabel(const Scholen& sc, const Horizon& h) {
   t.tlv_op_bao.assign(cells, 0.0);
   t.maanden_instroom.assign(cells, 0);
   t.maanden_terug.assign(cells, 0);
+  for (auto& v : t.opmaat_weken) v.assign(cells, 0.0);
   for (size_t s = 0; s < sc.scholen.size(); ++s) {
     const School& school = sc.scholen[s];
     for (int i = 0; i < t.jaren; ++i) {
@@ -98,6 +103,8 @@ ScholenTabel scholen_tabel(const Scholen& sc, const Horizon& h) {
       }
       if (auto it = moved.find({school.id, y}); it != moved.end()) t.plaatsingen[at] += it->second;
       if (auto it = school.tlv_op_bao.find(y); it != school.tlv_op_bao.end()) t.tlv_op_bao[at] = it->second;
+      if (auto it = school.opmaat.find(y); it != school.opmaat.end())
+        for (size_t k = 0; k < 3; ++k) t.opmaat_weken[k][at] = it->second[k];
       for (const auto& p : school.stromen)
         (p.soort == Leerlingstroom::Soort::Instroom ? t.maanden_instroom[at] : t.maanden_terug[at]) += funded_months(p, y);
     }
@@ -115,7 +122,14 @@ void scholen(Ctx& c) {
   // once the Result has been used: scholen_som keeps its capacity.
   constexpr int kMax = 64;  // the loader allows at most 50 years
   if (c.n > kMax) throw std::invalid_argument("scholen: meer dan 64 jaren");
-  std::array<Cents, kMax> bruto{}, afdracht{}, tlv{}, instroom{}, terug{}, totaal{};
+  std::array<Cents, kMax> bruto{}, afdracht{}, tlv{}, instroom{}, terug{}, opmaat{}, totaal{};
+  std::array<std::array<Cents, 3>, kMax> weekbedrag{};  // 8.1.8, per year and SO category
+  for (int i = 0; i < c.n; ++i) {
+    const auto k = static_cast<size_t>(i);
+    weekbedrag[k] = {opmaat_weekbedrag(c.in.t_so1[k], c.in.opmaat_weken_per_jaar[k]),
+                     opmaat_weekbedrag(c.in.t_so2[k], c.in.opmaat_weken_per_jaar[k]),
+                     opmaat_weekbedrag(c.in.t_so3[k], c.in.opmaat_weken_per_jaar[k])};
+  }
   for (size_t s = 0; s < sc.scholen.size(); ++s) {
     const size_t row = s * static_cast<size_t>(t.jaren);
     if (c.findings) out.push_back(SchoolResultaat{sc.scholen[s].id, sc.scholen[s].naam, sc.scholen[s].bestuur,
@@ -134,14 +148,20 @@ void scholen(Ctx& c) {
       j.tlv_op_bao = mul_round(c.in.top_tlv_bao[k], t.tlv_op_bao[at]);
       j.instroom = mul_round(c.in.bedrag_instroom[k], t.maanden_instroom[at] / 12.0);   // rounding: once per school and year
       j.terugplaatsing = mul_round(c.in.bedrag_instroom[k], t.maanden_terug[at] / 12.0);
+      for (size_t cat = 0; cat < 3; ++cat) {
+        j.opmaat_weken += t.opmaat_weken[cat][at];
+        j.opmaat = add_checked(j.opmaat, mul_round(weekbedrag[k][cat], t.opmaat_weken[cat][at]));
+      }
       Cents tot = sub_checked(j.basis, add_checked(j.afdracht_plaatsingen, j.afdracht_dws));
       for (Cents x : {j.tlv_op_bao, j.instroom, j.terugplaatsing}) tot = add_checked(tot, x);
+      tot = sub_checked(tot, j.opmaat);
       j.totaal = tot;
       bruto[k] = add_checked(bruto[k], j.basis);
       afdracht[k] = add_checked(afdracht[k], add_checked(j.afdracht_plaatsingen, j.afdracht_dws));
       tlv[k] = add_checked(tlv[k], j.tlv_op_bao);
       instroom[k] = add_checked(instroom[k], j.instroom);
       terug[k] = add_checked(terug[k], j.terugplaatsing);
+      opmaat[k] = add_checked(opmaat[k], j.opmaat);
       totaal[k] = add_checked(totaal[k], j.totaal);
       if (c.findings) out.back().jaren[k] = j;
     }
@@ -155,6 +175,8 @@ void scholen(Ctx& c) {
     c.r.c(Line::tlv_op_bao, i) = tlv[k];
     c.r.c(Line::instroombudget, i) = instroom[k];
     c.r.c(Line::terugplaatsing, i) = terug[k];
+    c.r.c(Line::opmaat_molenduin, i) = opmaat[k];
+    c.r.c(Line::opmaat_afdracht, i) = -opmaat[k];
     if (!c.tr) continue;
     const int y = c.year(i);
     const std::string bron = "som over de scholen in " + sc.bestand + " (8.1.2-8.1.5)";
@@ -170,6 +192,16 @@ void scholen(Ctx& c) {
                  param("TLV op bao per leerling", eur(c.in.top_tlv_bao[k]), Unit::EuroPerLeerling, "top.tlv_op_bao_per_leerling", y),
                  param("instroombedrag per leerling per jaar", eur(c.in.bedrag_instroom[k]), Unit::Euro,
                        "regulier_onderwijs.bedrag_instroom_per_leerling_per_jaar", y)};
+    }
+    for (Line l : {Line::opmaat_molenduin, Line::opmaat_afdracht}) {
+      auto& e = c.tr->at(l, y);
+      e.formula = (l == Line::opmaat_afdracht ? "- " : "") + std::string("som over de scholen in ") + sc.bestand +
+                  " van hun Opmaat-leerlingweken x weekbedrag (8.1.8)";
+      e.rounding = "weekbedrag per categorie eenmaal afgerond op de cent; per school eenmaal afgerond; de som is exact";
+      e.terms = {param("tarief SO cat. I", eur(c.in.t_so1[k]), Unit::EuroPerLeerling, "tarieven.so_cat1", y),
+                 param("tarief SO cat. II", eur(c.in.t_so2[k]), Unit::EuroPerLeerling, "tarieven.so_cat2", y),
+                 param("tarief SO cat. III", eur(c.in.t_so3[k]), Unit::EuroPerLeerling, "tarieven.so_cat3", y),
+                 param("weken per jaar (deler, aanname)", c.in.opmaat_weken_per_jaar[k], Unit::Weken, "opmaat.weken_per_jaar", y)};
     }
     auto& n = c.tr->at(Line::ondersteuningsbedrag_bao, y);
     n.formula = "ondersteuningsbedrag voor aftrek - afdracht verwijzingen en DWS, beide som over de scholen (8.1.2)";
@@ -241,6 +273,8 @@ void scholen_check(Ctx& c) {
       b.tlv_op_bao += j.tlv_op_bao;
       b.instroom += j.instroom;
       b.terugplaatsing += j.terugplaatsing;
+      b.opmaat_weken += j.opmaat_weken;
+      b.opmaat += j.opmaat;
       b.totaal = add_checked(b.totaal, j.totaal);
     }
   }
