@@ -37,13 +37,13 @@ TEST_CASE("names: one Dutch word per enum value and back") {
   check_table<Uncertainty::Apply>({"waarde", "verschil", "factor"}, 3);
   check_table<Uncertainty::Draw>({"eenmalig", "per_jaar"}, 2);
   check_table<IkcAfspraak::Verrekening>({"geen", "deel_buiten_band", "volledig"}, 3);
-  check_table<Leerlingstroom::Soort>({"instroom", "terugplaatsing"}, 2);
+  check_table<Leerlingstroom::Soort>({"instroom", "terugplaatsing", "tlv_op_bao"}, 3);
   check_table<Shape>({"enkel", "per_jaar", "teldatum", "groei_teldatum", "groei_jaar"}, 5);
 }
 
 TEST_CASE("names: the list a message shows") {
   CHECK(names_list<IkcAfspraak::Verrekening>() == "geen, deel_buiten_band of volledig");
-  CHECK(names_list<Leerlingstroom::Soort>() == "instroom of terugplaatsing");
+  CHECK(names_list<Leerlingstroom::Soort>() == "instroom, terugplaatsing of tlv_op_bao");
   CHECK(names_list<Distribution::Kind>() == "normaal, driehoek, uniform of vast");
 }
 

@@ -275,7 +275,7 @@ TEST_CASE("scholen csv errors: unknown column - wrong cell count - not a number 
   // a missing required column of the stromen table: at the header line
   const Files mist = write_all(kTabel, "school;soort;vertrek\nS1;instroom;\n");
   CHECK(error_of(mist) == mist.dir + "/stromen.csv:1:1: de kopregel van de stromen mist de kolom 'inschrijving'; verwacht de kolommen "
-                                     "school, soort, inschrijving en vertrek (school, soort en inschrijving verplicht)");
+                                     "school, soort, inschrijving, vertrek en vorige_school (school, soort en inschrijving verplicht)");
   // a quote that is never closed: at the opening quote, line 2 column 4 ("S1;" is 3 characters)
   const Files quote = write_all(replace(kTabel, "S1;School een", "S1;\"School een"));
   CHECK(error_of(quote) == quote.dir + "/scholen.csv:2:4: aanhalingsteken niet gesloten; verwacht een \" aan het eind van dit veld");

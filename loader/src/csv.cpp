@@ -2,7 +2,7 @@
 //
 //   scholen.csv   id;naam;bestuur;leerlingen 2023;sbo_ikc 2024;so_cat1 2024;...;dws 2024;tlv_op_bao 2024;
 //                 opmaat_so_cat1 2025;... (Opmaat-leerlingweken, 8.1.8)
-//   stromen.csv   school;soort;inschrijving;vertrek
+//   stromen.csv   school;soort;inschrijving;vertrek[;vorige_school]  (soort tlv_op_bao: inschrijving empty)
 //   bao-bao.csv   van;naar;overstap;verwijzing
 //
 // Each table becomes the Tree a YAML schools file gives (scholen: [...], bao_bao: [...]); the
@@ -117,11 +117,11 @@ std::vector<Tree> items(const std::vector<CsvRow>& rows, const std::vector<int>&
 
 // ---- the schools table ---------------------------------------------------------------------
 
-const std::vector<std::string> kPerJaar = {"leerlingen", "sbo_ikc", "so_cat1", "so_cat2", "so_cat3", "dws", "tlv_op_bao",
+const std::vector<std::string> kPerJaar = {"leerlingen", "sbo_ikc", "so_cat1", "so_cat2", "so_cat3", "dws", "tlv_d", "tlv_op_bao",
                                            "opmaat_so_cat1", "opmaat_so_cat2", "opmaat_so_cat3"};
 const std::string kScholenKolommen =
-    "id, naam, bestuur, leerlingen JJJJ (per teldatum) en per kalenderjaar eventueel sbo_ikc JJJJ, so_cat1 JJJJ, "
-    "so_cat2 JJJJ, so_cat3 JJJJ, dws JJJJ, tlv_op_bao JJJJ en opmaat_so_cat1 JJJJ, opmaat_so_cat2 JJJJ, opmaat_so_cat3 JJJJ";
+    "id, naam, bestuur, leerlingen JJJJ (per teldatum), eventueel itk (ja: Internationale Taalklas) en per kalenderjaar eventueel sbo_ikc JJJJ, so_cat1 JJJJ, "
+    "so_cat2 JJJJ, so_cat3 JJJJ, dws JJJJ, tlv_d JJJJ, tlv_op_bao JJJJ en opmaat_so_cat1 JJJJ, opmaat_so_cat2 JJJJ, opmaat_so_cat3 JJJJ";
 
 struct Kolom {
   std::string soort;  ///< id, naam, bestuur, or one of kPerJaar
@@ -134,7 +134,7 @@ std::vector<Kolom> school_columns(const CsvRow& header) {
   for (const CsvCell& h : header.cells) {
     if (h.text.empty()) fail(h.loc, "kolom zonder naam in de kopregel van het scholenbestand; verwacht " + kScholenKolommen);
     Kolom k;
-    if (h.text == "id" || h.text == "naam" || h.text == "bestuur") {
+    if (h.text == "id" || h.text == "naam" || h.text == "bestuur" || h.text == "itk") {
       k.soort = h.text;
     } else {
       const size_t sp = h.text.rfind(' ');
@@ -145,7 +145,7 @@ std::vector<Kolom> school_columns(const CsvRow& header) {
       if (!known || jaar.empty()) {
         // suggest with the year the user wrote, so that 'leerling 2023' gives 'leerlingen 2023'
         const std::string y = jaar.empty() || jaar.find_first_not_of("0123456789") != std::string::npos ? "JJJJ" : jaar;
-        std::vector<std::string> cands = {"id", "naam", "bestuur"};
+        std::vector<std::string> cands = {"id", "naam", "bestuur", "itk"};
         for (const auto& p : kPerJaar) cands.push_back(p + " " + y);
         unknown_column(h, cands, kScholenKolommen);
       }
@@ -173,7 +173,7 @@ std::vector<Kolom> school_columns(const CsvRow& header) {
 /// One row of the schools table as the map a YAML school gives.
 Tree school(const CsvRow& header, const std::vector<Kolom>& cols, const CsvRow& row) {
   Tree s = empty(Tree::Kind::Map, row.loc);
-  for (const char* k : {"id", "naam", "bestuur"})
+  for (const char* k : {"id", "naam", "bestuur", "itk"})
     for (size_t c = 0; c < cols.size(); ++c)
       if (cols[c].soort == k && !row.cells[c].text.empty()) put(s, k, scalar(row.cells[c]), header.cells[c].loc);
   Tree leerlingen = empty(Tree::Kind::Map, row.loc), plaatsingen = empty(Tree::Kind::Map, row.loc), tlv = empty(Tree::Kind::Map, row.loc);
@@ -316,7 +316,7 @@ Tree scholen_uit_csv(const CsvBron& bron, const std::optional<CsvBron>& stromen,
   }
   if (stromen) {
     const auto rows = parse_csv(read_csv_file(*stromen), stromen->path);
-    const std::vector<std::string> names = {"school", "soort", "inschrijving", "vertrek"};
+    const std::vector<std::string> names = {"school", "soort", "inschrijving", "vertrek", "vorige_school"};
     const auto at = fixed_columns(rows[0], names, 3, "de stromen");
     Tree& list = root.map[0].second;
     // The ids indexed once (the first school with an id; a repeated id is refused later, by

@@ -177,14 +177,19 @@ int year_key(const Tree& map, size_t i, const std::string& what) {
 }
 
 School read_school(const Tree& e, const std::string& what) {
-  map_of(e, what, "id, naam, bestuur, leerlingen, plaatsingen, tlv_op_bao, opmaat, stromen");
-  only_keys(e, what, {"id", "naam", "bestuur", "leerlingen", "plaatsingen", "tlv_op_bao", "opmaat", "stromen"});
+  map_of(e, what, "id, naam, bestuur, itk, leerlingen, plaatsingen, tlv_op_bao, opmaat, stromen");
+  only_keys(e, what, {"id", "naam", "bestuur", "itk", "leerlingen", "plaatsingen", "tlv_op_bao", "opmaat", "stromen"});
   School s;
   for (const char* k : {"id", "naam", "bestuur", "leerlingen"})
     if (!e.get(k)) fail(e.loc, what + " mist '" + shown_value(k) + "'; verwacht id, naam, bestuur en leerlingen (per teldatum)");
   s.id = text(*e.get("id"), what + ".id");
   s.naam = text(*e.get("naam"), what + ".naam");
   s.bestuur = text(*e.get("bestuur"), what + ".bestuur");
+  if (const Tree* v = e.get("itk")) {  // Internationale Taalklas (8.1.2)
+    if (v->kind == Tree::Kind::Scalar && v->scalar == "ja") s.itk = true;
+    else if (v->kind == Tree::Kind::Scalar && v->scalar == "nee") s.itk = false;
+    else fail(v->loc, what + ".itk '" + shown_value(v->kind == Tree::Kind::Scalar ? v->scalar : "") + "' is geen ja of nee; verwacht 'ja' voor de Internationale Taalklas of 'nee'");
+  }
   s.herkomst = e.loc;
   const Tree& ll = map_of(*e.get("leerlingen"), what + ".leerlingen", "leerlingen per teldatum 1 februari, bijvoorbeeld {2023: 250}");
   for (size_t i = 0; i < ll.map.size(); ++i)
@@ -195,14 +200,23 @@ School read_school(const Tree& e, const std::string& what) {
       const int y = year_key(*p, i, what + ".plaatsingen");
       const Tree& v = p->map[i].second;
       const std::string w = what + ".plaatsingen." + std::to_string(y);
-      map_of(v, w, "sbo_ikc, so_cat1, so_cat2, so_cat3, dws");
-      only_keys(v, w, {"sbo_ikc", "so_cat1", "so_cat2", "so_cat3", "dws"});
+      map_of(v, w, "sbo_ikc, so_cat1, so_cat2, so_cat3, dws, tlv_d");
+      only_keys(v, w, {"sbo_ikc", "so_cat1", "so_cat2", "so_cat3", "dws", "tlv_d"});
       Plaatsingen pl;
       if (const Tree* x = v.get("sbo_ikc")) pl.sbo_ikc = number(*x, w + ".sbo_ikc", 0, 1e4, true);
       if (const Tree* x = v.get("so_cat1")) pl.so_cat1 = number(*x, w + ".so_cat1", 0, 1e4, true);
       if (const Tree* x = v.get("so_cat2")) pl.so_cat2 = number(*x, w + ".so_cat2", 0, 1e4, true);
       if (const Tree* x = v.get("so_cat3")) pl.so_cat3 = number(*x, w + ".so_cat3", 0, 1e4, true);
       if (const Tree* x = v.get("dws")) pl.dws = number(*x, w + ".dws", 0, 1e4, true);
+      if (const Tree* x = v.get("tlv_d")) {  // 6.1.3: of the placements, pupils with a voorschoolse TLV
+        pl.tlv_d = number(*x, w + ".tlv_d", 0, 1e4, true);
+        if (pl.tlv_d > pl.verwijzingen()) {
+          std::ostringstream os;
+          os << w << ".tlv_d: " << pl.tlv_d << " leerlingen met een voorschoolse TLV, maar " << pl.verwijzingen()
+             << " plaatsingen in " << y << "; verwacht hooguit het aantal plaatsingen (sbo_ikc + so_cat1 + so_cat2 + so_cat3)";
+          fail(x->loc, os.str());
+        }
+      }
       s.plaatsingen[y] = pl;
     }
   }
@@ -233,18 +247,42 @@ School read_school(const Tree& e, const std::string& what) {
       const Tree& x = st->seq[i];
       const std::string w = what + ".stromen[" + std::to_string(i + 1) + "]";
       map_of(x, w, "soort, inschrijving en eventueel vertrek");
-      only_keys(x, w, {"soort", "inschrijving", "vertrek"});
-      if (!x.get("soort") || !x.get("inschrijving")) fail(x.loc, w + " mist soort of inschrijving; verwacht {soort: instroom, inschrijving: 2024-03-15}");
+      only_keys(x, w, {"soort", "inschrijving", "vertrek", "vorige_school"});
+      if (!x.get("soort")) fail(x.loc, w + " mist soort; verwacht {soort: instroom, inschrijving: 2024-03-15}");
       Leerlingstroom ls;
       const std::string soort = text(*x.get("soort"), w + ".soort");
       const auto r = enum_of<Leerlingstroom::Soort>(soort);
       if (!r)
         fail(x.get("soort")->loc, w + ".soort '" + shown_value(soort) + "' is onbekend; verwacht " + names_list<Leerlingstroom::Soort>());
       ls.soort = *r;
-      ls.inschrijving = datum(*x.get("inschrijving"), w + ".inschrijving");
+      const bool tlv = ls.soort == Leerlingstroom::Soort::TlvOpBao;
+      if (tlv && !x.get("vertrek"))
+        fail(x.loc, w + " (tlv_op_bao) mist vertrek; verwacht {soort: tlv_op_bao, vertrek: 2025-03-15}: de laatste schooldag van de leerling");
+      if (!tlv && !x.get("inschrijving")) fail(x.loc, w + " mist inschrijving; verwacht {soort: " + soort + ", inschrijving: 2024-03-15}");
+      if (const Tree* v = x.get("inschrijving")) ls.inschrijving = datum(*v, w + ".inschrijving");
       if (const Tree* v = x.get("vertrek")) {
         ls.vertrek = datum(*v, w + ".vertrek");
-        if (*ls.vertrek < ls.inschrijving) fail(v->loc, w + ".vertrek ligt voor de inschrijving; verwacht een latere datum");
+        if (x.get("inschrijving") && *ls.vertrek < ls.inschrijving) fail(v->loc, w + ".vertrek ligt voor de inschrijving; verwacht een latere datum");
+      }
+      if (const Tree* v = x.get("vorige_school")) {  // 6.3; checked against the ids in read_scholen_tree
+        if (ls.soort != Leerlingstroom::Soort::Terugplaatsing)
+          fail(v->loc, w + ".vorige_school hoort alleen bij soort terugplaatsing; verwacht geen vorige_school bij " + soort);
+        ls.vorige_school = text(*v, w + ".vorige_school");
+      }
+      if (tlv) {  // 8.1.4: the pupil must have been paid in August of the school year it leaves
+        const int start = ls.vertrek->maand >= 8 ? ls.vertrek->jaar : ls.vertrek->jaar - 1;
+        int leavers = 0;
+        for (const auto& o : s.stromen)
+          if (o.soort == Leerlingstroom::Soort::TlvOpBao && (o.vertrek->maand >= 8 ? o.vertrek->jaar : o.vertrek->jaar - 1) == start) ++leavers;
+        const auto paid = s.tlv_op_bao.find(start);
+        const double n = paid == s.tlv_op_bao.end() ? 0 : paid->second;
+        if (leavers + 1 > n) {
+          std::ostringstream os;
+          os << w << ": een leerling met een TLV op de bao vertrekt in schooljaar " << start << "-" << start + 1 << ", maar "
+             << what << ".tlv_op_bao geeft voor " << start << " (uitkering augustus " << start << ") " << n
+             << " leerlingen; verwacht tlv_op_bao: {" << start << ": n} met n minstens het aantal vertrekkers in dat schooljaar";
+          fail(x.get("vertrek")->loc, os.str());
+        }
       }
       ls.herkomst = x.loc;
       s.stromen.push_back(ls);
@@ -273,6 +311,13 @@ Scholen read_scholen_tree(const Tree& root, const std::string& path) {
     if (!fresh) fail(list->seq[i].loc, "school-id " + s.id + " staat twee keer in het bestand (eerst op " + it->second.loc->str() + "); verwacht unieke id's");
     out.scholen.push_back(std::move(s));
   }
+  // 6.3: a terugplaatsing's vorige_school is a school of this file
+  for (size_t i = 0; i < out.scholen.size(); ++i)
+    for (size_t k = 0; k < out.scholen[i].stromen.size(); ++k)
+      if (const std::string& v = out.scholen[i].stromen[k].vorige_school; !v.empty() && !ids.count(v))
+        fail(list->seq[i].get("stromen")->seq[k].get("vorige_school")->loc,
+             "scholen[" + std::to_string(i + 1) + "].stromen[" + std::to_string(k + 1) + "].vorige_school: school " + shown_value(v) +
+                 " staat niet in het bestand; verwacht een id uit 'scholen' (een school buiten het bestand: laat vorige_school weg)");
   if (const Tree* bb = root.get("bao_bao")) {
     if (bb->kind != Tree::Kind::Seq) fail(bb->loc, "bao_bao is een lijst; verwacht items als {van: S01, naar: S02, overstap: 2023-03-01}");
     for (size_t i = 0; i < bb->seq.size(); ++i) {

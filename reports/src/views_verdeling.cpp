@@ -123,6 +123,7 @@ nlohmann::ordered_json school_json(const SchoolResultaat& s, const Horizon& h) {
   e["id"] = s.id;
   e["naam"] = s.naam;
   e["bestuur"] = s.bestuur;
+  if (s.itk) e["itk"] = true;
   auto jaren = nlohmann::ordered_json::array();
   for (size_t i = 0; i < s.jaren.size(); ++i) {
     const auto& j = s.jaren[i];
@@ -134,6 +135,7 @@ nlohmann::ordered_json school_json(const SchoolResultaat& s, const Horizon& h) {
     y["afdracht_plaatsingen"] = cents_to_euros(j.afdracht_plaatsingen);
     y["afdracht_dws"] = cents_to_euros(j.afdracht_dws);
     y["tlv_op_bao"] = cents_to_euros(j.tlv_op_bao);
+    y["tlv_op_bao_verrekend"] = cents_to_euros(j.tlv_verrekening);
     y["instroom"] = cents_to_euros(j.instroom);
     y["terugplaatsing"] = cents_to_euros(j.terugplaatsing);
     y["opmaat_weken"] = j.opmaat_weken;

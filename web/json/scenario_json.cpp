@@ -165,16 +165,17 @@ std::array<double, 3> triple_of(const json& j) {
 json school_json(const School& s) {
   json pl = json::object();
   for (const auto& [y, p] : s.plaatsingen)
-    pl[std::to_string(y)] = json::array({num(p.sbo_ikc), num(p.so_cat1), num(p.so_cat2), num(p.so_cat3), num(p.dws)});
+    pl[std::to_string(y)] = json::array({num(p.sbo_ikc), num(p.so_cat1), num(p.so_cat2), num(p.so_cat3), num(p.dws), num(p.tlv_d)});
   json st = json::array();
   for (const auto& x : s.stromen)
     st.push_back(json::object({{"soort", name_of(x.soort)},
                                {"inschrijving", datum_json(x.inschrijving)},
                                {"vertrek", opt_datum(x.vertrek)},
+                               {"vorige_school", x.vorige_school},
                                {"herkomst", loc_json(x.herkomst)}}));
   json om = json::object();
   for (const auto& [y, w] : s.opmaat) om[std::to_string(y)] = triple(w);
-  return json::object({{"id", s.id}, {"naam", s.naam}, {"bestuur", s.bestuur}, {"leerlingen", year_map(s.leerlingen)},
+  return json::object({{"id", s.id}, {"naam", s.naam}, {"bestuur", s.bestuur}, {"itk", s.itk}, {"leerlingen", year_map(s.leerlingen)},
                        {"plaatsingen", pl}, {"tlv_op_bao", year_map(s.tlv_op_bao)}, {"opmaat", om}, {"stromen", st},
                        {"herkomst", loc_json(s.herkomst)}});
 }
@@ -183,10 +184,11 @@ School school_of(const json& j) {
   s.id = need(j, "id").get<std::string>();
   s.naam = need(j, "naam").get<std::string>();
   s.bestuur = need(j, "bestuur").get<std::string>();
+  s.itk = j.contains("itk") && j.at("itk").get<bool>();
   s.leerlingen = year_map_of(need(j, "leerlingen"));
   for (const auto& [k, v] : need(j, "plaatsingen").items()) {
-    if (!v.is_array() || v.size() != 5) bad("plaatsingen: verwacht [sbo_ikc, so_cat1, so_cat2, so_cat3, dws]");
-    s.plaatsingen[std::stoi(k)] = Plaatsingen{num_of(v[0]), num_of(v[1]), num_of(v[2]), num_of(v[3]), num_of(v[4])};
+    if (!v.is_array() || (v.size() != 5 && v.size() != 6)) bad("plaatsingen: verwacht [sbo_ikc, so_cat1, so_cat2, so_cat3, dws, tlv_d]");
+    s.plaatsingen[std::stoi(k)] = Plaatsingen{num_of(v[0]), num_of(v[1]), num_of(v[2]), num_of(v[3]), num_of(v[4]), v.size() == 6 ? num_of(v[5]) : 0.0};
   }
   s.tlv_op_bao = year_map_of(need(j, "tlv_op_bao"));
   if (j.contains("opmaat"))  // 8.1.8; absent in JSON written before it existed
@@ -196,6 +198,7 @@ School school_of(const json& j) {
     l.soort = word_of<Leerlingstroom::Soort>(need(x, "soort"), "stroom");
     l.inschrijving = datum_of(need(x, "inschrijving"));
     l.vertrek = opt_datum_of(need(x, "vertrek"));
+    if (x.contains("vorige_school")) l.vorige_school = x.at("vorige_school").get<std::string>();
     l.herkomst = loc_of(need(x, "herkomst"));
     s.stromen.push_back(std::move(l));
   }

@@ -48,9 +48,10 @@ template <> struct EnumNames<IkcAfspraak::Verrekening> {
   }};
 };
 template <> struct EnumNames<Leerlingstroom::Soort> {
-  static constexpr std::array<std::pair<Leerlingstroom::Soort, std::string_view>, 2> table{{
+  static constexpr std::array<std::pair<Leerlingstroom::Soort, std::string_view>, 3> table{{
       {Leerlingstroom::Soort::Instroom, "instroom"},
       {Leerlingstroom::Soort::Terugplaatsing, "terugplaatsing"},
+      {Leerlingstroom::Soort::TlvOpBao, "tlv_op_bao"},
   }};
 };
 template <> struct EnumNames<Shape> {

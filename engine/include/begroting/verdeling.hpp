@@ -47,19 +47,29 @@ struct VangnetTelling {
 struct Plaatsingen {
   double sbo_ikc = 0, so_cat1 = 0, so_cat2 = 0, so_cat3 = 0;  ///< placements charged in the year
   double dws = 0;                                              ///< Day a Week School places
+  /// Of the placements: pupils with a voorschoolse TLV (TLV D, 6.1.3), not charged to the school.
+  double tlv_d = 0;
   [[nodiscard]] double verwijzingen() const { return sbo_ikc + so_cat1 + so_cat2 + so_cat3; }
 };
 
 struct Leerlingstroom {
-  enum class Soort { Instroom, Terugplaatsing };
+  /// TlvOpBao: a pupil with a TLV op de bao leaving during the school year (8.1.4); only
+  /// `vertrek` counts for it (the unused months are settled).
+  enum class Soort { Instroom, Terugplaatsing, TlvOpBao };
   Soort soort = Soort::Instroom;
-  Datum inschrijving;            ///< enrolment; funded from the first of the next month
+  Datum inschrijving;            ///< enrolment; funded from the first of the next month (not for TlvOpBao)
   std::optional<Datum> vertrek;  ///< last day at the school when the pupil leaves early
+  /// Terugplaatsing: the regular school (id) the pupil attended before special education (6.3);
+  /// empty: none, or a school outside the file. The budget is paid only when it is not this school.
+  std::string vorige_school;
   Herkomst herkomst;
 };
 
 struct School {
   std::string id, naam, bestuur;
+  /// Internationale Taalklas (8.1.2 "uitzonderingen"): receives no ondersteuningsbedrag and pays
+  /// no referrals from its own budget.
+  bool itk = false;
   std::map<int, double> leerlingen;       ///< teldatum year -> pupils on 1 February
   std::map<int, Plaatsingen> plaatsingen;  ///< calendar year -> placements charged
   std::map<int, double> tlv_op_bao;        ///< calendar year -> pupils with a TLV on the bao
@@ -101,6 +111,8 @@ struct ScholenTabel {
   std::vector<double> tlv_op_bao;   ///< pupils with a TLV on the bao in year F+i (8.1.4)
   std::vector<int> maanden_instroom, maanden_terug;  ///< funded pupil-months in year F+i (8.1.5)
   std::array<std::vector<double>, 3> opmaat_weken;   ///< Opmaat pupil-weeks by SO category in year F+i (8.1.8)
+  /// 8.1.4: unused TLV-op-bao months settled in year F+i, paid in August of F+i-1 resp. of F+i
+  std::vector<int> tlv_maanden_vorig, tlv_maanden_dit;
 };
 
 // ---- results -----------------------------------------------------------------------------
@@ -129,7 +141,8 @@ struct SchoolJaar {
   Cents basis = 0;              ///< leerlingen x ondersteuningsbedrag
   double plaatsingen = 0;       ///< placements charged to this school (after bao-bao)
   Cents afdracht_plaatsingen = 0, afdracht_dws = 0;
-  Cents tlv_op_bao = 0, instroom = 0, terugplaatsing = 0;
+  Cents tlv_op_bao = 0, instroom = 0, terugplaatsing = 0;  ///< tlv_op_bao net of tlv_verrekening
+  Cents tlv_verrekening = 0;    ///< 8.1.4: unused months of leaving TLV-op-bao pupils, paid back
   double opmaat_weken = 0;      ///< pupil-weeks in the Opmaat klas SO Molenduin (8.1.8), all categories
   Cents opmaat = 0;             ///< what the school pays for them (8.1.8)
   Cents totaal = 0;             ///< basis - afdracht + tlv + instroom + terugplaatsing - opmaat
@@ -137,6 +150,7 @@ struct SchoolJaar {
 
 struct SchoolResultaat {
   std::string id, naam, bestuur;
+  bool itk = false;  ///< Internationale Taalklas: left out of the spread per pupil (it gets no ondersteuningsbedrag)
   std::vector<SchoolJaar> jaren;  ///< index i = year F+i
 };
 

@@ -10,6 +10,23 @@
 //                       placement in SBO/IKC or SO whatever its type (EUR 6,635 in 2024)     8.1.2
 //                     + DWS places(t) x top.dws_prijs(t)                                    8.1.2
 //   tlv_op_bao        = pupils with a TLV on the bao(t) x top.tlv_op_bao_per_leerling(t)    8.1.4
+//                       - verrekening: `tlv_op_bao: {t: n}` are the pupils paid in August t for
+//                       school year t/t+1, at the tarief of calendar year t. A pupil leaving
+//                       during the school year (stromen: {soort: tlv_op_bao, vertrek: date}) pays
+//                       back the months not used, per month (1/12 of the tarief): a month is used
+//                       when the pupil is at the school on its first day, so leaving on 15 March
+//                       gives back April-July (4 months). Settled in the calendar year of leaving,
+//                       at the tarief of the August it was paid (for a payment before the first
+//                       begrotingsjaar, the first year's tarief: the scenario has no earlier one).
+//                       Per school and year: round((months x tarief ...) / 12) once.
+//   exceptions (6.1.3, 6.3, 8.1.2):
+//     - TLV D: placements of pupils with a voorschoolse TLV (plaatsingen.t.tlv_d) cost the
+//       school nothing: afdracht = (placements - tlv_d) x tarief; the SWV bears them;
+//     - Internationale Taalklas (itk: ja): basis = 0 ("geen aanvullende ondersteuningsmiddelen")
+//       and no afdracht for placements ("geen verwijzingen vanuit het eigen budget"); DWS
+//       places it buys are still paid (a purchase, not a referral); left out of the spread;
+//     - terugplaatsing with vorige_school = this school: no terugplaatsingsbudget (6.3: only
+//       "indien dit niet de originele school was van de leerling").
 //   instroom / terugplaatsing (8.1.5): EUR bedrag_instroom a year for two years per pupil,
 //                       from the first of the month after enrolment, per whole month (1/12 of
 //                       the yearly amount); a month counts when the pupil is enrolled on its
@@ -51,6 +68,8 @@ namespace begroting::rules {
 
 namespace {
 int month_index(const Datum& d) { return d.jaar * 12 + (d.maand - 1); }
+/// The calendar year in whose August the school year of date d starts.
+int schooljaar_start(const Datum& d) { return d.maand >= 8 ? d.jaar : d.jaar - 1; }
 
 /// Funded months of one pupil in calendar year y (8.1.5).
 int funded_months(const Leerlingstroom& p, int y) {
@@ -65,6 +84,8 @@ int funded_months(const Leerlingstroom& p, int y) {
 inline double next_pupils(double given, double pupils, double bo_prev, double bo_now) {
   return !std::isnan(given) ? given : bo_prev != 0 ? pupils * bo_now / bo_prev : pupils;
 }
+/// 8.1.4: months of the school year (August-July) a TLV-op-bao pupil leaving on `v` did not use.
+int unused_tlv_months(const Datum& v) { return (schooljaar_start(v) + 1) * 12 + 6 - month_index(v); }
 
 bool within_two_years(const Datum& overstap, const Datum& verwijzing) {
   Datum anniversary = overstap;
@@ -90,6 +111,8 @@ ScholenTabel scholen_tabel(const Scholen& sc, const Horizon& h) {
   t.tlv_op_bao.assign(cells, 0.0);
   t.maanden_instroom.assign(cells, 0);
   t.maanden_terug.assign(cells, 0);
+  t.tlv_maanden_vorig.assign(cells, 0);
+  t.tlv_maanden_dit.assign(cells, 0);
   for (auto& v : t.opmaat_weken) v.assign(cells, 0.0);
   for (size_t s = 0; s < sc.scholen.size(); ++s) {
     const School& school = sc.scholen[s];
@@ -98,15 +121,22 @@ ScholenTabel scholen_tabel(const Scholen& sc, const Horizon& h) {
       const size_t at = s * static_cast<size_t>(t.jaren) + static_cast<size_t>(i);
       if (auto it = school.leerlingen.find(y - 1); it != school.leerlingen.end()) t.leerlingen[at] = it->second;
       if (auto it = school.plaatsingen.find(y); it != school.plaatsingen.end()) {
-        t.plaatsingen[at] = it->second.verwijzingen();
+        t.plaatsingen[at] = it->second.verwijzingen() - it->second.tlv_d;  // TLV D: not charged (6.1.3)
         t.dws[at] = it->second.dws;
       }
       if (auto it = moved.find({school.id, y}); it != moved.end()) t.plaatsingen[at] += it->second;
       if (auto it = school.tlv_op_bao.find(y); it != school.tlv_op_bao.end()) t.tlv_op_bao[at] = it->second;
       if (auto it = school.opmaat.find(y); it != school.opmaat.end())
         for (size_t k = 0; k < 3; ++k) t.opmaat_weken[k][at] = it->second[k];
-      for (const auto& p : school.stromen)
+      for (const auto& p : school.stromen) {
+        if (p.soort == Leerlingstroom::Soort::TlvOpBao) {
+          if (p.vertrek && p.vertrek->jaar == y)
+            (schooljaar_start(*p.vertrek) == y ? t.tlv_maanden_dit[at] : t.tlv_maanden_vorig[at]) += unused_tlv_months(*p.vertrek);
+          continue;
+        }
+        if (p.soort == Leerlingstroom::Soort::Terugplaatsing && p.vorige_school == school.id) continue;  // 6.3
         (p.soort == Leerlingstroom::Soort::Instroom ? t.maanden_instroom[at] : t.maanden_terug[at]) += funded_months(p, y);
+      }
     }
   }
   return t;
@@ -132,7 +162,8 @@ void scholen(Ctx& c) {
   }
   for (size_t s = 0; s < sc.scholen.size(); ++s) {
     const size_t row = s * static_cast<size_t>(t.jaren);
-    if (c.findings) out.push_back(SchoolResultaat{sc.scholen[s].id, sc.scholen[s].naam, sc.scholen[s].bestuur,
+    const bool itk = sc.scholen[s].itk;
+    if (c.findings) out.push_back(SchoolResultaat{sc.scholen[s].id, sc.scholen[s].naam, sc.scholen[s].bestuur, itk,
                                                   std::vector<SchoolJaar>(static_cast<size_t>(c.n))});
     double pupils = t.leerlingen[row];
     for (int i = 0; i < c.n; ++i) {
@@ -141,11 +172,15 @@ void scholen(Ctx& c) {
       if (i > 0) pupils = next_pupils(t.leerlingen[at], pupils, c.r.r(Line::leerlingen_bo, i - 1), c.r.r(Line::leerlingen_bo, i));
       SchoolJaar j;
       j.leerlingen = pupils;
-      j.basis = mul_round(c.in.ob_per_leerling[k], pupils);
-      j.plaatsingen = t.plaatsingen[at];
-      j.afdracht_plaatsingen = mul_round(c.in.top_tlv_sbo[k], t.plaatsingen[at]);
+      j.basis = itk ? 0 : mul_round(c.in.ob_per_leerling[k], pupils);  // ITK: no ondersteuningsbedrag
+      j.plaatsingen = itk ? 0 : t.plaatsingen[at];                        // ITK: pays no referrals
+      j.afdracht_plaatsingen = mul_round(c.in.top_tlv_sbo[k], j.plaatsingen);
       j.afdracht_dws = mul_round(c.in.top_dws_prijs[k], t.dws[at]);
-      j.tlv_op_bao = mul_round(c.in.top_tlv_bao[k], t.tlv_op_bao[at]);
+      // 8.1.4: unused months back, at the tarief of the August they were paid (vorig: t-1)
+      const Cents tarief_vorig = c.in.top_tlv_bao[i > 0 ? k - 1 : k];
+      j.tlv_verrekening = round_to_cent((static_cast<double>(t.tlv_maanden_vorig[at]) * static_cast<double>(tarief_vorig) +
+                                         static_cast<double>(t.tlv_maanden_dit[at]) * static_cast<double>(c.in.top_tlv_bao[k])) / 12.0);
+      j.tlv_op_bao = sub_checked(mul_round(c.in.top_tlv_bao[k], t.tlv_op_bao[at]), j.tlv_verrekening);
       j.instroom = mul_round(c.in.bedrag_instroom[k], t.maanden_instroom[at] / 12.0);   // rounding: once per school and year
       j.terugplaatsing = mul_round(c.in.bedrag_instroom[k], t.maanden_terug[at] / 12.0);
       for (size_t cat = 0; cat < 3; ++cat) {
@@ -259,7 +294,7 @@ void scholen_check(Ctx& c) {
   for (const auto& s : vr.scholen) {
     auto it = std::find_if(vr.besturen.begin(), vr.besturen.end(), [&](const SchoolResultaat& b) { return b.id == s.bestuur; });
     if (it == vr.besturen.end()) {
-      vr.besturen.push_back(SchoolResultaat{s.bestuur, s.bestuur, s.bestuur, std::vector<SchoolJaar>(static_cast<size_t>(c.n))});
+      vr.besturen.push_back(SchoolResultaat{s.bestuur, s.bestuur, s.bestuur, false, std::vector<SchoolJaar>(static_cast<size_t>(c.n))});
       it = vr.besturen.end() - 1;
     }
     for (int i = 0; i < c.n; ++i) {
@@ -271,6 +306,7 @@ void scholen_check(Ctx& c) {
       b.afdracht_plaatsingen += j.afdracht_plaatsingen;
       b.afdracht_dws += j.afdracht_dws;
       b.tlv_op_bao += j.tlv_op_bao;
+      b.tlv_verrekening += j.tlv_verrekening;
       b.instroom += j.instroom;
       b.terugplaatsing += j.terugplaatsing;
       b.opmaat_weken += j.opmaat_weken;
@@ -282,7 +318,7 @@ void scholen_check(Ctx& c) {
     Spreiding sp{nan, nan, nan, "", ""};
     for (const auto& s : v) {
       const auto& j = s.jaren[static_cast<size_t>(i)];
-      if (j.leerlingen <= 0) continue;
+      if (j.leerlingen <= 0 || s.itk) continue;
       const double pp = cents_to_euros(j.totaal) / j.leerlingen;
       if (std::isnan(sp.min) || pp < sp.min) { sp.min = pp; sp.min_wie = s.id; }
       if (std::isnan(sp.max) || pp > sp.max) { sp.max = pp; sp.max_wie = s.id; }
