@@ -569,14 +569,14 @@ struct FormulaBuilder {
       if (l == L::vangnet_claims) reason = "claims uit de tellingen per SO-school (vangnet.tellingen, 8.1.7)";
       return "";
     }
-    if (name == "opmaat") {  // rules/opmaat.cpp (8.1.8): weekbedrag = ROUND(tarief / weken, 2) per category
+    if (name == "opmaat") {  // rules/opmaat.cpp (8.1.8): weekbedrag = tarief in cents / weken, rounded to the cent
       if (!expects({"opmaat", "tarieven.so_cat1", "tarieven.so_cat2", "tarieven.so_cat3"})) return "";
       if (l == L::opmaat_afdracht) return "-" + at(L::opmaat_molenduin);
       if (l != L::opmaat_molenduin) return "";
       std::string f;
       for (int k = 1; k <= 3; ++k)
-        f += (k > 1 ? "+" : "") + round2(round2(p("tarieven.so_cat" + std::to_string(k)) + "/" + p("opmaat.weken_per_jaar")) + "*" +
-                                         p("opmaat.leerlingweken_so_cat" + std::to_string(k)));
+        f += (k > 1 ? "+" : "") + mul_cents(round_cents(cents_of(p("tarieven.so_cat" + std::to_string(k))) + "/" + p("opmaat.weken_per_jaar")),
+                                            p("opmaat.leerlingweken_so_cat" + std::to_string(k)));
       return f;
     }
     if (name == "scholen") {
