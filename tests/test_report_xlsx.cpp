@@ -577,3 +577,24 @@ TEST_CASE("xlsx in LibreOffice Calc: an input change on Invoer follows begroting
   }
   std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("xlsx in LibreOffice Calc: the Opmaat klas lines recalculate to the hand-derived weekbedrag x weeks") {
+  const std::string dir = testutil::temp_dir();
+  const std::string x = dir + "/opmaat-klas.xlsx";
+  REQUIRE(testutil::run_cli("report scenarios/opmaat-klas.yaml --format xlsx --date 2026-11-30 --output " + x).exit_code == 0);
+  const auto calc = recalc_in_calc(x);
+  REQUIRE(calc.count("opmaat-klas") == 1);
+  const auto& plan = calc.at("opmaat-klas");
+  // 8.1.8, weekbedrag = tarief / 40 to the cent: cat. I 12,938.34 / 40 = 323.46, cat. II 21,053.23 / 40 = 526.33;
+  // 2025-2028: 120 x 323.46 + 40 x 526.33 = 38,815.20 + 21,053.20 = 59,868.40; 2024: no weeks
+  const auto mol = calc_row(plan, "Opmaat klas SO Molenduin");
+  const auto af = calc_row(plan, "Af: Opmaat klas SO Molenduin");
+  REQUIRE(mol.size() == 5);
+  REQUIRE(af.size() == 5);
+  CHECK(std::abs(mol[0]) < 0.005);
+  for (size_t i = 1; i < 5; ++i) {
+    CHECK(std::abs(mol[i] - 59868.40) < 0.005);
+    CHECK(std::abs(af[i] + 59868.40) < 0.005);
+  }
+  std::filesystem::remove_all(dir);
+}
