@@ -116,10 +116,11 @@ TEST_CASE("an uncertainty on a flow moves the SO line - and needs a stromen sect
   const RiskResult r = run_risk(m, o);
   // 2025 (teldatum 2024): d = 0.00105762 x 0.5 x 21,747 = 11.4996 pupils more in SO cat. I and
   // as many fewer in bo. Resultaat 2025 falls by d x (12,938.34 SO tarief + 356.36 lichte +
-  // 490.70 zware rijksbijdrage lost - 430 ondersteuningsbedrag 2025 no longer paid)
-  // = 11.4996 x 13,355.40 = 153,580 (each line rounds once: within EUR 1).
+  // 490.70 zware rijksbijdrage lost - 430 ondersteuningsbedrag 2025 no longer paid - 6,635 TLV SBO
+  // tarief the referring schools pay per new placement, 8.1.2)
+  // = 11.4996 x 6,720.40 = 77,282 (each line rounds once: within EUR 1).
   CHECK(std::fabs(cents_to_euros(r.years[1].resultaat_plan - r.years[1].resultaat_q[2]) -
-                  0.00105762 * 0.5 * 21747 * (12938.34 + 356.36 + 490.70 - 430.00)) < 1);
+                  0.00105762 * 0.5 * 21747 * (12938.34 + 356.36 + 490.70 - 430.00 - 6635.00)) < 1);
   const Scenario growth = load_scenario_text("extends: zuid-kennemerland-2024.yaml\n" + u, testutil::source("scenarios/t.yaml"));
   CHECK_THROWS_WITH_AS(RiskModel{growth}, doctest::Contains("niet met stromen"), std::invalid_argument);
 }

@@ -51,10 +51,13 @@ TEST_CASE("report md: two scenarios give both sections and a comparison with dif
   // SO cat. I teldatum 2024 = 115 x 1,10 = 126,5 instead of 115 x 1,04 = 119,6: 6,9 pupils x
   // 12.938,34 = 89.274,55 more SO inhouding in 2025 (none in 2024, which uses teldatum 2023).
   // 2026: 115 x (1,10^2 - 1,04^2) = 14,766 x 12.938,34 = 191.048,5; eigen vermogen 2026 falls by
-  // 89.274,55 + 191.048,5 = 280.323.
+  // 89.274,55 + 191.048,5 = 280.323. The schools pay the TLV SBO tarief (6.635) per extra placement
+  // (8.1.2): 6,9 in 2025 (45.781,50) and 14,766 - 0,79 x 6,9 = 9,315 in 2026 (61.805,03), so the
+  // eigen vermogen falls by 89.274,55 - 45.781,50 = 43.493,05 in 2025 and by
+  // 280.323,05 - 45.781,50 - 61.805,03 = 172.736,52 by 2026.
   const auto cmp = r.out.substr(r.out.find("## Vergelijking"));
   const auto diff_ev = testutil::md_row_after(cmp, "| **Eigen vermogen op 31-12** |", "| &nbsp;&nbsp;verschil SO-golf");
-  testutil::check_close(std::vector<double>(diff_ev.begin(), diff_ev.begin() + 3), {0, -89274.55, -280323.05}, 2);
+  testutil::check_close(std::vector<double>(diff_ev.begin(), diff_ev.begin() + 3), {0, -43493.05, -172736.52}, 2);
 }
 
 TEST_CASE("report csv: same rows as run --format csv and --dutch uses semicolons and decimal comma") {

@@ -82,11 +82,15 @@ TEST_CASE("waterbed: 110 pupils leave bo on teldatum 1-2-2024 (100 to SBO and 10
   CHECK(d(Line::waterbed_inhouding_so_cat3, 2025) == 0);
   CHECK(d(Line::waterbed_aanvulling_ikc, 2025) == 0);
   CHECK(d(Line::waterbed_eigen_kosten, 2025) == 0);
-  CHECK(d(Line::waterbed_regulier, 2025) == -4730000);         // -110 x 430 = -47,300.00
+  // the schools: -110 x 430 = -47,300.00 bruto, and they pay the TLV SBO tarief for the 110 new
+  // placements (8.1.2; rules/afdracht_verwijzingen.cpp): S(2025) + 110, S(2024) unchanged, so
+  // nieuw + 110 and the afdracht + 110 x 6,635 = 729,850.00: -47,300 - 729,850 = -777,150.00
+  CHECK(d(Line::afdracht_verwijzingen_dws, 2025) == 72985000);
+  CHECK(d(Line::waterbed_regulier, 2025) == -77715000);
   CHECK(d(Line::waterbed_af_overige_baten, 2025) == 0);
-  // resultaat: -44,106.60 - (663,452.00 + 210,532.30 - 47,300.00) = -870,790.90
-  CHECK(d(Line::waterbed_naar_eigen_vermogen, 2025) == -87079090);
-  // ruimte: -44,106.60 - 663,452.00 - 210,532.30 = -918,090.90 (= -47,300 - 870,790.90)
+  // resultaat: -44,106.60 - (663,452.00 + 210,532.30 - 777,150.00) = -140,940.90
+  CHECK(d(Line::waterbed_naar_eigen_vermogen, 2025) == -14094090);
+  // ruimte: -44,106.60 - 663,452.00 - 210,532.30 = -918,090.90 (= -777,150 - 140,940.90)
   CHECK(d(Line::waterbed_ruimte_regulier, 2025) == -91809090);
   // 2026 (teldatum 1-2-2025, projected from the moved counts):
   //   bo 21,334.377603 vs 21,443.607603: lichte 7,602,718.80 - 7,641,644.01 = -38,925.21
@@ -94,16 +98,19 @@ TEST_CASE("waterbed: 110 pupils leave bo on teldatum 1-2-2024 (100 to SBO and 10
   //   sbo 710.634 vs 608.634: 4,714,715.49 - 4,037,994.45 = 676,721.04
   //   SO II 51.5008 vs 41.1008: 1,084,258.19 - 865,304.60 = 218,953.59
   //   bruto TOP at 420: 8,960,438.59 - 9,006,315.19 = -45,876.60
+  //   placements: S(2026) + 102 (sbo) + 10.4 (SO II) = +112.4, S(2025) + 110:
+  //   nieuw = 112.4 - 0.79 x 110 = +25.5; afdracht + 25.5 x 6,635 = 169,192.50
   CHECK(d(Line::lichte_ondersteuning, 2026) == -3892521);
   CHECK(d(Line::zware_ondersteuning, 2026) == -354776);
   CHECK(d(Line::waterbed_inhouding_sbo, 2026) == 67672104);
   CHECK(d(Line::waterbed_inhouding_so_cat2, 2026) == 21895359);
   CHECK(d(Line::so_inhouding, 2026) == 21895359);
-  CHECK(d(Line::waterbed_regulier, 2026) == -4587660);
-  // resultaat: (-38,925.21 - 3,547.76) - (676,721.04 + 218,953.59 - 45,876.60) = -892,271.00
-  CHECK(d(Line::waterbed_naar_eigen_vermogen, 2026) == -89227100);
-  // eigen vermogen 31-12-2026 carries both years: -870,790.90 - 892,271.00 = -1,763,061.90
-  CHECK(d(Line::eigen_vermogen, 2026) == -176306190);
+  CHECK(d(Line::afdracht_verwijzingen_dws, 2026) == 16919250);
+  CHECK(d(Line::waterbed_regulier, 2026) == -21506910);  // -45,876.60 - 169,192.50
+  // resultaat: (-38,925.21 - 3,547.76) - (676,721.04 + 218,953.59 - 215,069.10) = -723,078.50
+  CHECK(d(Line::waterbed_naar_eigen_vermogen, 2026) == -72307850);
+  // eigen vermogen 31-12-2026 carries both years: -140,940.90 - 723,078.50 = -864,019.40
+  CHECK(d(Line::eigen_vermogen, 2026) == -86401940);
 }
 
 TEST_CASE("begroting run --view waterbed: table and json with waterbed ids and an unknown view exits 2") {

@@ -77,6 +77,12 @@ Inputs compile(const Scenario& s) {
     if (spec.section == "stromen" && !in.flows.active) continue;
     write(spec, in, s);
   }
+  // regulier_onderwijs.afdracht_verwijzingen_dws is optional per year: not given (NaN) means the
+  // driver applies (rules/afdracht_verwijzingen.cpp), which 0 cannot say.
+  if (const ParamValue* pv = s.values("regulier_onderwijs.afdracht_verwijzingen_dws"))
+    for (int y = s.horizon.first; y <= s.horizon.last; ++y)
+      if (const auto it = pv->by_year.find(y); it == pv->by_year.end() || std::isnan(it->second))
+        in.afdracht[static_cast<size_t>(y - s.horizon.first)] = kNietGegeven;
   in.verdeling = s.verdeling;
   if (s.verdeling.scholen) in.scholen_tabel = rules::scholen_tabel(*s.verdeling.scholen, s.horizon);
   compile_model(s, in);

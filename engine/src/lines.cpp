@@ -28,6 +28,8 @@ constexpr std::array<LineDef, kLineCount> kTable{{
   {L::ondersteuningsbedrag_per_leerling, "lasten.overdrachten.regulier_onderwijs.ondersteuningsbedrag_per_leerling", "Bedrag per leerling (voor aftrek)", K::Memo, EPL, none, 1, "8.1.2; hfst 12"},
   {L::ondersteuningsbedrag_bruto, "lasten.overdrachten.regulier_onderwijs.ondersteuningsbedrag_bruto", "Ondersteuningsbedrag voor aftrek", K::Memo, E, none, 1, "8.1.2"},
   {L::afdracht_verwijzingen_dws, "lasten.overdrachten.regulier_onderwijs.afdracht_verwijzingen_dws", "Af: afdracht verwijzingen en DWS", K::Memo, E, none, 1, "8.1.2"},
+  {L::plaatsingen_nieuw, "lasten.overdrachten.regulier_onderwijs.plaatsingen_nieuw", "Nieuwe plaatsingen SBO/IKC en SO in t", K::Memo, LL, none, 1, "8.1.2 (afgeleid: groei + uitstroom)"},
+  {L::plaatsingen_betaald, "lasten.overdrachten.regulier_onderwijs.plaatsingen_betaald", "Plaatsingen waarvoor scholen in t betalen", K::Memo, LL, none, 1, "8.1.2 (top.plaatsing_jaren)"},
   {L::ondersteuningsbedrag_bao, "lasten.overdrachten.regulier_onderwijs.ondersteuningsbedrag_bao", "Ondersteuningsbedrag bao", K::Computed, E, L::regulier_subtotaal, 1, "8.1.2; hfst 12 I.1"},
   {L::tlv_op_bao, "lasten.overdrachten.regulier_onderwijs.tlv_op_bao", "TLV op bao", K::Amount, E, L::regulier_subtotaal, 1, "8.1.4; hfst 12 I.2"},
   {L::instroombudget, "lasten.overdrachten.regulier_onderwijs.instroombudget", "Instroombudget", K::Computed, E, L::regulier_subtotaal, 1, "8.1.5; hfst 12 I.3"},

@@ -98,7 +98,8 @@ Registry build() {
   add("tarieven.ikc_aandeel_so_cat1", Shape::PerYear, Unit::Fractie, 0, 1, false, std::nullopt, "8.1.6", "aandeel SO cat. I-tarief in het IKC tarief", reals(&Inputs::ikc_share_so1));
   // Regulier onderwijs (TOP-initiatief).
   add("regulier_onderwijs.ondersteuningsbedrag_per_leerling", Shape::PerYear, Unit::EuroPerLeerling, 0, 1e5, false, std::nullopt, "8.1.2; hfst 12", "ondersteuningsbedrag per bo-leerling voor aftrek verwijzingen en DWS", money(&Inputs::ob_per_leerling));
-  add("regulier_onderwijs.afdracht_verwijzingen_dws", Shape::PerYear, Unit::Euro, 0, kMaxEuro, false, 0.0, "8.1.2; afgeleid uit hfst 12", "wat scholen afdragen voor verwijzingen (TLV SBO-tarief per plaatsing) en DWS-plaatsen", money(&Inputs::afdracht));
+  add("regulier_onderwijs.afdracht_verwijzingen_dws", Shape::PerYear, Unit::Euro, 0, kMaxEuro, false, std::numeric_limits<double>::quiet_NaN(), "8.1.2",
+      "wat scholen afdragen voor verwijzingen en DWS-plaatsen als vast bedrag; gaat boven de driver (weglaten: plaatsingen x TLV SBO-tarief + DWS, rules/afdracht_verwijzingen.cpp)", money(&Inputs::afdracht));
   add("regulier_onderwijs.instroom_leerlingjaren", Shape::PerYear, Unit::Leerlingjaren, 0, 1e5, false, 0.0, "8.1.5; hfst 12 I.3", "leerlingjaren instroombudget in het jaar (12 leerlingmaanden = 1)", reals(&Inputs::instroom_lj));
   add("regulier_onderwijs.terugplaatsing_leerlingjaren", Shape::PerYear, Unit::Leerlingjaren, 0, 1e5, false, 0.0, "8.1.5; 6.3; hfst 12 I.4", "leerlingjaren terugplaatsingsbudget in het jaar", reals(&Inputs::terug_lj));
   add("regulier_onderwijs.bedrag_instroom_per_leerling_per_jaar", Shape::PerYear, Unit::Euro, 0, 1e6, false, 8000.0, "8.1.5", "instroom- en terugplaatsingsbudget per leerling per jaar (twee jaar)", money(&Inputs::bedrag_instroom));
@@ -107,6 +108,7 @@ Registry build() {
       [](Inputs& in) { return InputRef{nullptr, nullptr, nullptr, &in.personeel_first}; });
   add("personeel.groei", Shape::YearGrowth, Unit::Fractie, -1.0, 1.0, true, 0.0, "hfst 12 (+2% per jaar)", "groei personeelskosten per jaar", reals(&Inputs::personeel_groei));
   // Calibration: the plan's printed figure minus our driver formula, carried explicitly.
+  add("kalibratie.afdracht_verwijzingen_dws", Shape::PerYear, Unit::Euro, -kMaxEuro, kMaxEuro, false, 0.0, "hfst 12 I.1 minus formule (8.1.2)", "verschil tussen de uit hfst 12 afgeleide afdracht en plaatsingen x TLV SBO-tarief + DWS-plaatsen x prijs", money(&Inputs::kal_afdracht));
   add("kalibratie.zware_ondersteuning", Shape::PerYear, Unit::Euro, -kMaxEuro, kMaxEuro, false, 0.0, "hfst 12 I.2 minus formule", "verschil tussen de gedrukte zware ondersteuning en (bo + sbo) x tarief", money(&Inputs::kal_zware));
   // Reserves and supervisor's yardsticks.
   add("reserves.eigen_vermogen_begin", Shape::Single, Unit::Euro, -kMaxEuro, kMaxEuro, false, std::nullopt, "hfst 12 (31-12-2023, na korting OCW)", "eigen vermogen op 31 december van het jaar voor het eerste begrotingsjaar",
@@ -125,6 +127,10 @@ Registry build() {
   add("vangnet.fractie_jaar", Shape::Single, Unit::Fractie, 0, 1, false, kNietOpgegeven, "8.1.7", "deel van een jaar dat het swv per netto ingestroomde leerling betaalt (verplicht bij vangnet.tellingen)",
       [](Inputs& in) { return InputRef{nullptr, nullptr, &in.vangnet_fractie}; });
   add("top.tlv_sbo_tarief", Shape::PerYear, Unit::EuroPerLeerling, 0, 1e6, false, 6635.0, "8.1.2 tabel (IKC plaatsing inhouding bij bao)", "wat een school per plaatsing in SBO/IKC of SO afdraagt (landelijk TLV SBO-tarief)", money(&Inputs::top_tlv_sbo));
+  add("top.uitstroom_gespecialiseerd", Shape::PerYear, Unit::Fractie, 0, 1, false, 0.21, "8.1.2 (aanname; stromenscenario: SBO 20% + 2%, SO 15% + 1%)", "deel van de leerlingen in SBO/IKC en SO dat per jaar vertrekt en door een nieuwe plaatsing wordt vervangen", reals(&Inputs::top_uitstroom));
+  add("top.plaatsing_jaren", Shape::Single, Unit::Leerlingjaren, 0, 10, false, 1.0, "8.1.2 (niet in het plan: aanname 1)", "aantal jaren dat een school per plaatsing het TLV SBO-tarief betaalt (1: eenmalig, in het jaar van de plaatsing)",
+      [](Inputs& in) { return InputRef{nullptr, nullptr, &in.top_plaatsing_jaren}; });
+  add("top.dws_plaatsen", Shape::PerYear, Unit::Leerlingen, 0, kMaxPupils, false, 0.0, "8.1.2 (niet in het plan)", "Day a Week School-plaatsen die scholen in het jaar inkopen (zonder scholenbestand)", reals(&Inputs::top_dws_plaatsen));
   add("top.dws_prijs", Shape::PerYear, Unit::EuroPerLeerling, 0, 1e6, false, kNietOpgegeven, "8.1.2 (DWS per jaar ingekocht)", "prijs van een Day a Week School-plaats per jaar (nodig met een scholenbestand)", money(&Inputs::top_dws_prijs));
   add("top.tlv_op_bao_per_leerling", Shape::PerYear, Unit::EuroPerLeerling, 0, 1e6, false, kNietOpgegeven, "8.1.4", "TLV-op-bao-middelen per leerling per jaar (nodig met een scholenbestand)", money(&Inputs::top_tlv_bao));
   // 8.1.8 Opmaat klas SO Molenduin: weekbedrag = TLV SO-tarief / weken_per_jaar (the divisor is

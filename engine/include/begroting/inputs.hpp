@@ -4,6 +4,7 @@
 #pragma once
 #include <array>
 #include <cmath>
+#include <cstdint>
 #include <memory>
 #include <vector>
 
@@ -25,6 +26,9 @@ struct PopulationInput {
   std::vector<double> growth;  ///< growth into teldatum F-1+i (index 0 unused)
 };
 
+/// An optional amount the scenario does not give (regulier_onderwijs.afdracht_verwijzingen_dws).
+inline constexpr Cents kNietGegeven = INT64_MIN;
+
 struct Inputs {
   Horizon horizon;
   std::array<PopulationInput, kPopCount> pop;
@@ -32,7 +36,11 @@ struct Inputs {
   std::vector<Cents> t_lichte, t_zware, t_sbo, t_so1, t_so2, t_so3;
   std::vector<double> ikc_share_sbo, ikc_share_so1;
   std::vector<Cents> kal_zware;
-  std::vector<Cents> ob_per_leerling, afdracht;
+  std::vector<Cents> ob_per_leerling;
+  std::vector<Cents> afdracht;  ///< explicit afdracht verwijzingen en DWS; kNietGegeven: the driver (8.1.2)
+  std::vector<Cents> kal_afdracht;
+  std::vector<double> top_uitstroom, top_dws_plaatsen;  ///< 8.1.2 afdracht driver
+  double top_plaatsing_jaren = 1;                      ///< years a school pays per placement
   std::vector<double> instroom_lj, terug_lj;
   std::vector<Cents> bedrag_instroom;
   Cents personeel_first = 0;

@@ -26,6 +26,7 @@ enum class Line : int {
   baten_totaal,
   // lasten: overdrachten
   ondersteuningsbedrag_per_leerling, ondersteuningsbedrag_bruto, afdracht_verwijzingen_dws,
+  plaatsingen_nieuw, plaatsingen_betaald,
   ondersteuningsbedrag_bao, tlv_op_bao, instroombudget, terugplaatsing, opmaat_afdracht, regulier_subtotaal,
   sbo_inhouding, ikc_aanvulling, gentiaan, sbo_subtotaal,
   so_inhouding, so_intensieve_groepen, opmaat_molenduin, so_subtotaal,

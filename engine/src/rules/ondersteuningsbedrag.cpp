@@ -1,9 +1,9 @@
 // Overdracht ondersteuningsbudget aan reguliere scholen, TOP-initiatief (plan 8.1.2): pupils of
 // the school on the teldatum x ondersteuningsbedrag per leerling, minus what schools pay for
 // their referrals (one national TLV SBO tarief per placement, whatever its type) and DWS places.
-// At SWV level the plan prints the per-pupil amount and the net line, not the deductions; the
-// scenario carries them as `regulier_onderwijs.afdracht_verwijzingen_dws` (derived: printed net
-// line minus per-pupil amount x pupils). With a schools file the deductions come per school.
+// At SWV level the plan prints the per-pupil amount and the net line, not the deductions; they
+// follow the placements (rules/afdracht_verwijzingen.cpp, which runs first and writes the line
+// afdracht_verwijzingen_dws). With a schools file the deductions come per school.
 #include "rules.hpp"
 
 namespace begroting::rules {
@@ -15,8 +15,7 @@ void ondersteuningsbedrag_bao(Ctx& c) {
     c.r.c(Line::ondersteuningsbedrag_per_leerling, i) = c.in.ob_per_leerling[k];
     const Cents bruto = mul_round(c.in.ob_per_leerling[k], c.r.r(Line::leerlingen_bo, i));
     c.r.c(Line::ondersteuningsbedrag_bruto, i) = bruto;
-    c.r.c(Line::afdracht_verwijzingen_dws, i) = c.in.afdracht[k];
-    c.r.c(Line::ondersteuningsbedrag_bao, i) = sub_checked(bruto, c.in.afdracht[k]);
+    c.r.c(Line::ondersteuningsbedrag_bao, i) = sub_checked(bruto, c.r.c(Line::afdracht_verwijzingen_dws, i));
     if (!c.tr) continue;
     auto& p = c.tr->at(Line::ondersteuningsbedrag_per_leerling, y);
     p.formula = "ondersteuningsbedrag per leerling zoals vastgesteld (8.1.2)";
@@ -26,10 +25,6 @@ void ondersteuningsbedrag_bao(Ctx& c) {
     b.formula = "leerlingen bo (1-2-" + std::to_string(y - 1) + ") x ondersteuningsbedrag per leerling (8.1.2)";
     b.rounding = "product eenmaal afgerond op de cent";
     b.terms = {line(c, Line::leerlingen_bo, i), line(c, Line::ondersteuningsbedrag_per_leerling, i)};
-    auto& a = c.tr->at(Line::afdracht_verwijzingen_dws, y);
-    a.formula = "afdracht van scholen voor verwijzingen (TLV SBO-tarief per plaatsing) en DWS (8.1.2)";
-    a.terms = {param("afdracht verwijzingen en DWS", eur(c.in.afdracht[k]), Unit::Euro,
-                     "regulier_onderwijs.afdracht_verwijzingen_dws", y)};
     auto& n = c.tr->at(Line::ondersteuningsbedrag_bao, y);
     n.formula = "ondersteuningsbedrag voor aftrek - afdracht verwijzingen en DWS (8.1.2)";
     n.rounding = "exact in centen";

@@ -35,6 +35,7 @@ void rijksbijdrage(Ctx& c);              // rijksbijdrage.cpp        8.1.1
 void inhouding_duo(Ctx& c);              // inhouding_duo.cpp        8.1.1 (DUO pays SBO/SO directly)
 void ikc_volumebekostiging(Ctx& c);      // ikc_volumebekostiging.cpp 8.1.6
 void ikc_bandbreedte(Ctx& c);            // ikc_bandbreedte.cpp      8.1.6 (bandbreedte, verdeelsleutel)
+void afdracht_verwijzingen(Ctx& c);      // afdracht_verwijzingen.cpp 8.1.2 (placements x TLV SBO tarief + DWS)
 void ondersteuningsbedrag_bao(Ctx& c);   // ondersteuningsbedrag.cpp 8.1.2
 void instroom_terugplaatsing(Ctx& c);    // instroom_terugplaatsing.cpp 8.1.5
 void personeel(Ctx& c);                  // personeel.cpp            hfst 12 II.1
