@@ -131,8 +131,10 @@ TEST_CASE("registry: every parameter is explained by a rule's trace with its own
   for (const char* f : {"scenarios/zuid-kennemerland-2024.yaml", "scenarios/zuid-kennemerland-2024-stromen.yaml",
                         "scenarios/zuid-kennemerland-2024-scholen.yaml", "scenarios/ikc-groei-6.yaml"}) {
     INFO(f);
-    // a later IKC count and a vangnet fraction: the optional parameters appear in the trace
-    const Scenario s = load_scenario(testutil::source(f), {{"ikc.teldatum_later=200"}, {"vangnet.fractie_jaar=0.5"}});
+    // a later IKC count, a vangnet fraction and a fixed afdracht for 2024: the optional
+    // parameters appear in the trace
+    const Scenario s = load_scenario(testutil::source(f), {{"ikc.teldatum_later=200"}, {"vangnet.fractie_jaar=0.5"},
+                                                           {"regulier_onderwijs.afdracht_verwijzingen_dws.2024=1808337"}});
     Trace t;
     (void)run(s, &t);
     for (const auto& [key, e] : t.entries)

@@ -113,7 +113,7 @@ constexpr std::array<LineDef, kLineCount> kTable{{
 
   {L::ikc_volumebekostiging, "ikc.volumebekostiging", "Volumebekostiging IKC (IKC tarief x lln)", K::Memo, E, none, 1, "8.1.6"},
   {L::ikc_aanvulling_teldatum, "ikc.aanvulling_volgens_teldatum", "Aanvulling swv volgens teldatum 1-2 t-1", K::Memo, E, none, 1, "8.1.6"},
-  {L::ikc_leerlingen_later, "ikc.leerlingen_later", "IKC-lln latere teldatum in t (0: geen)", K::Memo, LL, none, 1, "8.1.6 bandbreedte"},
+  {L::ikc_leerlingen_later, "ikc.leerlingen_later", "IKC-lln later in t (prognose 1-2-t; 0: geen)", K::Memo, LL, none, 1, "8.1.6 bandbreedte"},
   {L::ikc_afwijking, "ikc.afwijking", "Afwijking t.o.v. bekostigd (0: geen)", K::Memo, F, none, 1, "8.1.6 bandbreedte"},
   {L::ikc_verrekening, "ikc.verrekening_bandbreedte", "Verrekening buiten de bandbreedte", K::Memo, E, none, 1, "8.1.6 bandbreedte"},
 

@@ -30,6 +30,7 @@ void extend_view_json(const std::string& view, const Result& r, nlohmann::ordere
       e["jaar"] = y.jaar;
       e["bekostigde_leerlingen"] = y.bekostigd;
       e["leerlingen_later"] = num_or_null(y.later);
+      e["later_volgens_prognose"] = y.geprojecteerd;
       e["afwijking"] = num_or_null(y.afwijking);
       e["binnen_bandbreedte"] = y.binnen_band;
       e["verrekening"] = cents_to_euros(y.verrekening);

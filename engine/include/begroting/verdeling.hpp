@@ -119,7 +119,8 @@ struct ScholenTabel {
 struct IkcJaar {
   int jaar = 0;
   double bekostigd = 0;   ///< pupils on 1-2 t-1 (funded)
-  double later = 0;       ///< later count in t; NaN when not given
+  double later = 0;       ///< later count in t; NaN when not given and not projected
+  bool geprojecteerd = false;  ///< later = the projection's count on 1-2-t (no ikc.teldatum_later)
   double afwijking = 0;   ///< (later - bekostigd) / bekostigd; NaN when not given
   bool binnen_band = true;
   Cents verrekening = 0;  ///< settlement added to the aanvulling

@@ -6,7 +6,11 @@
 // because N follows the teldatum of each year.
 //
 // Bandbreedte (3%): the scenario may give the IKC count L at a later count date in year t
-// (`ikc.teldatum_later`). With b = `ikc.bandbreedte`:
+// (`ikc.teldatum_later`). Without it, L is the projection's own count on 1 February t (the
+// line leerlingen ikc of year t+1: growth, a given teldatum or the flow model), so a scenario
+// that lets the IKC grow beyond the band (scenarios/ikc-groei-6.yaml) raises the overleg signal.
+// The last year has no count on 1 February t in the horizon: no test there unless given.
+// With b = `ikc.bandbreedte`:
 //   |L - N| <= b x N  -> inside the band: the amount stays. EXACTLY b is inside. The test
 //                        allows 1e-9 x N for binary floating point (0.03 x 600 is not exactly 18).
 //   otherwise         -> Finding "overleg" (Finding::Kind::IkcBandbreedte) and the scenario's
@@ -62,6 +66,8 @@ void ikc_bandbreedte(Ctx& c) {
     jr.jaar = y;
     jr.bekostigd = n_bek;
     jr.later = c.in.ikc_later[k];
+    jr.geprojecteerd = std::isnan(jr.later) && i + 1 < c.n;
+    if (jr.geprojecteerd) jr.later = c.r.r(Line::leerlingen_ikc, i + 1);  // the projection's count on 1-2-t
     jr.afwijking = nan;
     const double b = c.in.ikc_band[k];
     if (!std::isnan(jr.later)) {
@@ -81,7 +87,9 @@ void ikc_bandbreedte(Ctx& c) {
                                                                   : "verrekening van het deel buiten de band";
         if (c.findings)
           c.r.findings.push_back({Finding::Kind::IkcBandbreedte, y,
-                                "IKC " + std::to_string(y) + ": " + nl(jr.later, 1) + " leerlingen op de latere teldatum tegen " +
+                                "IKC " + std::to_string(y) + ": " + nl(jr.later, 1) +
+                                    (jr.geprojecteerd ? " leerlingen op 1-2-" + std::to_string(y) + " volgens de prognose tegen "
+                                                      : std::string(" leerlingen op de latere teldatum tegen ")) +
                                     nl(n_bek, 1) + " bekostigd (" + (diff > 0 ? "+" : "") + nl(100 * (jr.afwijking), 2) +
                                     "%), buiten de bandbreedte van " + nl(100 * b, 1) + "%: overleg volgt; " + keuze});
       }
@@ -116,11 +124,17 @@ void ikc_bandbreedte(Ctx& c) {
     r.formula = "0 binnen de bandbreedte; daarbuiten volgens ikc.verrekening x (IKC tarief - tarief SBO) (8.1.6)";
     r.rounding = "eenmaal afgerond op de cent";
     r.terms = {line(c, Line::leerlingen_ikc, i),
-               param("IKC-leerlingen latere teldatum", jr.later, Unit::Leerlingen, "ikc.teldatum_later", y),
+               jr.geprojecteerd ? line(c, Line::leerlingen_ikc, i + 1)
+                                : param("IKC-leerlingen latere teldatum", jr.later, Unit::Leerlingen, "ikc.teldatum_later", y),
                param("bandbreedte", b, Unit::Fractie, "ikc.bandbreedte", y)};
     auto& lt = c.tr->at(Line::ikc_leerlingen_later, y);
-    lt.formula = "IKC-leerlingen op een latere teldatum in " + std::to_string(y) + " zoals het scenario het geeft (8.1.6; n.v.t.: geen toets)";
-    lt.terms = {param("IKC-leerlingen latere teldatum", jr.later, Unit::Leerlingen, "ikc.teldatum_later", y)};
+    if (jr.geprojecteerd) {
+      lt.formula = "zonder ikc.teldatum_later: de eigen prognose van de IKC-leerlingen op 1-2-" + std::to_string(y) + " (8.1.6)";
+      lt.terms = {line(c, Line::leerlingen_ikc, i + 1)};
+    } else {
+      lt.formula = "IKC-leerlingen op een latere teldatum in " + std::to_string(y) + " zoals het scenario het geeft (8.1.6; n.v.t.: geen toets)";
+      lt.terms = {param("IKC-leerlingen latere teldatum", jr.later, Unit::Leerlingen, "ikc.teldatum_later", y)};
+    }
     auto& af = c.tr->at(Line::ikc_afwijking, y);
     af.formula = "(leerlingen latere teldatum - bekostigde leerlingen) / bekostigde leerlingen (8.1.6)";
     af.terms = {line(c, Line::ikc_leerlingen_later, i), line(c, Line::leerlingen_ikc, i)};
