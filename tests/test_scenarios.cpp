@@ -13,7 +13,8 @@ using testutil::cents;
 
 namespace {
 const char* kLibrary[] = {"so-groei-6.yaml",          "ocw-korting-2025-2028.yaml", "terugplaatsingen-verdubbeld.yaml",
-                          "ondersteuningsbedrag-430.yaml", "ikc-groei-6.yaml",      "bo-krimp-1-5.yaml"};
+                          "ondersteuningsbedrag-430.yaml", "ikc-groei-6.yaml",      "bo-krimp-1-5.yaml",
+                          "ocw-korting-tot-signaleringswaarde.yaml"};
 Result run_file(const std::string& f) { return run(load_scenario(testutil::source("scenarios/" + f))); }
 }  // namespace
 

@@ -70,6 +70,14 @@ const std::vector<RuleSpec>& builtin_rules() {
        {"scholen", "top", "regulier_onderwijs.ondersteuningsbedrag_per_leerling", "regulier_onderwijs.bedrag_instroom_per_leerling_per_jaar",
         "opmaat.weken_per_jaar", "tarieven.so_cat1", "tarieven.so_cat2", "tarieven.so_cat3"}},
       {"scholen_check", rules::scholen_check, 3, {}, {}, {I(L::regulier_subtotaal), I(L::leerlingen_bo)}, {"scholen"}},
+      // hfst 12: the korting OCW only down to the signaleringswaarde. It needs the year's baten and
+      // lasten, so it runs after the totals and lowers zware ondersteuning and the totals above it
+      // (in the plan's model: rijksbijdragen, baten); the model's own lines never see it.
+      {"korting_ocw", rules::korting_ocw, 3, {I(L::ocw_korting_bruto), I(L::ocw_korting_opgelegd)},
+       {I(L::zware_ondersteuning), I(L::rijksbijdragen_totaal), I(L::baten_totaal)},
+       {I(L::leerlingen_bo), I(L::leerlingen_sbo), I(L::zware_ondersteuning), I(L::rijksbijdragen_totaal), I(L::baten_totaal),
+        I(L::lasten_totaal)},
+       {"ocw_korting", "signaleringswaarde", "reserves.eigen_vermogen_begin"}},
       {"reserves", rules::reserves, 3,
        {I(L::resultaat), I(L::eigen_vermogen), I(L::weerstandsvermogen_niveau), I(L::bestemmingsreserve), I(L::weerstandsvermogen)},
        {}, {I(L::baten_totaal), I(L::lasten_totaal)},
@@ -351,8 +359,10 @@ std::shared_ptr<const Graph> build_graph(std::shared_ptr<const Model> model, con
   for (auto& n : g->nodes)
     if (n.kind == GraphNode::Kind::Amount) n.amount = amounts++;  // row in Inputs::model_amounts
   g->writer.assign(static_cast<size_t>(m.size()), -1);
-  for (size_t k = 0; k < g->nodes.size(); ++k)
+  for (size_t k = 0; k < g->nodes.size(); ++k) {
     for (int w : g->nodes[k].writes) g->writer[static_cast<size_t>(w)] = static_cast<int>(k);
+    for (int w : g->nodes[k].overwrites) g->writer[static_cast<size_t>(w)] = static_cast<int>(k);  // korting_ocw: after the totals
+  }
   return g;
 }
 
@@ -370,7 +380,8 @@ std::vector<std::string> Graph::param_closure(int node) const {
       // every earlier node that writes the line (an overwriting rule reads what it replaces)
       for (int j = 0; j < k; ++j) {
         const auto& w = nodes[static_cast<size_t>(j)].writes;
-        if (std::find(w.begin(), w.end(), r) != w.end()) todo.push_back(j);
+        const auto& o = nodes[static_cast<size_t>(j)].overwrites;
+        if (std::find(w.begin(), w.end(), r) != w.end() || std::find(o.begin(), o.end(), r) != o.end()) todo.push_back(j);
       }
   }
   return {out.begin(), out.end()};

@@ -118,6 +118,9 @@ constexpr std::array<LineDef, kLineCount> kTable{{
   {L::ikc_verrekening, "ikc.verrekening_bandbreedte", "Verrekening buiten de bandbreedte", K::Memo, E, none, 1, "8.1.6 bandbreedte"},
 
   {L::vangnet_claims, "vangnet.claims", "Vangnetclaims (schooljaar t-1/t-1, betaald in t)", K::Memo, E, none, 1, "8.1.7"},
+
+  {L::ocw_korting_bruto, "ocw_korting.bruto", "Korting OCW zware ondersteuning (bruto)", K::Memo, E, none, 1, "hfst 12; maatregel 2023"},
+  {L::ocw_korting_opgelegd, "ocw_korting.opgelegd", "Korting OCW opgelegd (tot signaleringswaarde)", K::Memo, E, none, 1, "hfst 12; maatregel 2023"},
 }};
 
 constexpr bool table_in_enum_order() {

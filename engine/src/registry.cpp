@@ -110,6 +110,8 @@ Registry build() {
   // Calibration: the plan's printed figure minus our driver formula, carried explicitly.
   add("kalibratie.afdracht_verwijzingen_dws", Shape::PerYear, Unit::Euro, -kMaxEuro, kMaxEuro, false, 0.0, "hfst 12 I.1 minus formule (8.1.2)", "verschil tussen de uit hfst 12 afgeleide afdracht en plaatsingen x TLV SBO-tarief + DWS-plaatsen x prijs", money(&Inputs::kal_afdracht));
   add("kalibratie.zware_ondersteuning", Shape::PerYear, Unit::Euro, -kMaxEuro, kMaxEuro, false, 0.0, "hfst 12 I.2 minus formule", "verschil tussen de gedrukte zware ondersteuning en (bo + sbo) x tarief", money(&Inputs::kal_zware));
+  add("ocw_korting.per_leerling", Shape::PerYear, Unit::EuroPerLeerling, 0, 1e5, false, 0.0, "hfst 12; maatregel OCW 2023 (13,50)",
+      "korting op het normbedrag zware ondersteuning per bo- en sbo-leerling, elk jaar alleen tot het eigen vermogen de signaleringswaarde bereikt", money(&Inputs::korting_pp));
   // Reserves and supervisor's yardsticks.
   add("reserves.eigen_vermogen_begin", Shape::Single, Unit::Euro, -kMaxEuro, kMaxEuro, false, std::nullopt, "hfst 12 (31-12-2023, na korting OCW)", "eigen vermogen op 31 december van het jaar voor het eerste begrotingsjaar",
       [](Inputs& in) { return InputRef{nullptr, nullptr, nullptr, &in.ev_begin}; });

@@ -6,13 +6,15 @@
 // Order (fixed, checked at compile time):
 //   1. the built-in rules that compute lines from drivers, in the plan's order:
 //      population, rijksbijdrage, inhouding_duo, ikc_volumebekostiging, ikc_bandbreedte
-//      (overwrites the aanvulling IKC of ikc_volumebekostiging), ondersteuningsbedrag_bao,
+//      (overwrites the aanvulling IKC of ikc_volumebekostiging), afdracht_verwijzingen (reads the
+//      pupils in SBO/IKC and SO), ondersteuningsbedrag_bao (reads the afdracht),
 //      instroom_terugplaatsing, personeel, amounts, vangnet (reads the amount maximale ruimte),
 //      scholen (with a schools file: overwrites the TOP lines of ondersteuningsbedrag_bao,
 //      instroom_terugplaatsing and amounts by the sums over the schools);
 //   2. the model's own lines (amount and formula lines a model file or scenario declares) and
 //      every subtotal, in dependency order (a cycle is a model error naming the cycle);
-//   3. the rules that read the totals: scholen_check, reserves (resultaat, eigen vermogen),
+//   3. the rules that read the totals: scholen_check, korting_ocw (overwrites zware ondersteuning
+//      and the totals above it: the korting tot de signaleringswaarde), reserves (resultaat, eigen vermogen),
 //      signaleringswaarde, kengetallen, waterbed.
 #pragma once
 #include <cstdint>

@@ -41,6 +41,7 @@ struct Inputs {
   std::vector<Cents> kal_afdracht;
   std::vector<double> top_uitstroom, top_dws_plaatsen;  ///< 8.1.2 afdracht driver
   double top_plaatsing_jaren = 1;                      ///< years a school pays per placement
+  std::vector<Cents> korting_pp;  ///< OCW korting per bo+sbo pupil, only down to the signaleringswaarde (hfst 12)
   std::vector<double> instroom_lj, terug_lj;
   std::vector<Cents> bedrag_instroom;
   Cents personeel_first = 0;

@@ -56,6 +56,8 @@ enum class Line : int {
   ikc_volumebekostiging, ikc_aanvulling_teldatum, ikc_leerlingen_later, ikc_afwijking, ikc_verrekening,
   // vangnetbepaling (8.1.7; rules/vangnet.cpp)
   vangnet_claims,
+  // OCW korting tot de signaleringswaarde (hfst 12; rules/korting_ocw.cpp)
+  ocw_korting_bruto, ocw_korting_opgelegd,
   COUNT
 };
 // clang-format on

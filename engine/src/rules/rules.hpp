@@ -50,6 +50,7 @@ void scholen_check(Ctx& c);              // scholen.cpp              per bestuur
 /// ondersteuningsbedrag per leerling change: recomputes only the per-school basis and its sum;
 /// afdracht, TLV op bao, instroom and terugplaatsing are the plan run's sums (`plan`).
 void scholen_basis(Ctx& c, const Result& plan);
+void korting_ocw(Ctx& c);                // korting_ocw.cpp          hfst 12 (korting tot de signaleringswaarde)
 void reserves(Ctx& c);                   // reserves.cpp             hfst 12, Bestedingsplan 2022
 void signaleringswaarde(Ctx& c);         // signaleringswaarde.cpp   Inspectie
 void kengetallen(Ctx& c);                // kengetallen.cpp          DOMAIN 4
