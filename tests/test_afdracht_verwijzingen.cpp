@@ -77,7 +77,7 @@ TEST_CASE("afdracht 8.1.2: a placement paid for two years") {
 
 TEST_CASE("afdracht 8.1.2: DWS places at the DWS price") {
   const Result a = run(testutil::baseline());
-  const Result r = run(testutil::baseline({{"top.dws_plaatsen.2027=40"}, {"top.dws_prijs=1350"}}));
+  const Result r = run(testutil::baseline({{"top.dws_plaatsen=0"}, {"top.dws_plaatsen.2027=40"}, {"top.dws_prijs=1350"}}));
   // 40 x 1,350 = 54,000.00 more afdracht in 2027, nothing in other years
   CHECK(cents(r, Line::afdracht_verwijzingen_dws, 2027) - cents(a, Line::afdracht_verwijzingen_dws, 2027) == 5400000);
   CHECK(cents(r, Line::afdracht_verwijzingen_dws, 2026) == cents(a, Line::afdracht_verwijzingen_dws, 2026));

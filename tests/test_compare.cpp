@@ -24,12 +24,15 @@ TEST_CASE("compare csv golden: baseline vs SO 6% on the SO line with the eigen v
   // Signals from the plan's printed eigen vermogen (hfst 12) 1,797,043; 1,211,708; 703,696;
   // 614,081; 613,292 against signaleringswaarde 679,448; 673,608; 657,783; 653,539; 649,317 and
   // niveau 655,000; 655,000; 650,000; 600,000; 600,000: A below the signaleringswaarde in 2027
-  // and 2028 only, never below the niveau. B = A - cumulative delta: 2025 1,147,097 (above both);
-  // 2026 703,695 - 200,292 = 503,403: below 657,783 and below 650,000; 2027 614,081 - 413,997 =
-  // 200,084: below the niveau; 2028 613,292 - 713,202 = -99,910: below zero.
-  // The signal rows are the engine's own signals (issue 12.3), most serious first: negatief
-  // (B 2028), onder_weerstandsvermogen (B 2026, 2027; 2028 is "negatief"), boven_signaleringswaarde
-  // (A 2024-2026: above 679,448 / 673,608 / 657,783; B 2024-2025). Before the figures, each
+  // and 2028 only, never below the niveau. B: the SO costs the delta above more, but the schools
+  // pay the TLV SBO tarief 6,635 for each extra placement (8.1.2; test below): lasten +40,326.25;
+  // +103,869.57; +173,670.44; +250,202.12, cumulative 40,326.25; 144,195.82; 317,866.26;
+  // 568,068.38. B = A - cumulative: 2025 1,211,707 - 40,326 = 1,171,381 (above both); 2026
+  // 703,695 - 144,196 = 559,499: below 657,783 and below 650,000; 2027 614,081 - 317,866 =
+  // 296,215 and 2028 613,292 - 568,068 = 45,224: below the niveau, above zero.
+  // The signal rows are the engine's own signals (issue 12.3), most serious first (no row for a
+  // kind neither scenario has: no negatief): onder_weerstandsvermogen (B 2026-2028),
+  // boven_signaleringswaarde (A 2024-2026: above 679,448 / 673,608 / 657,783; B 2024-2025). Before the figures, each
   // scenario's provenance (issue 12.2): its title, its file chain and "geen" --set.
   const auto r = testutil::run_cli("compare " + kBase + " " + kSo6 + " --line " + kSoLine + " --format csv");
   REQUIRE(r.exit_code == 0);

@@ -29,7 +29,7 @@ TEST_CASE("korting tot signaleringswaarde: the scenario cuts 2025 in full and la
 }
 
 TEST_CASE("korting tot signaleringswaarde: a cut that would cross it stops exactly at it") {
-  const Result k = run(testutil::baseline({{"ocw_korting.per_leerling.2026=13.50"}}));
+  const Result k = run(testutil::baseline({{"ocw_korting.per_leerling=0"}, {"ocw_korting.per_leerling.2026=13.50"}}));
   // 2026: bruto 297,705.26; before the korting eigen vermogen 703,695.07, baten 18,793,798.95.
   // Largest x with 703,695.07 - x >= round(0.035 x (18,793,798.95 - x)):
   // x = (703,695.07 - 657,782.96325) / 0.965 = 47,577.3127...; at x = 47,577.31 the eigen

@@ -35,10 +35,11 @@ size_t count(const std::string& s, const std::string& what) {
 // 12.3: one set of signals.
 
 TEST_CASE("signals: one list from the engine in year order with risk and Inspectie question worded apart") {
-  // SO 6% (test_compare.cpp derives it): eigen vermogen 1,797,043; 1,147,097; 503,403; 200,084;
-  // -99,910 against signaleringswaarde 679,448; 673,608; 657,783; ... and niveau 655,000;
-  // 655,000; 650,000; 600,000; 600,000: boven in 2024 and 2025; onder niveau in 2026 and 2027;
-  // negatief in 2028. Five signals, one per year, in year order.
+  // SO 6% (test_compare.cpp derives it; the schools pay 6,635 per extra placement, 8.1.2):
+  // eigen vermogen 1,797,043; 1,171,381; 559,499; 296,215; 45,224 against signaleringswaarde
+  // 679,448; 673,608; 657,783; ... and niveau 655,000; 655,000; 650,000; 600,000; 600,000: boven
+  // in 2024 and 2025; onder niveau in 2026, 2027 and 2028 (above zero). Five signals, one per
+  // year, in year order.
   const Scenario s = load_scenario(testutil::source(kSo6));
   const Result r = run(s);
   REQUIRE(r.findings.size() == 5);
@@ -46,7 +47,7 @@ TEST_CASE("signals: one list from the engine in year order with risk and Inspect
                                                         {2025, Finding::Kind::BovenSignaleringswaarde},
                                                         {2026, Finding::Kind::OnderWeerstandsvermogen},
                                                         {2027, Finding::Kind::OnderWeerstandsvermogen},
-                                                        {2028, Finding::Kind::NegatiefEigenVermogen}};
+                                                        {2028, Finding::Kind::OnderWeerstandsvermogen}};
   for (size_t k = 0; k < 5; ++k) {
     CHECK(r.findings[k].year == want[k].first);
     CHECK(r.findings[k].kind == want[k].second);
@@ -80,7 +81,7 @@ TEST_CASE("signals: every output shows the same set in year order and --strict c
   }
   CHECK(json["findings"][0]["aard"] == "vraag van de Inspectie");
   CHECK(json["findings"][4]["aard"] == "risico");
-  CHECK(json["findings"][4]["kind"] == "negatief_eigen_vermogen");
+  CHECK(json["findings"][4]["kind"] == "onder_weerstandsvermogen");  // 2028: 45,224 < 600,000, above zero
   // The table: the same five, 2024 first.
   const auto table = testutil::run_cli("run " + kSo6).out;
   const auto at = table.find("SIGNALEN");
@@ -108,7 +109,9 @@ TEST_CASE("signals: every output shows the same set in year order and --strict c
 TEST_CASE("signals: compare csv rows are the engine's signals and not a yardstick of its own") {
   const auto out = testutil::run_cli("compare " + kBase + " " + kSo6 + " --line resultaat --format csv").out;
   CHECK(out.find("onder_signaleringswaarde") == std::string::npos);
-  CHECK(out.find("\nsignaal.negatief_eigen_vermogen,scenarios/so-groei-6.yaml,signaal,0,0,0,0,1\n") != std::string::npos);
+  // SO 6% (test_compare.cpp): below the niveau 2026-2028, never below zero (2028: 45,224)
+  CHECK(out.find("\nsignaal.onder_weerstandsvermogen,scenarios/so-groei-6.yaml,signaal,0,0,1,1,1\n") != std::string::npos);
+  CHECK(out.find("negatief_eigen_vermogen") == std::string::npos);
   CHECK(out.find("\nsignaal.boven_signaleringswaarde,scenarios/zuid-kennemerland-2024.yaml,signaal,1,1,1,0,0\n") != std::string::npos);
 }
 
@@ -185,13 +188,16 @@ TEST_CASE("summary: crossing years and sentences from the figures") {
   CHECK(a.zinnen[2].find("13.292 in 2028") != std::string::npos);
   CHECK(a.zinnen[3].find("5 van de 5 jaren") != std::string::npos);
   CHECK(a.zinnen[3].find("in 2024") != std::string::npos);
-  // SO 6%: not bovenmatig from 2026 (503,403 <= 657,783), below the niveau from 2026, below zero 2028.
+  // SO 6% (test_compare.cpp): not bovenmatig from 2026 (559,499 <= 657,783), below the niveau
+  // from 2026 (559,499 < 650,000), never below zero (2028: 45,224).
   const Result so6 = run(load_scenario(testutil::source(kSo6)));
   const Summary b = summarize(so6);
   CHECK(b.eerste_niet_bovenmatig == 2026);
   CHECK(b.eerste_onder_niveau == 2026);
-  CHECK(b.eerste_onder_nul == 2028);
-  CHECK(b.zinnen[2].rfind("Risico: vanaf 2026", 0) == 0);
+  CHECK(!b.eerste_onder_nul);
+  CHECK(b.zinnen[2].rfind("Risico: in 2026 zakt het onder het niveau", 0) == 0);
+  CHECK(b.zinnen[2].find("559.499") != std::string::npos);
+  CHECK(b.zinnen[2].find("650.000") != std::string::npos);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -306,7 +312,8 @@ TEST_CASE("csv --dutch: BOM label column percentages no float noise on run repor
   CHECK(testutil::run_cli("run " + kBase + " --format json --dutch").exit_code == 2);
   const auto cmp = testutil::run_cli("compare " + kBase + " " + kSo6 + " --line resultaat --format csv --dutch").out;
   CHECK(cmp.rfind("\xEF\xBB\xBFid;omschrijving;scenario;soort;2024;", 0) == 0);
-  CHECK(cmp.find("\nresultaat;Resultaat;scenarios/so-groei-6.yaml;verschil_met_A;0,00;-64610,35;") != std::string::npos);
+  // resultaat 2025: -64,610.35 SO + 3.66 placements x 6,635 = 24,284.10 paid by the schools = -40,326.25
+  CHECK(cmp.find("\nresultaat;Resultaat;scenarios/so-groei-6.yaml;verschil_met_A;0,00;-40326,25;") != std::string::npos);
 }
 
 TEST_CASE("csv: a scenario name starting with = + - @ cannot become a formula") {
@@ -325,25 +332,28 @@ TEST_CASE("csv: a scenario name starting with = + - @ cannot become a formula") 
 }
 
 TEST_CASE("comparison: computed once with signed differences and each scenario's own yardsticks") {
-  // SO 6% minus the plan on the SO inhouding 2025: 0.02 x 3,230,517.74 = 64,610.35 -> "+64.610".
+  // SO 6% minus the plan on the SO inhouding 2025: 0.02 x 3,230,517.74 = 64,610.35, less what the
+  // schools pay for the 183 x 0.02 = 3.66 extra placements, 3.66 x 6,635 = 24,284.10 (8.1.2):
+  // lasten +40,326.25 -> "+40.326". Per year (test_compare.cpp): +40,326.25; +103,869.57;
+  // +173,670.44; +250,202.12 (each +/- 1 cent from rounding A and B apart) -> whole euros.
   const Scenario a = testutil::baseline(), b = load_scenario(testutil::source(kSo6));
   const Result ra = run(a), rb = run(b);
   const Comparison c = report_comparison({{&a, &ra}, {&b, &rb}});
   CHECK(c.delta_cents(1, Line::eigen_vermogen, 2024) == 0);
-  CHECK(c.delta_text(1, Line::lasten_totaal, 2025) == "+64.610");
-  CHECK(c.delta_text(1, Line::resultaat, 2025) == "-64.610");
+  CHECK(c.delta_text(1, Line::lasten_totaal, 2025) == "+40.326");
+  CHECK(c.delta_text(1, Line::resultaat, 2025) == "-40.326");
   CHECK(c.yardsticks(0).onder_niveau == std::nullopt);
   CHECK(c.yardsticks(1).onder_niveau == 2026);
-  CHECK(c.yardsticks(1).onder_nul == 2028);
+  CHECK(c.yardsticks(1).onder_nul == std::nullopt);
   CHECK(c.yardsticks(0).onder_signaleringswaarde == 2027);
   // md and html put the comparison before the first scenario's budget, with the signed text.
   ReportOptions o{"2026-11-30", nullptr};
   const std::string md = render_markdown({{&a, &ra}, {&b, &rb}}, o);
   CHECK(md.find("## Vergelijking met") < md.find("# Meerjarenbegroting 2024-2028 (bedragen"));
-  CHECK(md.find("| &nbsp;&nbsp;verschil SO-groei 6% per jaar | 0 | +64.610 | +135.682 | +213.705 | +299.205 |") != std::string::npos);
+  CHECK(md.find("| &nbsp;&nbsp;verschil SO-groei 6% per jaar | 0 | +40.326 | +103.870 | +173.670 | +250.202 |") != std::string::npos);
   const std::string html = render_html({{&a, &ra}, {&b, &rb}}, o);
   CHECK(html.find("class=\"vergelijking\"") < html.find("class=\"begroting\""));
-  CHECK(html.find("+64.610") != std::string::npos);
+  CHECK(html.find("+40.326") != std::string::npos);
 }
 
 TEST_CASE("labels are never cut with a tilde") {

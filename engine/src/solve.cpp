@@ -14,7 +14,7 @@ double solve_step(Unit u) {
     case Unit::Euro:
     case Unit::EuroPerLeerling: return 0.01;
     case Unit::Fractie: return 0.000001;
-    case Unit::Leerlingen: return 1.0;  // pupil counts are whole (the loader refuses decimals)
+    case Unit::Leerlingen: return 1.0;  // solve steps in whole pupils (a scenario may give fractional, expected counts: README)
     case Unit::Leerlingjaren: return 0.001;
     case Unit::Jaar: return 1.0;
     case Unit::Weken: return 1.0;  // whole weeks

@@ -30,16 +30,12 @@ Cents sw_of(const Ctx& c, size_t k, Cents baten) { return std::max(mul_round(bat
 }  // namespace
 
 void korting_ocw(Ctx& c) {
-  bool any = false;
-  for (int i = 0; i < c.n; ++i) any = any || c.in.korting_pp[static_cast<size_t>(i)] != 0;
-  if (!any) {  // the usual case: no korting, nothing to search (and no allocation per Monte Carlo path)
-    for (int i = 0; i < c.n; ++i) c.r.c(Line::ocw_korting_bruto, i) = c.r.c(Line::ocw_korting_opgelegd, i) = 0;
-    return;
-  }
   // The totals that hold zware ondersteuning, as the scenario's model sums them (rijksbijdragen,
-  // baten in the plan's model): each is lowered by the korting too.
-  std::vector<Line> boven{Line::zware_ondersteuning};
-  {
+  // baten in the plan's model): each is lowered by the korting too. Found only when a korting
+  // is imposed (no allocation on the usual run without one, nor per Monte Carlo path).
+  std::vector<Line> boven;
+  auto find_boven = [&] {
+    boven.push_back(Line::zware_ondersteuning);
     const auto edges = c.r.m().sum_edges();
     for (int at = static_cast<int>(Line::zware_ondersteuning);;) {
       int up = -1;
@@ -49,7 +45,7 @@ void korting_ocw(Ctx& c) {
       boven.push_back(static_cast<Line>(up));
       at = up;
     }
-  }
+  };
   Cents ev_prev = c.in.ev_begin;
   for (int i = 0; i < c.n; ++i) {
     const auto k = static_cast<size_t>(i);
@@ -72,7 +68,9 @@ void korting_ocw(Ctx& c) {
     }
     c.r.c(Line::ocw_korting_bruto, i) = bruto;
     c.r.c(Line::ocw_korting_opgelegd, i) = opgelegd;
-    for (Line l : boven) c.r.c(l, i) = sub_checked(c.r.c(l, i), opgelegd);
+    if (opgelegd != 0 && boven.empty()) find_boven();
+    if (opgelegd != 0)
+      for (Line l : boven) c.r.c(l, i) = sub_checked(c.r.c(l, i), opgelegd);
     ev_prev = sub_checked(ev_pre, opgelegd);
     if (!c.tr) continue;
     const int y = c.year(i);
