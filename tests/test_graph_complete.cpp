@@ -56,7 +56,12 @@ Counts check_complete(const Scenario& s) {
     ++out.params;
     std::set<int> may;  // lines written by the nodes downstream of the parameter
     for (int k : g.downstream_of(spec.path))
+    {
       for (int w : g.nodes[static_cast<size_t>(k)].writes) may.insert(w);
+      // a phase-3 rule that replaces an earlier line (korting_ocw: zware ondersteuning and the
+      // totals above it) names it under overwrites, not writes (graph.cpp)
+      for (int w : g.nodes[static_cast<size_t>(k)].overwrites) may.insert(w);
+    }
     std::set<std::string> missing;  // "line (year of the changed value)"
     for (const Target& t : targets) {
       Inputs in = base;

@@ -228,6 +228,11 @@ struct RiskModel::Kernel {
   Kernel(const std::vector<std::string>& bound, const Inputs& base, const Result& plan) {
     this->plan = &plan;
     if (!base.graph) return;
+    // The korting OCW tot de signaleringswaarde (rules/korting_ocw.cpp) lowers zware ondersteuning
+    // and the totals above it after the totals (graph: overwrites, not writes); the re-summed
+    // subtotals here cannot hold that, so a scenario with such a korting runs compute() per path.
+    for (Cents k : base.korting_pp)
+      if (k != 0) return;
     const Graph& g = *base.graph;
     const Model& m = *g.model;
     const auto& rs = builtin_rules();
