@@ -1,4 +1,4 @@
-// begroting solve FILE --param PATH [--years VAN-TOT | --year JAAR] --target LINE [--target-year JAAR]
+// begroting solve FILE --param PATH [--years VAN-TOT | --year JAAR] --target LINE [--target-year JAAR | --every-year]
 //   (--equals V | --at-least V | --at-most V | --at-least-line LINE | --at-most-line LINE)
 //   [--min X] [--max Y] [--format table|json] [--output PATH] [--set PATH=VALUE]...
 #include <charconv>
@@ -75,6 +75,7 @@ int cmd_solve(const std::vector<std::string>& args) {
       ("year", po::value<std::string>(), "JAAR: alleen dit jaar van de parameter")
       ("target", po::value<std::string>(), "REGEL: de uitkomst waar het doel over gaat, bijvoorbeeld resultaat")
       ("target-year", po::value<std::string>(), "JAAR van de uitkomst (standaard: het laatste jaar van --years/--year; bij leerlingen op een teldatum het jaar erna; bij een enkele waarde het laatste begrotingsjaar)")
+      ("every-year", po::bool_switch(), "het doel in elk begrotingsjaar (het jaar met de kleinste marge beslist); niet met --target-year of --equals")
       ("equals", po::value<std::string>(), "V: de uitkomst gelijk aan V (de cent waarbij zij net >= V is)")
       ("at-least", po::value<std::string>(), "V: de uitkomst minstens V")
       ("at-most", po::value<std::string>(), "V: de uitkomst hooguit V")
@@ -86,25 +87,27 @@ int cmd_solve(const std::vector<std::string>& args) {
   po::positional_options_description pos;
   add_scenario_args(o, pos, "file", false, "scenariobestand", false);
   po::options_description hidden;
-  hidden.add_options()("year-target", po::value<std::string>(), "alias van --target-year");
+  hidden.add_options()("year-target", po::value<std::string>(), "alias van --target-year")("alle-jaren", po::bool_switch(), "alias van --every-year");
   po::options_description all;
   all.add(o).add(hidden);
   const auto parsed = parse_or_help(args, o, all, pos, {"begroting solve SCENARIO.yaml --param PAD [--years VAN-TOT | --year JAAR]\n"
-                 "           --target REGEL [--target-year JAAR] (--equals V | --at-least V | --at-most V |\n"
+                 "           --target REGEL [--target-year JAAR | --every-year] (--equals V | --at-least V | --at-most V |\n"
                  "           --at-least-line REGEL | --at-most-line REGEL) [--min X] [--max Y] [opties]",
                  "Doelzoeken: de waarde van een parameter (een waarde, of een waarde voor een reeks jaren) waarbij\n"
                  "een uitkomst in een jaar aan het doel voldoet. De parameter loopt in hele centen (fracties in\n"
                  "stappen van 0,000001, leerlingen in hele aantallen, leerlingjaren in 0,001). Het antwoord is\n"
                  "de grens: de hoogste (of laagste) waarde die voldoet, en de waarde een stap verder voldoet\n"
                  "niet; beide worden getoond met de uitkomst die ze geven. --equals V geeft de waarde waarbij de\n"
-                 "uitkomst net >= V is. Zonder --min/--max geldt het bereik uit het parameterschema.\n"
+                 "uitkomst net >= V is. Met --every-year moet het doel in elk begrotingsjaar gelden; het jaar\n"
+                 "met de kleinste marge beslist en wordt getoond. Zonder --min/--max geldt het bereik uit het\n"
+                 "parameterschema.\n"
                  "Haalt geen waarde in het bereik het doel, dan afsluitcode 2 met uitleg.\n"
                  "Een negatieve waarde schrijft u met '=': --equals=-50000.",
                  "  Het hoogste vaste ondersteuningsbedrag per leerling voor 2025-2028 waarbij het eigen vermogen op\n"
-                 "  31-12-2028 minstens de signaleringswaarde van 2028 is:\n"
+                 "  31-12 in elk jaar minstens het niveau van het weerstandsvermogen is:\n"
                  "    begroting solve scenarios/zuid-kennemerland-2024.yaml \\\n"
                  "      --param regulier_onderwijs.ondersteuningsbedrag_per_leerling --years 2025-2028 \\\n"
-                 "      --target eigen_vermogen_31_december --target-year 2028 --at-least-line signaleringswaarde_inspectie\n"
+                 "      --target eigen_vermogen_31_december --every-year --at-least-line weerstandsvermogen_niveau\n"
                  "  Het ondersteuningsbedrag voor 2027 waarbij het resultaat van 2027 nul is:\n"
                  "    begroting solve scenarios/zuid-kennemerland-2024.yaml \\\n"
                  "      --param regulier_onderwijs.ondersteuningsbedrag_per_leerling --year 2027 \\\n"
@@ -148,7 +151,14 @@ int cmd_solve(const std::vector<std::string>& args) {
 
   if (vm.count("target-year") && vm.count("year-target")) throw UsageError("begroting solve: geef --target-year maar een keer");
   const char* ty = vm.count("target-year") ? "target-year" : vm.count("year-target") ? "year-target" : nullptr;
-  if (ty) spec.target.year = year_arg(vm[ty].as<std::string>(), std::string("--") + ty);
+  spec.target.every_year = vm["every-year"].as<bool>() || vm["alle-jaren"].as<bool>();
+  if (spec.target.every_year) {
+    if (ty) throw UsageError("begroting solve: --every-year geldt voor elk begrotingsjaar; laat --target-year weg of laat --every-year weg");
+    if (spec.target.op == SolveTarget::Op::Equals)
+      throw UsageError("begroting solve: --every-year gaat niet samen met --equals (gelijk in elk jaar tegelijk bestaat niet); verwacht --at-least of --at-most");
+    spec.target.first_year = s.horizon.first;
+    spec.target.year = s.horizon.last;
+  } else if (ty) spec.target.year = year_arg(vm[ty].as<std::string>(), std::string("--") + ty);
   else if (ps.shape == Shape::Single) spec.target.year = s.horizon.last;
   else if (ps.shape == Shape::Teldatum || ps.shape == Shape::TeldatumGrowth)
     spec.target.year = spec.years.back() + 1;  // a teldatum funds the next begrotingsjaar

@@ -174,3 +174,73 @@ TEST_CASE("solve on a pupil count moves in whole pupils") {
   CHECK(j["neighbour"]["value"].get<double>() == 32.0);
   CHECK(j["neighbour"]["figure"].get<double>() == doctest::Approx(-823009.99).epsilon(1e-14));
 }
+
+TEST_CASE("solve every year: the highest flat ondersteuningsbedrag 2025-2028 keeping eigen vermogen at the niveau in every year") {
+  // The directeur's question (issue 12.7; plan: "minimaal EUR 400 per leerling", the niveau
+  // weerstandsvermogen as floor). Derivation as in the test above: eigen vermogen in year t =
+  // plan EV_t + sum over 2025..t of (plan bruto_s - round(x x bo_s)); plan EV 2025-2028
+  // 1,211,707.38; 703,695.07; 614,081.04; 613,292.13; niveau 655,000; 650,000; 600,000; 600,000;
+  // 2024 (1,797,043 >= 655,000) does not depend on x. Per year x <= (EV_t - niveau_t + sum bruto) /
+  // sum bo: 2025 9,842,458.91 / 21,594.771 = 455.78; 2026 18,345,761.79 / 43,038.378603 = 426.26;
+  // 2027 26,504,146.16 / 64,331.880952779 = 411.99; 2028 34,221,080.71 / 85,476.328786110 = 400.36:
+  // 2028 decides. x = 400.35: round(x bo_t) = 8,645,466.57; 8,584,948.30; 8,524,853.67; 8,465,179.69,
+  // EV 2028 = 613,292.13 + 34,207,788.58 - 34,220,448.23 = 600,632.48 >= 600,000;
+  // x = 400.36: 8,645,682.52; 8,585,162.74; 8,525,066.60; 8,465,391.13 -> EV 2028 599,777.72 < 600,000.
+  SolveSpec spec;
+  spec.param = kOb;
+  spec.years = {2025, 2026, 2027, 2028};
+  spec.min = 0;
+  spec.max = 100000;
+  spec.step = 0.01;
+  spec.target = {Line::eigen_vermogen, 2028, SolveTarget::Op::AtLeast, 0.0, Line::weerstandsvermogen_niveau, true, 2024};
+  const SolveOutcome o = solve(testutil::baseline(), spec);
+  CHECK(o.answer.value == doctest::Approx(400.35).epsilon(1e-12));
+  CHECK(o.answer.year == 2028);
+  CHECK(o.answer.figure == doctest::Approx(600632.48).epsilon(1e-12));
+  CHECK(o.answer.reference == doctest::Approx(600000.0).epsilon(1e-12));
+  REQUIRE(o.neighbour);
+  CHECK(o.neighbour->value == doctest::Approx(400.36).epsilon(1e-12));
+  CHECK(o.neighbour->figure == doctest::Approx(599777.72).epsilon(1e-12));
+  CHECK_FALSE(o.neighbour->meets);
+  // Independently of the solver: run the scenario at both cents.
+  const Result at = with_ob("2025=400.35 2026=400.35 2027=400.35 2028=400.35");
+  CHECK(cents(at, Line::eigen_vermogen, 2028) == 60063248);
+  CHECK(cents(at, Line::eigen_vermogen, 2027) == 134887762);  // 614,081.04 + 734,796.58
+}
+
+TEST_CASE("solve every year: an earlier year decides when its niveau is higher") {
+  // Only 2025 set; niveau 2026 raised to 700,000. A change of the bedrag 2025 moves every later
+  // eigen vermogen by the same amount d = 9,285,751.53 - round(x x 21,594.771); margins at the
+  // plan: 2025 556,707.38; 2026 3,695.07; 2027 14,081.04; 2028 13,292.13: 2026 decides.
+  // x <= (9,285,751.53 + 3,695.07) / 21,594.771 = 430.1711...: x = 430.17: round = 9,289,422.64,
+  // EV 2026 = 703,695.07 - 3,671.11 = 700,023.96; x = 430.18: 9,289,638.59 -> 699,808.01 < 700,000.
+  // With the target in 2025 only the answer would be 455.78 (2025's own margin).
+  const auto r = testutil::run_cli("solve " + kBase + " --param " + kOb +
+                                   " --year 2025 --target eigen_vermogen_31_december --every-year --at-least-line weerstandsvermogen_niveau"
+                                   " --set reserves.weerstandsvermogen_niveau.2026=700000 --format json");
+  REQUIRE(r.exit_code == 0);
+  const auto j = nlohmann::json::parse(r.out);
+  CHECK(j["answer"]["value"].get<double>() == doctest::Approx(430.17).epsilon(1e-12));
+  CHECK(j["answer"]["year"] == 2026);
+  CHECK(j["answer"]["figure"].get<double>() == doctest::Approx(700023.96).epsilon(1e-12));
+  CHECK(j["neighbour"]["figure"].get<double>() == doctest::Approx(699808.01).epsilon(1e-12));
+  CHECK(j["target"]["every_year"] == true);
+  CHECK(j["target"]["first_year"] == 2024);
+  const auto t = testutil::run_cli("solve " + kBase + " --param " + kOb +
+                                   " --year 2025 --target eigen_vermogen_31_december --every-year --at-least-line weerstandsvermogen_niveau"
+                                   " --set reserves.weerstandsvermogen_niveau.2026=700000");
+  REQUIRE(t.exit_code == 0);
+  CHECK(t.out.find("Antwoord:  430,17") != std::string::npos);
+  CHECK(t.out.find("in elk jaar 2024-2028") != std::string::npos);
+  CHECK(t.out.find("2026 is het jaar dat beslist") != std::string::npos);
+}
+
+TEST_CASE("solve every year: bad combinations exit 2") {
+  const auto base = "solve " + kBase + " --param " + kOb + " --years 2025-2028 --target eigen_vermogen_31_december --every-year";
+  const auto eq = testutil::run_cli(base + " --equals 600000");
+  CHECK(eq.exit_code == 2);
+  CHECK(eq.err.find("--every-year gaat niet samen met --equals") != std::string::npos);
+  const auto ty = testutil::run_cli(base + " --target-year 2028 --at-least-line weerstandsvermogen_niveau");
+  CHECK(ty.exit_code == 2);
+  CHECK(ty.err.find("laat --target-year weg") != std::string::npos);
+}

@@ -58,15 +58,14 @@ Scenario with_changes(const json& changes) {
 }
 
 json point_json(const SolvePoint& p) {
-  return json::object({{"waarde", p.value}, {"uitkomst", p.figure}, {"doel", p.reference}, {"gehaald", p.meets}});
+  return json::object({{"waarde", p.value}, {"uitkomst", p.figure}, {"doel", p.reference}, {"gehaald", p.meets}, {"jaar", p.year}});
 }
 
 // Goal seek "the highest value of PARAM (one value for the years JAREN) with eigen vermogen
-// 31-12 at or above the niveau weerstandsvermogen in every year": the engine's solve() once
-// per target year (as `begroting solve --target eigen_vermogen_31_december --target-year T
-// --at-least-line weerstandsvermogen_niveau`); the answer is the lowest of those highest values.
-// A year the parameter does not reach (solve: Flat) constrains nothing when it is met, and
-// leaves no answer when it is not.
+// 31-12 at or above the niveau weerstandsvermogen in every year": the engine's solve() with the
+// target in every year, exactly `begroting solve --target eigen_vermogen_31_december
+// --every-year --at-least-line weerstandsvermogen_niveau`; the year with the smallest margin
+// decides (bindend_jaar).
 json zoek(const json& opdracht) {
   Scenario s = with_changes(opdracht.value("wijzigingen", json()));
   const std::string param = opdracht.at("parameter").get<std::string>();
@@ -81,33 +80,24 @@ json zoek(const json& opdracht) {
   spec.target.line = Line::eigen_vermogen;
   spec.target.op = SolveTarget::Op::AtLeast;
   spec.target.other = Line::weerstandsvermogen_niveau;
-  json per_jaar = json::array();
-  std::optional<SolveOutcome> best;
-  int best_year = 0;
-  for (int t = s.horizon.first; t <= s.horizon.last; ++t) {
-    spec.target.year = t;
-    try {
-      SolveOutcome o = solve(s, spec);
-      per_jaar.push_back(json::object({{"jaar", t}, {"antwoord", point_json(o.answer)}, {"heel_bereik", o.whole_range}}));
-      if (!o.highest) throw std::invalid_argument("het eigen vermogen " + std::to_string(t) + " daalt niet bij een hoger bedrag");
-      if (!best || o.answer.value < best->answer.value) { best = o; best_year = t; }
-    } catch (const SolveError& e) {
-      if (e.reason == SolveError::Reason::Flat && e.at_min.meets) {
-        per_jaar.push_back(json::object({{"jaar", t}, {"antwoord", nullptr}, {"hangt_niet_af", true}}));
-        continue;
-      }
-      if (e.reason == SolveError::Reason::Flat || e.reason == SolveError::Reason::NotMet)
-        throw std::invalid_argument("in " + std::to_string(t) + " blijft het eigen vermogen onder het niveau weerstandsvermogen, welk bedrag ook");
-      throw std::invalid_argument(std::to_string(t) + ": " + e.what());
-    }
+  spec.target.every_year = true;
+  spec.target.first_year = s.horizon.first;
+  spec.target.year = s.horizon.last;
+  SolveOutcome o;
+  try {
+    o = solve(s, spec);
+  } catch (const SolveError& e) {
+    if (e.reason == SolveError::Reason::NotMet)
+      throw std::invalid_argument("in " + std::to_string(e.at_min.year) + " blijft het eigen vermogen onder het niveau weerstandsvermogen, welk bedrag ook");
+    if (e.reason == SolveError::Reason::Flat) throw std::invalid_argument("het eigen vermogen hangt in geen jaar van " + param + " af");
+    throw std::invalid_argument(e.what());
   }
-  if (!best) throw std::invalid_argument("het eigen vermogen hangt in geen jaar van " + param + " af");
-  return json::object({{"waarde", best->answer.value},
-                       {"bindend_jaar", best_year},
-                       {"heel_bereik", best->whole_range},
-                       {"antwoord", point_json(best->answer)},
-                       {"buur", best->neighbour ? point_json(*best->neighbour) : json(nullptr)},
-                       {"per_jaar", per_jaar}});
+  if (!o.highest) throw std::invalid_argument("het eigen vermogen daalt niet bij een hoger bedrag");
+  return json::object({{"waarde", o.answer.value},
+                       {"bindend_jaar", o.answer.year},
+                       {"heel_bereik", o.whole_range},
+                       {"antwoord", point_json(o.answer)},
+                       {"buur", o.neighbour ? point_json(*o.neighbour) : json(nullptr)}});
 }
 
 json risico(const json& opdracht) {

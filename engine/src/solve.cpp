@@ -37,9 +37,24 @@ struct Evaluator {
     r = run(sc);
     ++evaluations;
     const auto& t = spec.target;
-    const int i = r.horizon.index(t.year);
+    if (!t.every_year) return point(v, t.year, margin);
+    // every year: the worst margin decides (ties: the earliest year)
+    SolvePoint worst;
+    for (int y = t.first_year; y <= t.year; ++y) {
+      double m = 0;
+      const SolvePoint p = point(v, y, m);
+      const bool worse = t.op == SolveTarget::Op::AtMost ? m > margin : m < margin;
+      if (y == t.first_year || worse) { worst = p; margin = m; }
+    }
+    return worst;
+  }
+  /// The target figure in year y of the last run; margin > 0 means above the reference.
+  SolvePoint point(double v, int y, double& margin) const {
+    const auto& t = spec.target;
+    const int i = r.horizon.index(y);
     SolvePoint p;
     p.value = v;
+    p.year = y;
     if (r.m().line(t.line).money()) {
       const Cents f = r.c(t.line, i);
       const Cents ref = t.other ? (r.m().line(*t.other).money() ? r.c(*t.other, i) : static_cast<Cents>(std::llround(r.r(*t.other, i) * 100)))
@@ -49,7 +64,7 @@ struct Evaluator {
       margin = static_cast<double>(f - ref);
     } else {
       p.figure = r.r(t.line, i);
-      p.reference = t.other ? r.value(*t.other, t.year) : t.value;
+      p.reference = t.other ? r.value(*t.other, y) : t.value;
       margin = p.figure - p.reference;
     }
     p.meets = t.op == SolveTarget::Op::AtMost ? margin <= 0 : margin >= 0;
@@ -69,6 +84,9 @@ SolveOutcome solve(const Scenario& base, const SolveSpec& spec) {
   const auto kmin = static_cast<long long>(std::ceil(spec.min / spec.step - eps));
   const auto kmax = static_cast<long long>(std::floor(spec.max / spec.step + eps));
   if (kmax < kmin) throw std::invalid_argument("solve: leeg bereik");
+  if (spec.target.every_year && spec.target.op == SolveTarget::Op::Equals)
+    throw std::invalid_argument("solve: 'in elk jaar' gaat niet samen met een doel 'gelijk aan'");
+  if (spec.target.every_year && spec.target.first_year > spec.target.year) throw std::invalid_argument("solve: leeg jarenbereik");
   // Sample the range: 17 points including both ends.
   constexpr int kSamples = 17;
   std::vector<long long> ks;

@@ -43,6 +43,7 @@ std::string csv_real(double v, Unit unit, const CsvDialect& d) {
     std::string s = fmt::format("{:.10g}", v * 100.0);
     return number(s, d) + "%";
   }
+  if (unit == Unit::Leerlingen || unit == Unit::Leerlingjaren) v = std::round(v * 100.0) / 100.0;  // 2 decimals (README)
   return number(fmt::format("{:.12g}", v), d);
 }
 
@@ -76,6 +77,7 @@ void csv_rows(std::string& out, const Scenario& s, const Result& r, const CsvDia
   text_row("herkomst.bestanden", "Scenariobestanden", chain_text(s));
   text_row("herkomst.set", "Overschreven met --set", overrides_text(s));
   text_row("herkomst.variant", "Variant", is_variant(s) ? "ja" : "nee");
+  text_row("definitie.kengetallen.weerstandsvermogen_pct", "Definitie weerstandsvermogen %", kWeerstandsvermogenPctDefinitie);
   const Model& m = r.m();
   for (int li = 0; li < m.size(); ++li) {  // every line of the model (a declared line too)
     const ModelLine& def_ = m.line(li);

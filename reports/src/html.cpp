@@ -673,8 +673,7 @@ std::string kengetallen_table(const Result& r) {
   }
   return o + "<p class=\"note\">Eigen vermogen boven de signaleringswaarde van de Inspectie is mogelijk bovenmatig (oranje): "
              "een vraag van de Inspectie, geen risico. Onder het gewenste niveau van het weerstandsvermogen of onder nul is een "
-             "risico: de buffer is te klein (rood). Weerstandsvermogen %: (eigen vermogen - materiële vaste activa) / totaal "
-             "rijksbijdragen (plan 11.3).</p>";
+             "risico: de buffer is te klein (rood). " + esc(kWeerstandsvermogenPctDefinitie) + ".</p>";
 }
 
 

@@ -33,6 +33,8 @@ std::string render_json(const Scenario& s, const Result& r) {
   j["lines"] = lines;
   j["units"] = units;
   j["labels"] = labels;
+  // What a kengetal means, next to its figure (issue 12.7)
+  j["definities"] = {{"kengetallen.weerstandsvermogen_pct", kWeerstandsvermogenPctDefinitie}};
   auto f = nlohmann::json::array();
   for (const auto& x : r.findings)
     f.push_back({{"year", x.year}, {"kind", finding_id(x.kind)}, {"aard", finding_aard_text(finding_aard(x.kind))},

@@ -123,7 +123,7 @@ void scenario_md(std::string& out, const Result& r, const std::string& level) {
   }
   out += "\n" + level + "# Kengetallen en signalen\n\n";
   out += "| Jaar | Eigen vermogen | Signaleringswaarde | Niveau weerstandsvermogen | Rentabiliteit (doel 0%) | "
-         "Weerstandsvermogen % (eigen vermogen - materiële vaste activa) / rijksbijdragen | Signalen |\n";
+         "Weerstandsvermogen % " + std::string(kWeerstandsvermogenPctKort) + " | Signalen |\n";
   out += "|---|---:|---:|---:|---:|---:|---|\n";
   for (int i = 0; i < r.n(); ++i) {
     const int y = h.first + i;

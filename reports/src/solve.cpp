@@ -58,6 +58,9 @@ std::string op_text(SolveTarget::Op op) {
 
 std::string target_text(const SolveSpec& spec) {
   const auto& t = spec.target;
+  if (t.every_year)
+    return line_def(spec, t.line).id + " " + op_text(t.op) + " " + (t.other ? line_def(spec, *t.other).id : figure_text(spec, t.line, t.value)) +
+           " in elk jaar " + std::to_string(t.first_year) + "-" + std::to_string(t.year);
   const std::string y = " " + std::to_string(t.year);
   return line_def(spec, t.line).id + y + " " + op_text(t.op) + " " +
          (t.other ? line_def(spec, *t.other).id + y : figure_text(spec, t.line, t.value));
@@ -71,8 +74,9 @@ std::string param_text(const SolveSpec& spec) {
 
 std::string point_line(const SolveSpec& spec, const SolvePoint& p) {
   const auto& t = spec.target;
-  std::string s = line_def(spec, t.line).id + " " + std::to_string(t.year) + " = " + figure_text(spec, t.line, p.figure);
-  if (t.other) s += "; " + line_def(spec, *t.other).id + " " + std::to_string(t.year) + " = " + figure_text(spec, *t.other, p.reference);
+  const int year = p.year ? p.year : t.year;
+  std::string s = line_def(spec, t.line).id + " " + std::to_string(year) + " = " + figure_text(spec, t.line, p.figure);
+  if (t.other) s += "; " + line_def(spec, *t.other).id + " " + std::to_string(year) + " = " + figure_text(spec, *t.other, p.reference);
   if (line_def(spec, t.line).money()) {
     const Cents m = static_cast<Cents>(std::llround((p.figure - p.reference) * 100.0));
     s += " (verschil " + format_euro_cents(m) + ")";
@@ -86,6 +90,7 @@ nlohmann::ordered_json point_json(const SolvePoint& p) {
   j["figure"] = p.figure;
   j["reference"] = p.reference;
   j["meets_target"] = p.meets;
+  j["year"] = p.year;  // the year of figure and reference (with --every-year: the year that decides)
   return j;
 }
 
@@ -108,6 +113,7 @@ std::string render_solve_table(const Scenario& s, const SolveSpec& spec, const S
          " waarde die aan het doel voldoet" + (o.whole_range ? "; het hele bereik voldoet: de grens ligt erbuiten" : "") + ")\n";
   out += "  geeft    " + point_line(spec, o.answer) + "\n";
   if (o.neighbour) {
+    if (spec.target.every_year) out += "  (" + std::to_string(o.answer.year) + " is het jaar dat beslist: daar is de marge het kleinst)\n";
     out += "Controle:  " + value_text(u, o.neighbour->value) + " voldoet niet:\n";
     out += "  geeft    " + point_line(spec, *o.neighbour) + "\n";
   }
@@ -129,6 +135,8 @@ std::string render_solve_json(const Scenario& s, const SolveSpec& spec, const So
   nlohmann::ordered_json tj;
   tj["line"] = line_def(spec, t.line).id;
   tj["year"] = t.year;
+  tj["every_year"] = t.every_year;
+  if (t.every_year) tj["first_year"] = t.first_year;
   tj["op"] = op_text(t.op);
   if (t.other) tj["other_line"] = line_def(spec, *t.other).id;
   else tj["value"] = t.value;
@@ -153,7 +161,8 @@ std::string solve_error_message(const SolveSpec& spec, const SolveError& e) {
     case SolveError::Reason::NoCrossing:
       return head + ": het doel wordt nergens precies bereikt, elke waarde ligt erboven (" + ends + "); gebruik --at-least of een ruimer bereik";
     case SolveError::Reason::Flat:
-      return head + ": " + line_def(spec, spec.target.line).id + " " + std::to_string(spec.target.year) +
+      return head + ": " + line_def(spec, spec.target.line).id + " " +
+             (spec.target.every_year ? "in " + std::to_string(spec.target.first_year) + "-" : std::string()) + std::to_string(spec.target.year) +
              " hangt niet af van deze parameter (" + ends + "); verwacht een parameter en jaar die het doel beinvloeden";
     case SolveError::Reason::NotMonotone:
       return head + ": het doel wordt in het bereik meer dan eens gehaald en weer verloren; verwacht een kleiner bereik (--min/--max) met een grens";

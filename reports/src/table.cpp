@@ -52,6 +52,7 @@ std::string render_table(const Scenario& s, const Result& r) {
   std::string out = layout_table(head + "Meerjarenbegroting " + std::to_string(r.horizon.first) + "-" +
                                      std::to_string(r.horizon.last) + " (bedragen in euro's)",
                                  r, plan_layout(r));
+  out += wrap_text(std::string("  ") + kWeerstandsvermogenPctDefinitie + ".", 99, "    ");
   if (!r.findings.empty()) {
     // The engine's one list of signals, in year order; each says whether it is a risk or a question.
     out += "\nSIGNALEN\n";

@@ -911,7 +911,7 @@ void kengetallen_sheet(lxw_workbook* wb, const Formats& f, const std::vector<Sce
       else worksheet_write_string(ws, static_cast<lxw_row_t>(R), static_cast<lxw_col_t>(i + 1), "n.v.t.", f.text);
     }
     ++R;
-    worksheet_write_string(ws, static_cast<lxw_row_t>(R), 0, "   Weerstandsvermogen % ((eigen vermogen - mva) / rijksbijdragen)", f.label);
+    worksheet_write_string(ws, static_cast<lxw_row_t>(R), 0, (std::string("   Weerstandsvermogen % (") + kWeerstandsvermogenPctKort + ")").c_str(), f.label);
     for (int i = 0; i < n; ++i) {
       const double v = r.r(Line::weerstandsvermogen_pct, i);
       const std::string fx = "=" + ref + cell(row.at(Line::weerstandsvermogen_pct), i + 1);

@@ -79,33 +79,32 @@ function cli(args, opts = {}) { return JSON.parse(execFileSync(exe, args, { maxB
   check(!bad.ok && /buiten het bereik/.test(bad.fout), 'groei -200% geweigerd: ' + JSON.stringify(bad).slice(0, 200));
 
   // Goal seek: the highest bedrag per leerling 2025.. with eigen vermogen >= niveau in every year
-  // equals the lowest of `begroting solve` per target year (a year it does not reach is skipped).
+  // equals one `begroting solve --every-year` (the same engine call, issue 12.7).
   const param = 'regulier_onderwijs.ondersteuningsbedrag_per_leerling';
   const jaren = years.slice(1);
   const z = zoek({ parameter: param, jaren, wijzigingen: {} });
-  let lowest = Infinity, flatBelow = 0;
-  for (const t of years) {
-    try {
-      const s = cli(['solve', scenario, '--param', param, '--years', jaren[0] + '-' + jaren[jaren.length - 1], '--target',
-        'eigen_vermogen_31_december', '--target-year', String(t), '--at-least-line', 'weerstandsvermogen_niveau', '--format', 'json'], { stdio: 'pipe' });
-      lowest = Math.min(lowest, s.answer.value);
-    } catch (e) {
-      if (!/hangt niet af/.test(String(e.stderr))) throw e;
-      if (/\(verschil -/.test(String(e.stderr))) flatBelow = flatBelow || t;  // below the niveau, whatever the value
-    }
+  // One `begroting solve --every-year` is the same engine call as the page's goal seek (issue 12.7).
+  let sv = null, err = '';
+  try {
+    sv = cli(['solve', scenario, '--param', param, '--years', jaren[0] + '-' + jaren[jaren.length - 1], '--target',
+      'eigen_vermogen_31_december', '--every-year', '--at-least-line', 'weerstandsvermogen_niveau', '--format', 'json'], { stdio: 'pipe' });
+  } catch (e) {
+    err = String(e.stderr);
   }
-  if (flatBelow) {
-    // a year that stays below the niveau whatever the value (solve: not dependent, negative gap)
-    check(!z.ok && z.fout === `in ${flatBelow} blijft het eigen vermogen onder het niveau weerstandsvermogen, welk bedrag ook`,
-      'doelzoeken met een jaar onder het niveau: ' + JSON.stringify(z).slice(0, 200));
-    console.log('doelzoeken: in ' + flatBelow + ' onder het niveau, welk bedrag ook (solve: hangt niet af)');
-  } else if (lowest === Infinity) {
+  if (sv) {
+    check(z.ok && z.waarde === sv.answer.value, `doelzoeken: wasm ${z.waarde} (${z.fout || 'ok'}), solve ${sv.answer.value}`);
+    check(z.bindend_jaar === sv.answer.year, `bindend jaar: wasm ${z.bindend_jaar}, solve ${sv.answer.year}`);
+    console.log('doelzoeken: ' + z.waarde + ', ' + z.bindend_jaar + ' beslist (solve: ' + sv.answer.value + ')');
+  } else if (/hangt niet af/.test(err)) {
     // a model without the ondersteuningsbedrag (its own structure): both say so
     check(!z.ok && /hangt in geen jaar/.test(z.fout), 'doelzoeken zonder afhankelijkheid: ' + JSON.stringify(z).slice(0, 200));
     console.log('doelzoeken: het eigen vermogen hangt niet van ' + param + ' af (solve evenmin)');
   } else {
-    check(z.ok && z.waarde === lowest, `doelzoeken: wasm ${z.waarde} (${z.fout || 'ok'}), solve ${lowest}`);
-    console.log('doelzoeken: ' + z.waarde + ' (solve: ' + lowest + ')');
+    // a year below the niveau whatever the value: no answer from either
+    check(/geen enkele waarde in het bereik haalt het doel/.test(err), 'solve --every-year: ' + err.slice(0, 300));
+    check(!z.ok && /blijft het eigen vermogen onder het niveau weerstandsvermogen, welk bedrag ook/.test(z.fout),
+      'doelzoeken met een jaar onder het niveau: ' + JSON.stringify(z).slice(0, 200));
+    console.log('doelzoeken: ' + z.fout + ' (solve: geen antwoord)');
   }
 
   if (data.scenario.onzekerheden.length) {

@@ -75,6 +75,14 @@ struct LineDef {
 };
 
 const std::array<LineDef, kLineCount>& line_table();
+
+/// What kengetallen.weerstandsvermogen_pct is, exactly as rules/kengetallen.cpp computes it (plan
+/// 11.3): every format prints it next to the figure (issue 12.7).
+inline constexpr const char* kWeerstandsvermogenPctDefinitie =
+    "Weerstandsvermogen % = (eigen vermogen 31-12 - materiële vaste activa) / rijksbijdrage OCW (plan 11.3); "
+    "als rijksbijdrage OCW telt het totaal rijksbijdragen van hfst 12 I (lichte en zware ondersteuning, impuls smw)";
+/// The same in short, for a label next to the figure.
+inline constexpr const char* kWeerstandsvermogenPctKort = "(eigen vermogen - mva) / rijksbijdrage OCW, plan 11.3";
 inline const LineDef& def(Line l) { return line_table()[static_cast<size_t>(l)]; }
 std::optional<Line> find_line(std::string_view id);
 /// True for lines held in cents (unit Euro or EuroPerLeerling); others are real numbers.

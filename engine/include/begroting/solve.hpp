@@ -27,6 +27,12 @@ struct SolveTarget {
   Op op = Op::AtLeast;
   double value = 0;          ///< the target value (euros for money lines), when `other` is empty
   std::optional<Line> other;  ///< compare with this line in the same year instead of a value
+  /// The condition must hold in every year from `first_year` to `year` (begroting solve
+  /// --every-year): the worst year decides (the smallest margin for AtLeast, the largest for
+  /// AtMost). Not with Equals. The minimum of figures that each move one way with the parameter
+  /// moves that way too, so the 17 samples and the bisection stay valid.
+  bool every_year = false;
+  int first_year = 0;
 };
 
 struct SolveSpec {
@@ -47,6 +53,7 @@ struct SolvePoint {
   double value = 0;
   double figure = 0;     ///< the target line in the target year (euros for money)
   double reference = 0;  ///< the target value or the other line in the target year
+  int year = 0;          ///< the year of figure and reference (every_year: the worst year)
   bool meets = false;
 };
 
