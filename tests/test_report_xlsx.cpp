@@ -12,7 +12,6 @@
 #include <filesystem>
 #include <functional>
 #include <map>
-#include <regex>
 #include <set>
 #include <tuple>
 
@@ -57,39 +56,73 @@ struct Book {
   std::string styles;
 };
 
+// Every <tag ...>body</tag> or <tag .../> in `s`, in order: its attribute text and its body. A plain
+// scan, not std::regex: libstdc++'s regex executor recurses once per character it matches, and a
+// long formula cell overflowed the stack in the AddressSanitizer build.
+struct Element {
+  std::string attrs, body;
+};
+std::vector<Element> elements(const std::string& s, const std::string& tag) {
+  std::vector<Element> out;
+  const std::string open = "<" + tag, close = "</" + tag + ">";
+  size_t at = s.find(open);
+  while (at != std::string::npos) {
+    const size_t after = at + open.size();
+    if (after >= s.size() || (s[after] != ' ' && s[after] != '>' && s[after] != '/')) {  // <tags>, <cols>
+      at = s.find(open, after);
+      continue;
+    }
+    const size_t gt = s.find('>', after);
+    REQUIRE(gt != std::string::npos);
+    Element e;
+    if (s[gt - 1] == '/') {
+      e.attrs = s.substr(after, gt - 1 - after);
+      at = s.find(open, gt + 1);
+    } else {
+      e.attrs = s.substr(after, gt - after);
+      const size_t end = s.find(close, gt + 1);
+      REQUIRE(end != std::string::npos);
+      e.body = s.substr(gt + 1, end - gt - 1);
+      at = s.find(open, end + close.size());
+    }
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+// The value of attribute `name` in an element's attribute text; empty when absent.
+std::string attr(const std::string& attrs, const std::string& name) {
+  const std::string key = " " + name + "=\"";
+  const size_t at = attrs.find(key);
+  if (at == std::string::npos) return "";
+  const size_t from = at + key.size();
+  return attrs.substr(from, attrs.find('"', from) - from);
+}
+
 Book read_book(const std::string& file) {
   Book b;
-  const std::string wb = unzip(file, "xl/workbook.xml");
-  static const std::regex sheet_re(R"re(<sheet name="([^"]*)")re");
-  for (auto it = std::sregex_iterator(wb.begin(), wb.end(), sheet_re); it != std::sregex_iterator(); ++it) b.names.push_back(unxml((*it)[1]));
+  for (const Element& e : elements(unzip(file, "xl/workbook.xml"), "sheet")) b.names.push_back(unxml(attr(e.attrs, "name")));
   std::vector<std::string> strings;
-  const std::string ss = unzip(file, "xl/sharedStrings.xml");
-  static const std::regex si_re(R"re(<si>(.*?)</si>)re");
-  static const std::regex t_re(R"re(<t[^>]*>([^<]*)</t>)re");
-  for (auto it = std::sregex_iterator(ss.begin(), ss.end(), si_re); it != std::sregex_iterator(); ++it) {
-    const std::string si = (*it)[1];
+  for (const Element& si : elements(unzip(file, "xl/sharedStrings.xml"), "si")) {
     std::string text;
-    for (auto jt = std::sregex_iterator(si.begin(), si.end(), t_re); jt != std::sregex_iterator(); ++jt) text += (*jt)[1];
+    for (const Element& t : elements(si.body, "t")) text += t.body;
     strings.push_back(unxml(text));
   }
-  static const std::regex c_re(R"re(<c r="([A-Z]+[0-9]+)"([^>]*?)(/>|>(.*?)</c>))re");
-  static const std::regex f_re(R"re(<f>([^<]*)</f>)re");
-  static const std::regex v_re(R"re(<v>([^<]*)</v>)re");
   for (size_t k = 0; k < b.names.size(); ++k) {
     const std::string xml = unzip(file, "xl/worksheets/sheet" + std::to_string(k + 1) + ".xml");
     b.xml[b.names[k]] = xml;
     Sheet& sh = b.sheets[b.names[k]];
-    for (auto it = std::sregex_iterator(xml.begin(), xml.end(), c_re); it != std::sregex_iterator(); ++it) {
+    for (const Element& e : elements(xml, "c")) {
       Cell c;
-      const std::string attrs = (*it)[2], body = (*it)[4];
-      std::smatch m;
-      if (std::regex_search(body, m, f_re)) c.formula = unxml(m[1]);
-      if (std::regex_search(body, m, v_re)) {
-        if (attrs.find("t=\"s\"") != std::string::npos) c.text = strings.at(std::stoul(m[1].str()));
-        else if (attrs.find("t=\"str\"") != std::string::npos) c.text = unxml(m[1]);
-        else { c.value = std::stod(m[1].str()); c.has_value = true; }
+      const std::string type = attr(e.attrs, "t");
+      if (const auto f = elements(e.body, "f"); !f.empty()) c.formula = unxml(f.front().body);
+      if (const auto v = elements(e.body, "v"); !v.empty()) {
+        const std::string& val = v.front().body;
+        if (type == "s") c.text = strings.at(std::stoul(val));
+        else if (type == "str") c.text = unxml(val);
+        else { c.value = std::stod(val); c.has_value = true; }
       }
-      sh[(*it)[1]] = c;
+      sh[attr(e.attrs, "r")] = c;
     }
   }
   b.styles = unzip(file, "xl/styles.xml");
