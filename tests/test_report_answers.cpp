@@ -169,6 +169,27 @@ TEST_CASE("provenance: every format names the chain and every --set and a varian
   CHECK(risk.rfind("Risicoanalyse: VARIANT van", 0) == 0);
 }
 
+TEST_CASE("provenance: the views waterbed ikc vangnet and scholen name the chain and every --set in each format") {
+  const std::string scholen = "scenarios/zuid-kennemerland-2024-scholen.yaml";
+  for (const char* view : {"waterbed", "ikc", "vangnet", "scholen"}) {
+    INFO(view);
+    const std::string cmd = "run " + scholen + " " + kSet + " --view " + view;
+    const auto table = testutil::run_cli(cmd).out;
+    CHECK(table.rfind("VARIANT van Zuid-Kennemerland 2024-2028 per school", 0) == 0);
+    CHECK(table.find("Scenariobestanden: scenarios/zuid-kennemerland-2024-scholen.yaml (breidt uit:") != std::string::npos);
+    CHECK(table.find("Overschreven met --set: leerlingen.so_cat1.groei=0.06") != std::string::npos);
+    const auto j = nlohmann::json::parse(testutil::run_cli(cmd + " --format json").out);
+    CHECK(j["herkomst"]["variant"] == true);
+    CHECK(j["herkomst"]["set"] == nlohmann::json::array({"leerlingen.so_cat1.groei=0.06"}));
+    CHECK(j["herkomst"]["bestanden"][0] == scholen);
+    const auto csv = testutil::run_cli(cmd + " --format csv").out;
+    CHECK(csv.find("\nherkomst.set,leerlingen.so_cat1.groei=0.06\n") != std::string::npos);
+    CHECK(csv.find("\nherkomst.variant,ja\n") != std::string::npos);
+    // without --set the same view is no variant
+    CHECK(testutil::run_cli("run " + scholen + " --view " + view).out.find("VARIANT") == std::string::npos);
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // 14.1: the summary.
 

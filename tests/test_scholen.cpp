@@ -176,7 +176,21 @@ TEST_CASE("views: every 8.1 view fits 100 columns and the scholen csv has one ro
   const auto c = testutil::run_cli("run scenarios/zuid-kennemerland-2024-scholen.yaml --view scholen --format csv");
   REQUIRE(c.exit_code == 0);
   CHECK(c.out.rfind("id,naam,bestuur,2024,2025,2026,2027,2028\n", 0) == 0);
-  CHECK(std::count(c.out.begin(), c.out.end(), '\n') == 1 + 86 + 16);
+  // header, the four herkomst rows (issue 12.2), a row per school and per bestuur
+  CHECK(std::count(c.out.begin(), c.out.end(), '\n') == 1 + 4 + 86 + 16);
+}
+
+TEST_CASE("views: a school name in the scholen csv is quoted by RFC 4180 and never becomes a formula") {
+  std::string scholen = kScholen;
+  scholen.replace(scholen.find("naam: School een"), 16, "naam: \"=HYPERLINK(\\\"x\\\")\"");
+  scholen.replace(scholen.find("bestuur: Bestuur Y"), 18, "bestuur: \"@Bestuur, Y\"");
+  const Files f = write(scholen);
+  const auto c = testutil::run_cli("run " + f.scenario + " --view scholen --format csv");
+  REQUIRE(c.exit_code == 0);
+  // =HYPERLINK("x"): an apostrophe in front, the field quoted, its quotes doubled
+  CHECK(c.out.find("\nS1,\"'=HYPERLINK(\"\"x\"\")\",Bestuur X,") != std::string::npos);
+  CHECK(c.out.find("\nS2,School twee,\"'@Bestuur, Y\",") != std::string::npos);
+  CHECK(c.out.find(",=HYPERLINK") == std::string::npos);
 }
 
 TEST_CASE("TOP per school: schools without a later count follow the SWV's later bo count proportionally") {

@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 
 #include "begroting/reports.hpp"
 
@@ -47,6 +48,17 @@ std::string csv_real(double v, Unit unit, const CsvDialect& d) {
   return number(fmt::format("{:.12g}", v), d);
 }
 
+std::string csv_provenance_rows(const Scenario& s, const CsvDialect& d, const std::string& lead) {
+  const std::string sep(1, d.separator);
+  std::string out;
+  for (const auto& [id, label, value] : {std::tuple{"herkomst.scenario", "Scenario", scenario_title(s)},
+                                         std::tuple{"herkomst.bestanden", "Scenariobestanden", chain_text(s)},
+                                         std::tuple{"herkomst.set", "Overschreven met --set", overrides_text(s)},
+                                         std::tuple{"herkomst.variant", "Variant", std::string(is_variant(s) ? "ja" : "nee")}})
+    out += lead + id + (d.dutch ? sep + label : "") + sep + csv_text(value, d) + "\n";
+  return out;
+}
+
 namespace {
 // The header and rows; `prefix` (already a field) starts every row when not empty.
 using Kinds = std::vector<Finding::Kind>;
@@ -73,10 +85,7 @@ void csv_rows(std::string& out, const Scenario& s, const Result& r, const CsvDia
   auto text_row = [&](const char* id, const char* label, const std::string& value) {
     out += lead + id + (d.dutch ? sep + label : "") + sep + csv_text(value, d) + "\n";
   };
-  text_row("herkomst.scenario", "Scenario", scenario_title(s));
-  text_row("herkomst.bestanden", "Scenariobestanden", chain_text(s));
-  text_row("herkomst.set", "Overschreven met --set", overrides_text(s));
-  text_row("herkomst.variant", "Variant", is_variant(s) ? "ja" : "nee");
+  out += csv_provenance_rows(s, d, lead);
   text_row("definitie.kengetallen.weerstandsvermogen_pct", "Definitie weerstandsvermogen %", kWeerstandsvermogenPctDefinitie);
   const Model& m = r.m();
   for (int li = 0; li < m.size(); ++li) {  // every line of the model (a declared line too)

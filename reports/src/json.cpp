@@ -14,8 +14,7 @@ std::string render_json(const Scenario& s, const Result& r) {
   nlohmann::ordered_json j;
   j["scenario"] = s.name;
   j["files"] = s.files;
-  // Provenance (issue 12.2): the file chain (child first) and every --set; a variant says so.
-  j["herkomst"] = {{"bestanden", s.files}, {"set", s.overrides}, {"variant", is_variant(s)}};
+  j["herkomst"] = herkomst_json(s);
   auto years = nlohmann::json::array();
   for (int y = r.horizon.first; y <= r.horizon.last; ++y) years.push_back(y);
   j["years"] = years;

@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "begroting/engine.hpp"
+#include "begroting/reports.hpp"
 
 namespace begroting {
 
@@ -15,6 +16,11 @@ namespace begroting {
 /// 609.1542000000001. Only the output is rounded; the engine computes with the exact count.
 inline double count_printed(double v) { return std::round(v * 100.0) / 100.0; }
 inline bool is_count(Unit u) { return u == Unit::Leerlingen || u == Unit::Leerlingjaren; }
+
+/// Provenance (issue 12.2): the file chain (child first) and every --set; a variant says so.
+inline nlohmann::json herkomst_json(const Scenario& s) {
+  return {{"bestanden", s.files}, {"set", s.overrides}, {"variant", is_variant(s)}};
+}
 
 inline nlohmann::json value_json(const Result& r, Line l, int i) {
   if (r.m().line(l).money()) return nlohmann::json(cents_to_euros(r.c(l, i)));

@@ -45,10 +45,15 @@ std::string layout_table(const std::string& title, const Result& r, const std::v
   return out;
 }
 
-std::string render_table(const Scenario& s, const Result& r) {
-  // Heading: the scenario (a variant says so), its file chain and every --set (issue 12.2).
+// Heading: the scenario (a variant says so), its file chain and every --set (issue 12.2).
+std::string provenance_heading(const Scenario& s) {
   std::string head = wrap_text(scenario_title(s), 99, "  ") + wrap_text("Scenariobestanden: " + chain_text(s), 99, "  ");
   if (is_variant(s)) head += wrap_text("Overschreven met --set: " + overrides_text(s), 99, "  ");
+  return head;
+}
+
+std::string render_table(const Scenario& s, const Result& r) {
+  const std::string head = provenance_heading(s);
   std::string out = layout_table(head + "Meerjarenbegroting " + std::to_string(r.horizon.first) + "-" +
                                      std::to_string(r.horizon.last) + " (bedragen in euro's)",
                                  r, plan_layout(r));

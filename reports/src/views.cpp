@@ -71,7 +71,7 @@ const View* line_view(std::string_view name) {
 }
 
 std::string table(const Scenario& s, const Result& r, const View& v, const std::string& note) {
-  std::string out = layout_table(s.name + "\n" + v.title + " (bedragen in euro's)", r, v.rows);
+  std::string out = layout_table(provenance_heading(s) + v.title + " (bedragen in euro's)", r, v.rows);
   if (!note.empty()) out += "\n" + note;
   return out;
 }
@@ -96,6 +96,7 @@ std::string render_view(const Scenario& s, const Result& r, const std::string& v
     nlohmann::ordered_json j;
     j["scenario"] = s.name;
     j["files"] = s.files;
+    j["herkomst"] = herkomst_json(s);
     j["view"] = view;
     auto years = nlohmann::json::array();
     for (int y = r.horizon.first; y <= r.horizon.last; ++y) years.push_back(y);
@@ -116,13 +117,13 @@ std::string render_view(const Scenario& s, const Result& r, const std::string& v
   if (format == "csv") {
     std::string out = "id";
     for (int y = r.horizon.first; y <= r.horizon.last; ++y) out += "," + std::to_string(y);
-    out += "\n";
+    out += "\n" + csv_provenance_rows(s, CsvDialect{});
     for (Line l : lines) {
       out += def(l).id;
       for (int i = 0; i < r.n(); ++i) {
         out += ",";
         if (is_money(l)) out += cents_plain(r.c(l, i));
-        else if (std::isfinite(r.r(l, i))) out += fmt::format("{}", r.r(l, i));
+        else out += csv_real(r.r(l, i), def(l).unit);  // counts at 2 decimals, no float noise
       }
       out += "\n";
     }

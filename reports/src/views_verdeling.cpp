@@ -7,12 +7,15 @@
 #include <tuple>
 
 #include "begroting/reports.hpp"
+#include "json_value.hpp"
 #include "views_detail.hpp"
 
 namespace begroting {
 
 namespace {
 nlohmann::json num_or_null(double v) { return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr); }
+/// A ratio in euros (per pupil) as printed: to the cent.
+double euros_printed(double v) { return std::round(v * 100.0) / 100.0; }
 
 std::string findings_text(const Result& r, Finding::Kind kind) {
   std::string out;
@@ -130,19 +133,20 @@ nlohmann::ordered_json school_json(const SchoolResultaat& s, const Horizon& h) {
     const auto& j = s.jaren[i];
     nlohmann::ordered_json y;
     y["jaar"] = h.first + static_cast<int>(i);
-    y["leerlingen"] = j.leerlingen;
+    y["leerlingen"] = count_printed(j.leerlingen);
     y["basis"] = cents_to_euros(j.basis);
-    y["plaatsingen"] = j.plaatsingen;
+    y["plaatsingen"] = count_printed(j.plaatsingen);
     y["afdracht_plaatsingen"] = cents_to_euros(j.afdracht_plaatsingen);
     y["afdracht_dws"] = cents_to_euros(j.afdracht_dws);
     y["tlv_op_bao"] = cents_to_euros(j.tlv_op_bao);
     y["tlv_op_bao_verrekend"] = cents_to_euros(j.tlv_verrekening);
     y["instroom"] = cents_to_euros(j.instroom);
     y["terugplaatsing"] = cents_to_euros(j.terugplaatsing);
-    y["opmaat_weken"] = j.opmaat_weken;
+    y["opmaat_weken"] = count_printed(j.opmaat_weken);
     y["opmaat"] = cents_to_euros(j.opmaat);
     y["totaal"] = cents_to_euros(j.totaal);
-    y["per_leerling"] = j.leerlingen > 0 ? nlohmann::json(cents_to_euros(j.totaal) / j.leerlingen) : nlohmann::json(nullptr);
+    // euros per pupil, printed to the cent (a ratio: the engine keeps it unrounded)
+    y["per_leerling"] = j.leerlingen > 0 ? nlohmann::json(euros_printed(cents_to_euros(j.totaal) / j.leerlingen)) : nlohmann::json(nullptr);
     jaren.push_back(y);
   }
   e["jaren"] = jaren;
@@ -152,8 +156,8 @@ nlohmann::ordered_json school_json(const SchoolResultaat& s, const Horizon& h) {
 nlohmann::ordered_json spread_json(const std::vector<Spreiding>& v, const Horizon& h) {
   auto a = nlohmann::ordered_json::array();
   for (size_t i = 0; i < v.size(); ++i)
-    a.push_back({{"jaar", h.first + static_cast<int>(i)}, {"min", num_or_null(v[i].min)}, {"min_wie", v[i].min_wie},
-                 {"max", num_or_null(v[i].max)}, {"max_wie", v[i].max_wie}, {"spreiding", num_or_null(v[i].spreiding)}});
+    a.push_back({{"jaar", h.first + static_cast<int>(i)}, {"min", num_or_null(euros_printed(v[i].min))}, {"min_wie", v[i].min_wie},
+                 {"max", num_or_null(euros_printed(v[i].max))}, {"max_wie", v[i].max_wie}, {"spreiding", num_or_null(euros_printed(v[i].spreiding))}});
   return a;
 }
 
@@ -181,6 +185,7 @@ std::string render_scholen(const Scenario& s, const Result& r, const std::string
     nlohmann::ordered_json j;
     j["scenario"] = s.name;
     j["files"] = s.files;
+    j["herkomst"] = herkomst_json(s);
     j["view"] = "scholen";
     auto years = nlohmann::json::array();
     for (int y = r.horizon.first; y <= r.horizon.last; ++y) years.push_back(y);
@@ -233,8 +238,9 @@ std::string render_scholen(const Scenario& s, const Result& r, const std::string
   if (format == "csv") {
     std::string out = "id,naam,bestuur";
     for (int y = r.horizon.first; y <= r.horizon.last; ++y) out += "," + std::to_string(y);
-    out += "\n";
-    auto q = [](const std::string& t) { return t.find_first_of(",\"") == std::string::npos ? t : "\"" + t + "\""; };
+    out += "\n" + csv_provenance_rows(s, CsvDialect{});
+    // csv_text: quotes doubled, and a name starting with '=' '+' '-' '@' never becomes a formula
+    auto q = [](const std::string& t) { return csv_text(t); };
     for (const auto* v : {&vr.scholen, &vr.besturen})
       for (const auto& x : *v) {
         out += q(v == &vr.scholen ? x.id : "bestuur:" + x.id) + "," + q(x.naam) + "," + q(x.bestuur);
@@ -243,7 +249,7 @@ std::string render_scholen(const Scenario& s, const Result& r, const std::string
       }
     return out;
   }
-  std::string out = s.name + "\nTOP-initiatief per school en per bestuur (par. 8.1.2-8.1.5), bedragen in euro's\n";
+  std::string out = provenance_heading(s) + "TOP-initiatief per school en per bestuur (par. 8.1.2-8.1.5), bedragen in euro's\n";
   if (!has) return out + "\nGeen scholenbestand in het scenario ('scholen: BESTAND.yaml'); de begroting rekent met swv-totalen.\n";
   out += "Scholenbestand: " + s.verdeling.scholen->bestand + "\n\n";
   std::string head = pad_right("School", 31) + pad_left("bestuur", 10) + pad_left("lln", 7);

@@ -121,6 +121,12 @@ std::string chain_text(const Scenario& s);
 std::string overrides_text(const Scenario& s);
 /// Label/value pairs for a header: Scenario, Scenariobestanden, Overschreven met --set, Soort run.
 std::vector<std::pair<std::string, std::string>> provenance_rows(const Scenario& s);
+/// The heading lines every text table starts with: the title (a variant says so), the file chain,
+/// and for a variant every --set; wrapped at 99 columns.
+std::string provenance_heading(const Scenario& s);
+/// The CSV rows herkomst.scenario, herkomst.bestanden, herkomst.set and herkomst.variant, each
+/// starting with `lead` (a scenario column, or empty); a Dutch dialect adds the label column.
+std::string csv_provenance_rows(const Scenario& s, const CsvDialect& d, const std::string& lead = "");
 
 /// What the summary page says (issue 14.1): the years eigen vermogen crosses a yardstick and
 /// three or four plain Dutch sentences made from the figures. Reads the Result, computes nothing.
