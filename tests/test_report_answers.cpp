@@ -248,6 +248,33 @@ TEST_CASE("weerstandsratio: class boundaries derived from the scale") {
   CHECK(std::abs(weerstandsratio(65000000, 125384500).ratio - 0.5184) < 0.0001);
 }
 
+TEST_CASE("weerstandsratio verdict: the weakest year is the lowest ratio also within one class") {
+  // 2027: 310,000 available against 1,000,000 needed at 90% -> 0.31 (F); 2028: 200,000 against
+  // 1,000,000 -> 0.20 (F, lower): the verdict names 2028, not the first year of class F.
+  // 2024-2026 need nothing (no finite ratio) and are never the weakest.
+  RiskView v;
+  const Cents avail[] = {65000000, 65000000, 65000000, 31000000, 20000000};
+  const Cents need90[] = {0, 0, 0, 100000000, 100000000};
+  for (int i = 0; i < 5; ++i) {
+    RiskView::Year y;
+    y.year = 2024 + i;
+    y.beschikbaar = avail[i];
+    y.benodigd = {need90[i], need90[i], need90[i]};
+    v.years.push_back(y);
+  }
+  const std::string verdict = ratio_verdict(v);
+  CHECK(verdict.find("in 2028 0,20 (F, ") != std::string::npos);
+  CHECK(verdict.find("2027") == std::string::npos);
+  // every year at least 1.0: the weakest named is the lowest ratio (2026: 650,000 / 600,000 = 1.08)
+  RiskView ok = v;
+  const Cents need_ok[] = {10000000, 20000000, 60000000, 20000000, 10000000};
+  for (int i = 0; i < 5; ++i) {
+    ok.years[static_cast<size_t>(i)].beschikbaar = 65000000;
+    ok.years[static_cast<size_t>(i)].benodigd = {need_ok[i], need_ok[i], need_ok[i]};
+  }
+  CHECK(ratio_verdict(ok).find("het zwakste jaar is 2026 met 1,08 (C, ") != std::string::npos);
+}
+
 TEST_CASE("risk answers: needed weerstandsvermogen and ratio per year in md and html with paths and seed") {
   // Synthetic risk figures: 2026 available 650,000, needed at 90% 500,000 -> 1.30 (C, voldoende);
   // 2028 available 613,292, needed 800,000 -> 0.7666 (E, onvoldoende): the weakest year decides.

@@ -118,15 +118,17 @@ std::string ratio_text(const RiskView::Year& y, size_t zekerheid) {
 std::string ratio_verdict(const RiskView& v) {
   if (v.years.empty()) return "";
   const int c = RiskView::kCertainties[v.zekerheid];
-  // The weakest year decides.
+  // The weakest year decides: the lowest ratio (its class is then the worst too; the first such
+  // year on a tie). A year that needs no buffer (no finite ratio) is never the weakest.
   size_t k = 0;
-  char worst = 'A';
+  double lowest = HUGE_VAL;
   for (size_t i = 0; i < v.years.size(); ++i) {
     const auto w = weerstandsratio(v.years[i].beschikbaar, v.years[i].benodigd[v.zekerheid]);
-    if (w.klasse > worst) { worst = w.klasse; k = i; }
+    const double ratio = std::isfinite(w.ratio) ? w.ratio : HUGE_VAL;
+    if (ratio < lowest) { lowest = ratio; k = i; }
   }
   const auto& y = v.years[k];
-  const auto w = weerstandsratio(y.beschikbaar, y.benodigd[v.zekerheid]);
+  const char worst = weerstandsratio(y.beschikbaar, y.benodigd[v.zekerheid]).klasse;
   std::string o = "Weerstandsratio bij " + std::to_string(c) + "% zekerheid (beschikbaar weerstandsvermogen / benodigd): ";
   if (worst <= 'C')
     o += "in elk jaar minstens 1,0; het zwakste jaar is " + std::to_string(y.year) + " met " + ratio_text(y, v.zekerheid) +
@@ -135,7 +137,6 @@ std::string ratio_verdict(const RiskView& v) {
     o += "in " + std::to_string(y.year) + " " + ratio_text(y, v.zekerheid) + ": het beschikbare weerstandsvermogen (" +
          eur(y.beschikbaar) + ") is kleiner dan de " + eur(y.benodigd[v.zekerheid]) + " die met " + std::to_string(c) +
          "% zekerheid nodig is.";
-  (void)w;
   return o;
 }
 
