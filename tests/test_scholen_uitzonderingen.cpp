@@ -69,6 +69,28 @@ TEST_CASE("TOP exceptions 2024: TLV D placement not charged - ITK gets and pays 
   // the ITK is left out of the spread per pupil: S1 is both minimum and maximum
   CHECK(r.verdeling.spreiding_scholen.at(0).min_wie == "S1");
   CHECK(r.verdeling.spreiding_scholen.at(0).max_wie == "S1");
+  // and out of its bestuur's figure: Bestuur Y has only the ITK, so no figure; Bestuur X is S1:
+  // 106,730 / 200 = 533.65 per pupil, minimum and maximum, spread 0
+  const auto& sb = r.verdeling.spreiding_besturen.at(0);
+  CHECK(sb.min_wie == "Bestuur X");
+  CHECK(sb.max_wie == "Bestuur X");
+  CHECK(sb.min == doctest::Approx(533.65));
+  CHECK(sb.spreiding == 0.0);
+}
+
+TEST_CASE("TOP exceptions: a bestuur's budget per pupil leaves out its ITK school") {
+  // Bestuur X holds S1 and an ITK school S3 (50 pupils, buys a DWS place: -1,350). Without the
+  // ITK: S1's 106,730 / 200 = 533.65; with it the figure would be (106,730 - 1,350) / 250 = 421.52.
+  std::string scholen = kScholen;
+  scholen += "  - id: S3\n    naam: Tweede taalklas\n    bestuur: Bestuur X\n    itk: ja\n"
+             "    leerlingen: {2023: 50}\n    plaatsingen: {2024: {dws: 1}}\n";
+  scholen.replace(scholen.find("leerlingen: {2023: 100}"), 23, "leerlingen: {2023: 50}");  // S2: the sum stays 300
+  const Result r = run_with(scholen);
+  REQUIRE(r.verdeling.besturen.size() == 2);
+  CHECK(r.verdeling.besturen.at(0).jaren.at(0).leerlingen == 250);  // the bestuur's sum keeps every pupil
+  const auto& sb = r.verdeling.spreiding_besturen.at(0);
+  CHECK(sb.min_wie == "Bestuur X");
+  CHECK(sb.min == doctest::Approx(533.65));
 }
 
 TEST_CASE("TLV op bao 8.1.4: leavers give back their unused months at the tarief of the August they were paid") {

@@ -314,18 +314,40 @@ void scholen_check(Ctx& c) {
       b.totaal = add_checked(b.totaal, j.totaal);
     }
   }
-  auto spread = [&](const std::vector<SchoolResultaat>& v, int i) {
+  // Budget per pupil: an Internationale Taalklas is left out (no ondersteuningsbedrag, README
+  // "Uitzonderingen"): a school with itk, and in a bestuur's figure its ITK schools' pupils and
+  // budgets. `wie` names each entry; `of(k, i)` gives its budget (cents) and pupils in year i.
+  auto spread = [&](size_t count, auto wie, auto of, int i) {
     Spreiding sp{nan, nan, nan, "", ""};
-    for (const auto& s : v) {
-      const auto& j = s.jaren[static_cast<size_t>(i)];
-      if (j.leerlingen <= 0 || s.itk) continue;
-      const double pp = cents_to_euros(j.totaal) / j.leerlingen;
-      if (std::isnan(sp.min) || pp < sp.min) { sp.min = pp; sp.min_wie = s.id; }
-      if (std::isnan(sp.max) || pp > sp.max) { sp.max = pp; sp.max_wie = s.id; }
+    for (size_t k = 0; k < count; ++k) {
+      const auto [totaal, leerlingen] = of(k, i);
+      if (leerlingen <= 0) continue;
+      const double pp = cents_to_euros(totaal) / leerlingen;
+      if (std::isnan(sp.min) || pp < sp.min) { sp.min = pp; sp.min_wie = wie(k); }
+      if (std::isnan(sp.max) || pp > sp.max) { sp.max = pp; sp.max_wie = wie(k); }
     }
     sp.spreiding = sp.max - sp.min;
     return sp;
   };
+  // per bestuur without its ITK schools: [bestuur][year] = (budget, pupils)
+  std::vector<std::vector<std::pair<Cents, double>>> zonder_itk(vr.besturen.size(), std::vector<std::pair<Cents, double>>(static_cast<size_t>(c.n)));
+  for (const auto& s : vr.scholen) {
+    if (s.itk) continue;
+    const auto b = static_cast<size_t>(std::find_if(vr.besturen.begin(), vr.besturen.end(), [&](const SchoolResultaat& x) { return x.id == s.bestuur; }) -
+                                       vr.besturen.begin());
+    for (int i = 0; i < c.n; ++i) {
+      auto& [totaal, leerlingen] = zonder_itk[b][static_cast<size_t>(i)];
+      totaal = add_checked(totaal, s.jaren[static_cast<size_t>(i)].totaal);
+      leerlingen += s.jaren[static_cast<size_t>(i)].leerlingen;
+    }
+  }
+  auto school_wie = [&](size_t k) { return vr.scholen[k].id; };
+  auto school_of = [&](size_t k, int i) {
+    const auto& j = vr.scholen[k].jaren[static_cast<size_t>(i)];
+    return std::pair<Cents, double>{j.totaal, vr.scholen[k].itk ? 0.0 : j.leerlingen};
+  };
+  auto bestuur_wie = [&](size_t k) { return vr.besturen[k].id; };
+  auto bestuur_of = [&](size_t k, int i) { return zonder_itk[k][static_cast<size_t>(i)]; };
   vr.spreiding_scholen.clear();
   vr.spreiding_besturen.clear();
   for (int i = 0; i < c.n; ++i) {
@@ -337,8 +359,8 @@ void scholen_check(Ctx& c) {
       c.r.findings.push_back({Finding::Kind::Other, y,
                               "scholen " + std::to_string(y) + ": de scholen hebben samen " + std::to_string(pupils) +
                                   " leerlingen op 1-2-" + std::to_string(y - 1) + ", het swv rekent met " + std::to_string(swv)});
-    vr.spreiding_scholen.push_back(spread(vr.scholen, i));
-    vr.spreiding_besturen.push_back(spread(vr.besturen, i));
+    vr.spreiding_scholen.push_back(spread(vr.scholen.size(), school_wie, school_of, i));
+    vr.spreiding_besturen.push_back(spread(vr.besturen.size(), bestuur_wie, bestuur_of, i));
   }
 }
 
