@@ -20,7 +20,7 @@
 namespace begroting::cli {
 
 int cmd_report(const std::vector<std::string>& args) {
-  const std::vector<std::string> formats{"html", "pdf", "xlsx", "md", "csv"};
+  const std::vector<std::string>& formats = report_formats();
   po::options_description o("Opties voor 'begroting report'");
   o.add_options()("help,h", "deze hulp");
   add_format_output(o, formats, true, "schrijf naar dit bestand (atomair); verplicht voor xlsx, anders stdout");
@@ -78,6 +78,8 @@ int cmd_report(const std::vector<std::string>& args) {
     wo.extends_path = std::filesystem::absolute(files.front()).lexically_normal().string();
     wo.paths = static_cast<decltype(wo.paths)>(ro.paths);
     wo.seed = static_cast<decltype(wo.seed)>(ro.seed);
+    wo.titel = scenario_title(s);  // a variant says so, with its --set (issue 12.2)
+    wo.herkomst = provenance_rows(s);
     emit(render_what_if_page(s, wo), output);
     return strict_exit(vm, r.findings);
   }

@@ -12,7 +12,8 @@
 
 namespace {
 
-const char* kUsage =
+std::string usage() {
+  return
     "begroting: meerjarenbegroting en scenario's voor een samenwerkingsverband passend onderwijs\n"
     "\n"
     "Gebruik: begroting COMMANDO [opties]   (begroting COMMANDO --help voor de opties)\n"
@@ -22,13 +23,14 @@ const char* kUsage =
     "  compare A.yaml B.yaml [...]\n"
     "                        scenario's naast elkaar met verschillen ten opzichte van A, en per\n"
     "                        scenario het eerste jaar onder signaleringswaarde en weerstandsvermogen\n"
-    "  report SCENARIO.yaml...  rapport voor AV en kwaliteitscommissie (html, xlsx, md, csv);\n"
+    "  report SCENARIO.yaml...  rapport voor AV en kwaliteitscommissie (" + begroting::cli::report_formats_text() + ");\n"
     "                        met meer scenario's ook een vergelijking\n"
     "  solve SCENARIO.yaml --param PAD --target REGEL (--equals V | --at-least V | ...)\n"
     "                        doelzoeken: de waarde van een parameter waarbij een uitkomst het doel haalt\n"
     "  explain REGEL JAAR SCENARIO.yaml [--depth N]\n"
     "                        hoe een bedrag tot stand kwam: formule en elke invoer met waarde en bron\n"
-    "  risk SCENARIO.yaml    Monte Carlo over de onzekerheden: percentielen, kansen, benodigd weerstandsvermogen\n"
+    "  risk SCENARIO.yaml    Monte Carlo over de onzekerheden: percentielen, kansen, benodigd\n"
+    "                        weerstandsvermogen\n"
     "  sensitivity SCENARIO.yaml  tornado: effect van elke onzekerheid op het eigen vermogen\n"
     "\n"
     "Voorbeelden:\n"
@@ -38,12 +40,14 @@ const char* kUsage =
     "  begroting run scenarios/zuid-kennemerland-2024.yaml --set leerlingen.so_cat1.groei=0.06\n"
     "  begroting compare scenarios/zuid-kennemerland-2024.yaml scenarios/so-groei-6.yaml\n"
     "  begroting report scenarios/zuid-kennemerland-2024.yaml --format html --output begroting.html\n"
-    "  begroting solve scenarios/zuid-kennemerland-2024.yaml --param regulier_onderwijs.ondersteuningsbedrag_per_leerling\n"
+    "  begroting solve scenarios/zuid-kennemerland-2024.yaml \\\n"
+    "      --param regulier_onderwijs.ondersteuningsbedrag_per_leerling \\\n"
     "      --year 2027 --target resultaat --target-year 2027 --equals 0\n"
     "  begroting explain resultaat 2027 scenarios/zuid-kennemerland-2024.yaml --depth 2\n"
     "  begroting risk scenarios/zuid-kennemerland-2024-risico.yaml --paths 100000 --seed 7\n"
     "  begroting sensitivity scenarios/zuid-kennemerland-2024-risico.yaml\n"
     "\n";
+}
 
 }  // namespace
 
@@ -71,7 +75,7 @@ int main(int argc, char** argv) {
   try {
     int code = kOk;
     if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
-      std::cout << kUsage << kExitCodesHelp;
+      std::cout << usage() << kExitCodesHelp;
       code = args.empty() ? kBadInput : kOk;
     } else {
       const std::string cmd = args[0];

@@ -190,6 +190,46 @@ TEST_CASE("provenance: the views waterbed ikc vangnet and scholen name the chain
   }
 }
 
+TEST_CASE("provenance: explain and solve name the chain and every --set in table and json and a variant says so") {
+  const std::string explain = "explain resultaat 2027 " + kSo6 + " " + kSet;
+  const auto et = testutil::run_cli(explain).out;
+  CHECK(et.find("\nScenario: VARIANT van SO-groei 6% per jaar (--set leerlingen.so_cat1.groei=0.06)\n") != std::string::npos);
+  CHECK(et.find("\nScenariobestanden: scenarios/so-groei-6.yaml (breidt uit: scenarios/zuid-kennemerland-2024.yaml)\n") != std::string::npos);
+  CHECK(et.find("\nOverschreven met --set: leerlingen.so_cat1.groei=0.06\n") != std::string::npos);
+  CHECK(testutil::run_cli("explain resultaat 2027 " + kSo6).out.find("VARIANT") == std::string::npos);
+  const auto ej = nlohmann::json::parse(testutil::run_cli(explain + " --format json").out);
+  CHECK(ej["herkomst"]["variant"] == true);
+  CHECK(ej["herkomst"]["set"] == nlohmann::json::array({"leerlingen.so_cat1.groei=0.06"}));
+  CHECK(ej["herkomst"]["bestanden"] == nlohmann::json::array({kSo6, kBase}));
+  CHECK(nlohmann::json::parse(testutil::run_cli("explain resultaat 2027 " + kBase + " --format json").out)["herkomst"]["variant"] == false);
+
+  const std::string solve = "solve " + kSo6 + " --param regulier_onderwijs.ondersteuningsbedrag_per_leerling --year 2027 "
+                            "--target resultaat --target-year 2027 --equals 0 " + kSet;
+  const auto st = testutil::run_cli(solve);
+  REQUIRE(st.exit_code == 0);
+  // The title "Doelzoeken in VARIANT van ..." is wrapped at 99 columns; its words all appear.
+  CHECK(st.out.rfind("Doelzoeken in VARIANT van SO-groei 6% per jaar", 0) == 0);
+  CHECK(st.out.find("Scenariobestanden: scenarios/so-groei-6.yaml (breidt uit: scenarios/zuid-kennemerland-2024.yaml)\n") != std::string::npos);
+  CHECK(st.out.find("\nOverschreven met --set: leerlingen.so_cat1.groei=0.06\n") != std::string::npos);
+  CHECK(testutil::run_cli("solve " + kSo6 + " --param regulier_onderwijs.ondersteuningsbedrag_per_leerling --year 2027 "
+                          "--target resultaat --target-year 2027 --equals 0").out.find("VARIANT") == std::string::npos);
+  const auto sj = nlohmann::json::parse(testutil::run_cli(solve + " --format json").out);
+  CHECK(sj["herkomst"]["variant"] == true);
+  CHECK(sj["herkomst"]["set"] == nlohmann::json::array({"leerlingen.so_cat1.groei=0.06"}));
+  CHECK(sj["herkomst"]["bestanden"][0] == kSo6);
+}
+
+TEST_CASE("cli: the top-level help lists every format report accepts") {
+  const auto top = testutil::run_cli("--help").out;
+  const auto report = testutil::run_cli("report --help").out;
+  CHECK(top.find("(html, pdf, xlsx, md, csv)") != std::string::npos);
+  // report --help names the same formats
+  CHECK(report.find("html|pdf|xlsx|md|csv") != std::string::npos);
+  std::istringstream in(top);
+  std::string line;
+  while (std::getline(in, line)) CHECK_MESSAGE(line.size() <= 100, line);
+}
+
 // ---------------------------------------------------------------------------------------------
 // 14.1: the summary.
 

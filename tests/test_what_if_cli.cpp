@@ -62,3 +62,26 @@ TEST_CASE("report interactief writes one page with the engine and the scenario i
   CHECK(r.err.find("gebouwd zonder WebAssembly") != std::string::npos);
 #endif
 }
+
+TEST_CASE("report interactief: the page header names a variant and every --set") {
+#if BEGROTING_HAVE_WASM
+  const std::string cmd = "report scenarios/so-groei-6.yaml --format html --interactief --date 2026-11-30";
+  const auto r = testutil::run_cli(cmd + " --set leerlingen.so_cat1.groei=0.07");
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out.find("<title>Wat als: VARIANT van SO-groei 6% per jaar (--set leerlingen.so_cat1.groei=0.07)</title>") != std::string::npos);
+  CHECK(r.out.find("<h1>Wat als: <span id=\"titel\">VARIANT van SO-groei 6% per jaar (--set leerlingen.so_cat1.groei=0.07)</span></h1>") !=
+        std::string::npos);
+  CHECK(r.out.find("<b>Scenariobestanden:</b> scenarios/so-groei-6.yaml (breidt uit: scenarios/zuid-kennemerland-2024.yaml)") !=
+        std::string::npos);
+  CHECK(r.out.find("<b>Overschreven met --set:</b> leerlingen.so_cat1.groei=0.07") != std::string::npos);
+  // The page's data tells its script it is a variant (the header line "VARIANT zoals geladen").
+  CHECK(r.out.find("\"set\":[\"leerlingen.so_cat1.groei=0.07\"]") != std::string::npos);
+  CHECK(r.out.find("\"variant\":true") != std::string::npos);
+  const auto plain = testutil::run_cli(cmd);
+  CHECK(plain.out.find("VARIANT van") == std::string::npos);
+  CHECK(plain.out.find("\"variant\":false") != std::string::npos);
+  CHECK(plain.out.find("<b>Overschreven met --set:</b> geen") != std::string::npos);
+#else
+  MESSAGE("gebouwd zonder WebAssembly: geen wat-als-pagina");
+#endif
+}

@@ -85,10 +85,19 @@ std::string render_what_if_page(const Scenario& s, const WhatIfOptions& o) {
                                                        {"extends", o.extends_path},
                                                        {"datum", o.run_date},
                                                        {"paden", o.paths},
-                                                       {"seed", o.seed}});
-  const std::string titel = html_escape(s.name.empty() ? o.bestand : s.name);
+                                                       {"seed", o.seed},
+                                                       {"variant", !s.overrides.empty()},
+                                                       {"set", s.overrides}});
+  const std::string titel = html_escape(!o.titel.empty() ? o.titel : s.name.empty() ? o.bestand : s.name);
+  // The header's provenance: every row but the scenario's name (the title holds it).
+  std::string herkomst;
+  for (const auto& [k, v] : o.herkomst) {
+    if (k == "Scenario") continue;
+    herkomst += "<span class=\"herkomst-regel\"><b>" + html_escape(k) + ":</b> " + html_escape(v) + "</span>\n";
+  }
   const std::string json = script_json(data);
   return fill(web::kPaginaHtml, {{"TITEL", titel},
+                                 {"HERKOMST", herkomst},
                                  {"CSS", web::kPaginaCss},
                                  {"DATA", json},
                                  {"REKENKERN", script_text(web::kRekenkernJs, "de rekenkern")},

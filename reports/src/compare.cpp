@@ -203,8 +203,9 @@ std::string render_compare_table(const std::vector<CompareEntry>& entries, const
   std::string out = "Vergelijking van scenario's " + std::to_string(years.first) + "-" + std::to_string(years.last) +
                     " (bedragen in euro's; verschil ten opzichte van A)\n";
   for (size_t k = 0; k < e.size(); ++k) {
-    out += "  " + scenario_key(k) + "  " + scenario_title(*e[k].scenario) + "\n";
-    out += "     bestanden: " + chain_text(*e[k].scenario) + "\n";
+    // Wrapped at 99 columns: a variant's title and a long file chain stay within 100 (issue 12.2).
+    out += wrap_text("  " + scenario_key(k) + "  " + scenario_title(*e[k].scenario), 99, "       ");
+    out += wrap_text("     bestanden: " + chain_text(*e[k].scenario), 99, "       ");
   }
   out += "\n";
   std::string head = pad_right("", kLabel);
@@ -242,6 +243,8 @@ std::string render_compare_table(const std::vector<CompareEntry>& entries, const
   }
   out += "Onder de signaleringswaarde is niet meer mogelijk bovenmatig (geen risico); onder het niveau\n"
          "weerstandsvermogen en onder nul zijn risico's.\n";
+  // What the weerstandsvermogen % is, as `run` says it (issue 12.7).
+  out += "\n" + wrap_text(kWeerstandsvermogenPctDefinitie + std::string("."), 99, "  ");
   bool any = false;
   for (const auto& x : e) any = any || !x.result->findings.empty();
   if (any) {
@@ -249,7 +252,7 @@ std::string render_compare_table(const std::vector<CompareEntry>& entries, const
     for (size_t k = 0; k < e.size(); ++k)
       for (const auto& f : e[k].result->findings)
         if (f.year >= years.first && f.year <= years.last)
-          out += "  " + scenario_key(k) + " " + std::to_string(f.year) + ": " + f.message + "\n";
+          out += wrap_text("  " + scenario_key(k) + " " + std::to_string(f.year) + ": " + f.message, 99, "          ");
   }
   return out;
 }
@@ -270,6 +273,8 @@ std::string render_compare_json(const std::vector<CompareEntry>& entries, const 
     sc.push_back(x);
   }
   j["scenarios"] = sc;
+  // What a kengetal means, next to its figure, as in `run --format json` (issue 12.7)
+  j["definities"] = {{"kengetallen.weerstandsvermogen_pct", kWeerstandsvermogenPctDefinitie}};
   auto ys = nlohmann::json::array();
   for (int y = years.first; y <= years.last; ++y) ys.push_back(y);
   j["years"] = ys;
@@ -338,6 +343,10 @@ std::string render_compare_csv(const std::vector<CompareEntry>& entries, const C
     out += lead("herkomst.bestanden", "Scenariobestanden", k, "herkomst") + sep + csv_text(chain_text(*e[k].scenario), d) + "\n";
     out += lead("herkomst.set", "Overschreven met --set", k, "herkomst") + sep + csv_text(overrides_text(*e[k].scenario), d) + "\n";
   }
+  // What the weerstandsvermogen % is, as in `run --format csv` (issue 12.7): one row, for every
+  // scenario (its scenario cell is empty).
+  out += "definitie.kengetallen.weerstandsvermogen_pct" + (d.dutch ? sep + csv_text("Definitie weerstandsvermogen %", d) : "") + sep +
+         sep + "definitie" + sep + csv_text(kWeerstandsvermogenPctDefinitie, d) + "\n";
   for (Line l : c.lines()) {
     const std::string id(def(l).id), label(def(l).label);
     for (size_t k = 0; k < e.size(); ++k) {

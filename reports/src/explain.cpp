@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "begroting/reports.hpp"
+#include "json_value.hpp"
 
 namespace begroting {
 
@@ -145,11 +146,12 @@ nlohmann::ordered_json entry_json(const Scenario& s, const Trace& t, const Trace
 
 std::string render_explain_table(const Scenario& s, const Result& r, const Trace& t, Line line, int year, int depth) {
   const ModelLine& d = r.m().line(line);
-  std::string files;
-  for (const auto& f : s.files) files += (files.empty() ? "" : ", ") + f;
   TableWriter w{s, t, depth, ""};
   w.out += "Uitleg van " + std::string(d.id) + " " + std::to_string(year) + "\n";
-  w.out += "Scenario: " + s.name + " (" + files + ")\n\n";
+  // Provenance (issue 12.2): the scenario (a variant says so), its file chain and every --set.
+  w.out += wrap_text("Scenario: " + scenario_title(s), 99, "  ") + wrap_text("Scenariobestanden: " + chain_text(s), 99, "  ");
+  if (is_variant(s)) w.out += wrap_text("Overschreven met --set: " + overrides_text(s), 99, "  ");
+  w.out += "\n";
   w.out += std::string(d.label) + " " + std::to_string(year) + " = " + value_text(r.value(line, year), d.unit) + "  (" +
            std::string(d.reference) + ")\n";
   const TraceEntry* e = entry_of(t, static_cast<int>(line), year);
@@ -163,6 +165,7 @@ std::string render_explain_json(const Scenario& s, const Result& r, const Trace&
   nlohmann::ordered_json j;
   j["scenario"] = s.name;
   j["files"] = s.files;
+  j["herkomst"] = herkomst_json(s);
   j["line"] = std::string(d.id);
   j["label"] = std::string(d.label);
   j["year"] = year;

@@ -5,6 +5,7 @@
 
 #include "begroting/reports.hpp"
 #include "begroting/solve_report.hpp"
+#include "json_value.hpp"
 
 namespace begroting {
 
@@ -105,7 +106,10 @@ std::string solve_years_text(const std::vector<int>& years) {
 std::string render_solve_table(const Scenario& s, const SolveSpec& spec, const SolveOutcome& o) {
   const Unit u = param_unit(spec);
   const std::string unit = unit_suffix(spec);
-  std::string out = "Doelzoeken in " + s.name + "\n";
+  // Provenance (issue 12.2): the scenario (a variant says so), its file chain and every --set.
+  std::string out = wrap_text("Doelzoeken in " + scenario_title(s), 99, "  ");
+  out += wrap_text("Scenariobestanden: " + chain_text(s), 99, "  ");
+  if (is_variant(s)) out += wrap_text("Overschreven met --set: " + overrides_text(s), 99, "  ");
   out += "Parameter: " + param_text(spec) + "\n";
   out += "Bereik:    " + value_text(u, spec.min) + " tot en met " + value_text(u, spec.max) + (unit.empty() ? "" : " (" + unit.substr(1) + ")") + "\n";
   out += "Doel:      " + target_text(spec) + "\n\n";
@@ -125,6 +129,7 @@ std::string render_solve_json(const Scenario& s, const SolveSpec& spec, const So
   nlohmann::ordered_json j;
   j["scenario"] = s.name;
   j["files"] = s.files;
+  j["herkomst"] = herkomst_json(s);
   j["param"] = spec.param;
   auto years = nlohmann::json::array();
   for (int y : spec.years)

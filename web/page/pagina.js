@@ -239,7 +239,11 @@
     state.current = r;
     render();
     const n = Object.values(w).reduce((a, m) => a + Object.keys(m).length, 0);
-    $('kop').textContent = `${data.bestand} · gemaakt ${data.datum} · ${n === 0 ? 'zoals geladen' : n + ' gewijzigde waarde(n)'} · ` +
+    // A variant (--set) says so, and which values the --set changed (issue 12.2).
+    const set = data.variant ? `--set ${data.set.join('; ')}` : '';
+    const stand = n === 0 ? (data.variant ? `VARIANT zoals geladen (${set})` : 'zoals geladen')
+                          : n + ' gewijzigde waarde(n)' + (data.variant ? ` bovenop de VARIANT (${set})` : '');
+    $('kop').textContent = `${data.bestand} · gemaakt ${data.datum} · ${stand} · ` +
       `berekend door de rekenkern (WebAssembly) in ${fmt0.format(Math.max(1, Math.round(ms)))} ms`;
     document.body.dataset.rekentijdMs = ms.toFixed(1);
     document.body.dataset.berekeningen = String(Number(document.body.dataset.berekeningen || 0) + 1);
@@ -319,7 +323,7 @@
     const r = state.current, b = state.base;
     const series = [
       { id: 'eigen_vermogen', naam: 'Eigen vermogen (met de wijzigingen)', kleur: '#1f4e79', waarden: line(r, 'eigen_vermogen_31_december'), punten: true, dik: true },
-      { id: 'eigen_vermogen_geladen', naam: 'Eigen vermogen (scenario zoals geladen)', kleur: '#7f9bb5', waarden: line(b, 'eigen_vermogen_31_december'), streep: true },
+      { id: 'eigen_vermogen_geladen', naam: data.variant ? 'Eigen vermogen (variant zoals geladen, met --set)' : 'Eigen vermogen (scenario zoals geladen)', kleur: '#7f9bb5', waarden: line(b, 'eigen_vermogen_31_december'), streep: true },
       { id: 'niveau', naam: 'Niveau weerstandsvermogen', kleur: '#b00020', waarden: line(r, 'weerstandsvermogen_niveau'), punten: true },
       { id: 'signaleringswaarde', naam: 'Signaleringswaarde Inspectie', kleur: '#b35c00', waarden: line(r, 'signaleringswaarde_inspectie'), streep: true, punten: true },
     ];

@@ -4,6 +4,8 @@
 // figure the page shows is computed by the embedded engine from that data.
 #pragma once
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "begroting/scenario.hpp"
 
@@ -15,6 +17,11 @@ struct WhatIfOptions {
   std::string extends_path;  ///< absolute path of that file: `extends:` of a saved child scenario
   unsigned paths = 10000;    ///< Monte Carlo paths of the fan chart (scenarios with onzekerheden)
   unsigned seed = 2024;      ///< and its seed (as `begroting risk --seed`)
+  /// Provenance (issue 12.2), made by the caller from reports.hpp: the title (a variant says
+  /// "VARIANT van ... (--set ...)"; empty: the scenario's name) and the header rows (Scenario-
+  /// bestanden, Overschreven met --set, ...). The page shows both in its header.
+  std::string titel;
+  std::vector<std::pair<std::string, std::string>> herkomst;
 };
 
 /// False when this build has no WebAssembly engine (configured without emscripten).
