@@ -119,7 +119,7 @@ int cmd_sensitivity(const std::vector<std::string>& args) {
     throw InputError(s.files.front() + ":1:1: het scenario declareert geen onzekerheden; verwacht een sectie 'onzekerheden:'");
   std::unique_ptr<RiskModel> m(make_model(s));
   const SensitivityResult r = run_sensitivity(*m);
-  emit(format == "json" ? render_sensitivity_json(r) : render_sensitivity_table(r, &s), vm["output"].as<std::string>());
+  emit(format == "json" ? render_sensitivity_json(r, &s) : render_sensitivity_table(r, &s), vm["output"].as<std::string>());
   return strict_exit(vm, run(s).findings);
 }
 

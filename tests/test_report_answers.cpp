@@ -118,10 +118,23 @@ TEST_CASE("signals: compare csv rows are the engine's signals and not a yardstic
 TEST_CASE("risk table words the signaleringswaarde chance apart from the risks") {
   const auto out = testutil::run_cli("risk scenarios/zuid-kennemerland-2024-risico.yaml --paths 200 --seed 1").out;
   const auto risico = out.find("Risico: kans dat het eigen vermogen 31-12 ligt");
-  const auto vraag = out.find("Geen risico, een vraag van de Inspectie");
+  // Worded as md and pdf word it (12.3): not being above the signaleringswaarde is no risk; being
+  // above it is what the Inspectie may ask about (mogelijk bovenmatig). Never "a question of the
+  // Inspectie" for dropping below it.
+  const auto vraag = out.find("Geen risico: kans dat het eigen vermogen 31-12 niet meer boven de signaleringswaarde ligt\n"
+                              "(boven de signaleringswaarde is het mogelijk bovenmatig: een vraag van de Inspectie)\n"
+                              "  niet meer mogelijk bovenmatig ");
   REQUIRE(risico != std::string::npos);
   REQUIRE(vraag != std::string::npos);
   CHECK(risico < vraag);
+  CHECK(out.find("Geen risico, een vraag van de Inspectie") == std::string::npos);
+  // JSON: the old key stays (scripts read it) and kans_aard says which chance is a risk.
+  const auto j = nlohmann::json::parse(testutil::run_cli("risk scenarios/zuid-kennemerland-2024-risico.yaml --paths 200 --seed 1 --format json").out);
+  CHECK(j["kans"].contains("onder_signaleringswaarde"));
+  CHECK(j["kans_aard"]["onder_signaleringswaarde"].get<std::string>().rfind("geen risico", 0) == 0);
+  CHECK(j["kans_aard"]["onder_signaleringswaarde"].get<std::string>().find("vraag van de Inspectie") != std::string::npos);
+  CHECK(j["kans_aard"]["onder_weerstandsvermogen"] == "risico");
+  CHECK(j["kans_aard"]["onder_nul"] == "risico");
   CHECK(out.find("Weerstandsratio: beschikbaar / benodigd") != std::string::npos);
   std::istringstream in(out);
   std::string line;
@@ -217,6 +230,101 @@ TEST_CASE("provenance: explain and solve name the chain and every --set in table
   CHECK(sj["herkomst"]["variant"] == true);
   CHECK(sj["herkomst"]["set"] == nlohmann::json::array({"leerlingen.so_cat1.groei=0.06"}));
   CHECK(sj["herkomst"]["bestanden"][0] == kSo6);
+}
+
+TEST_CASE("provenance: sensitivity and risk name the chain and every --set in table and json") {
+  const std::string risico = "scenarios/zuid-kennemerland-2024-risico.yaml";
+  const auto st = testutil::run_cli("sensitivity " + risico + " " + kSet).out;
+  CHECK(st.rfind("Gevoeligheid (tornado): VARIANT van Zuid-Kennemerland 2024-2028 met onzekerheden", 0) == 0);
+  CHECK(st.find("\nScenariobestanden: scenarios/zuid-kennemerland-2024-risico.yaml (breidt uit:\n  scenarios/zuid-kennemerland-2024.yaml)\n") !=
+        std::string::npos);
+  CHECK(st.find("\nOverschreven met --set: leerlingen.so_cat1.groei=0.06\n") != std::string::npos);
+  CHECK(testutil::run_cli("sensitivity " + risico).out.find("VARIANT") == std::string::npos);
+  const auto sj = nlohmann::json::parse(testutil::run_cli("sensitivity " + risico + " " + kSet + " --format json").out);
+  CHECK(sj["herkomst"]["variant"] == true);
+  CHECK(sj["herkomst"]["set"] == nlohmann::json::array({"leerlingen.so_cat1.groei=0.06"}));
+  CHECK(sj["herkomst"]["bestanden"] == nlohmann::json::array({risico, kBase}));
+  const auto rj = nlohmann::json::parse(testutil::run_cli("risk " + risico + " --paths 100 " + kSet + " --format json").out);
+  CHECK(rj["herkomst"]["variant"] == true);
+  CHECK(rj["herkomst"]["set"] == nlohmann::json::array({"leerlingen.so_cat1.groei=0.06"}));
+  const auto rt = testutil::run_cli("risk " + risico + " --paths 100 " + kSet).out;
+  CHECK(rt.find("\nScenariobestanden: scenarios/zuid-kennemerland-2024-risico.yaml (breidt uit:") != std::string::npos);
+}
+
+TEST_CASE("width: every line of compare risk sensitivity explain and solve fits 100 columns for a variant") {
+  const std::string v = " --set leerlingen.so_cat1.groei=0.06 --set leerlingen.so_cat2.groei=0.06 --set leerlingen.so_cat3.groei=0.06";
+  for (const std::string& cmd : std::vector<std::string>{
+           "compare " + kBase + " " + kSo6 + " scenarios/zuid-kennemerland-2024-scholen.yaml --line resultaat" + v,
+           "risk scenarios/zuid-kennemerland-2024-risico.yaml --paths 100" + v,
+           "sensitivity scenarios/zuid-kennemerland-2024-risico.yaml" + v,
+           "explain resultaat 2027 " + kSo6 + v,
+           "solve " + kSo6 + " --param regulier_onderwijs.ondersteuningsbedrag_per_leerling --year 2027 --target resultaat "
+           "--target-year 2027 --equals 0" + v}) {
+    const auto r = testutil::run_cli(cmd);
+    REQUIRE_MESSAGE(r.exit_code == 0, cmd);
+    // the command really has long lines to wrap: a variant title
+    CHECK_MESSAGE(r.out.find("VARIANT") != std::string::npos, cmd);
+    std::istringstream in(r.out);
+    std::string line;
+    while (std::getline(in, line)) {
+      size_t w = 0;  // display width: count UTF-8 lead bytes
+      for (unsigned char ch : line) w += (ch & 0xC0) != 0x80;
+      CHECK_MESSAGE(w <= 100, cmd << "\n" << line);
+    }
+  }
+}
+
+TEST_CASE("sensitivity: under an override the tornado shows the values the engine used") {
+  // groei_so: normaal(gemiddelde 0.04, sd 0.02), toepassing waarde (the default), written for the
+  // plan's 4% SO growth. P5 = 0.04 - 1.6448536 x 0.02 = 0.0071029 ("0,7%"), P95 = 0.0728971 ("7,3%").
+  // --set leerlingen.so_catN.groei=0.06 shifts it by 0.06 - 0.04 = 0.02 (README "Overschrijvingen
+  // tellen mee"): the run uses 0.0271029 ("2,7%") and 0.0928971 ("9,3%").
+  const std::string risico = "scenarios/zuid-kennemerland-2024-risico.yaml";
+  const std::string all3 = " --set leerlingen.so_cat1.groei=0.06 --set leerlingen.so_cat2.groei=0.06 --set leerlingen.so_cat3.groei=0.06";
+  const auto plain = testutil::run_cli("sensitivity " + risico).out;
+  CHECK(plain.find("laag 0,7%, hoog 7,3%") != std::string::npos);
+  const auto shifted = testutil::run_cli("sensitivity " + risico + all3).out;
+  CHECK(shifted.find("laag 2,7%, hoog 9,3%") != std::string::npos);
+  CHECK(shifted.find("laag 0,7%, hoog 7,3%") == std::string::npos);
+  // Only cat. I shifted: cat. II and III stay at 0,7% and 7,3%, cat. I at 2,7% and 9,3%.
+  CHECK(testutil::run_cli("sensitivity " + risico + " " + kSet).out.find("laag 0,7% tot 2,7%, hoog 7,3% tot 9,3%") != std::string::npos);
+  // Factor and verschil work on the scenario's value and are not shifted: terugplaatsingen stays
+  // driehoek(0.5, 1, 2) at P5 = 0.5 + sqrt(0.05 x 1.5 x 0.5) = 0.6936 ("x 0,69").
+  CHECK(shifted.find("laag x 0,69, hoog x 1,73") != std::string::npos);
+  // JSON: the drawn value and the value used.
+  const auto j = nlohmann::json::parse(testutil::run_cli("sensitivity " + risico + all3 + " --format json").out);
+  bool found = false;
+  for (const auto& row : j["rows"])
+    if (row["naam"] == "groei_so") {
+      found = true;
+      CHECK(std::abs(row["laag"].get<double>() - 0.0071029) < 1e-6);
+      CHECK(std::abs(row["laag_toegepast"][0].get<double>() - 0.0271029) < 1e-6);
+      CHECK(std::abs(row["laag_toegepast"][1].get<double>() - 0.0271029) < 1e-6);
+      CHECK(std::abs(row["hoog_toegepast"][1].get<double>() - 0.0928971) < 1e-6);
+      // The engine used that value: the plain run with SO growth 0.0271029 in every year gives
+      // the same eigen vermogen 2028 as the tornado's low end (to the euro: 7 digits of x).
+      const std::string x = "0.0271029";
+      const auto run = nlohmann::json::parse(testutil::run_cli("run " + risico + " --set leerlingen.so_cat1.groei=" + x +
+                                                               " --set leerlingen.so_cat2.groei=" + x + " --set leerlingen.so_cat3.groei=" + x +
+                                                               " --format json").out);
+      CHECK(std::abs(run["lines"]["eigen_vermogen_31_december"][4].get<double>() - row["eigen_vermogen_laag"].get<double>()) < 1.0);
+    }
+  CHECK(found);
+  // The reports' tornado (html, md, xlsx take RiskView's texts): the same values.
+  const Scenario s = load_scenario(testutil::source(risico), std::vector<Override>{Override{"leerlingen.so_cat1.groei=0.06"},
+                                                                                   Override{"leerlingen.so_cat2.groei=0.06"},
+                                                                                   Override{"leerlingen.so_cat3.groei=0.06"}});
+  const RiskModel m(s);
+  RiskOptions o;
+  o.paths = 100;
+  const RiskView rv = risk_view(run_risk(m, o), run_sensitivity(m), &s);
+  for (const auto& b : rv.tornado)
+    if (b.name == "groei_so") {
+      CHECK(b.low_text == "2,7%");
+      CHECK(b.high_text == "9,3%");
+    }
+  const auto md = testutil::run_cli("report " + risico + all3 + " --format md --paths 100 --date 2026-11-30").out;
+  CHECK(md.find("| groei van het SO (alle categorieën) per jaar | 2,7% |") != std::string::npos);
 }
 
 TEST_CASE("cli: the top-level help lists every format report accepts") {

@@ -63,9 +63,26 @@ std::string plan_reference(const Scenario& s, const std::string& path) {
   return spec ? spec->reference : "";
 }
 
+size_t width(const std::string& s) {
+  size_t w = 0;
+  for (unsigned char ch : s) w += (ch & 0xC0) != 0x80;  // display width: UTF-8 lead bytes
+  return w;
+}
+
 const TraceEntry* entry_of(const Trace& t, int line, int year) {
   auto it = t.entries.find({line, year});
   return it == t.entries.end() ? nullptr : &it->second;
+}
+
+/// "  formule:   text" within 99 columns, a longer text continuing under its own start.
+std::string labelled(const std::string& lead, const std::string& text) {
+  const size_t w = width(lead);
+  const std::string body = wrap_text(text, w + 40 < 99 ? 99 - w : 40);
+  std::string out;
+  size_t start = 0;
+  for (size_t p = body.find('\n'); p != std::string::npos; start = p + 1, p = body.find('\n', start))
+    out += (start == 0 ? lead : std::string(w, ' ')) + body.substr(start, p - start) + "\n";
+  return out;
 }
 
 struct TableWriter {
@@ -76,8 +93,8 @@ struct TableWriter {
 
   void entry(const TraceEntry& e, int level) {
     const std::string ind(static_cast<size_t>(level) * 4 + 2, ' ');
-    out += ind + "formule:   " + e.formula + "\n";
-    if (!e.rounding.empty()) out += ind + "afronding: " + e.rounding + "\n";
+    out += labelled(ind + "formule:   ", e.formula);
+    if (!e.rounding.empty()) out += labelled(ind + "afronding: ", e.rounding);
     if (e.terms.empty()) return;
     if (level >= depth) {
       out += ind + "invoer:    " + std::to_string(e.terms.size()) + " termen (--depth " + std::to_string(depth + 1) + " toont ze)\n";
@@ -92,8 +109,11 @@ struct TableWriter {
     const std::string sub(static_cast<size_t>(level) * 4 + 2, ' ');
     if (x.line >= 0) {
       const auto l = static_cast<Line>(x.line);
-      out += ind + "- " + x.name + " " + std::to_string(x.line_year) + " = " + value_text(x.value, x.unit) + "  [regel " +
-             model_of(s).line(l).id + "]\n";
+      const std::string head = ind + "- " + x.name + " " + std::to_string(x.line_year) + " = " + value_text(x.value, x.unit);
+      const std::string tag = "[regel " + model_of(s).line(l).id + "]";
+      // Within 100 columns: a long line id goes on a line of its own.
+      if (width(head) + 2 + width(tag) <= 99) out += head + "  " + tag + "\n";
+      else out += head + "\n" + sub + tag + "\n";
       const TraceEntry* e = entry_of(t, x.line, x.line_year);
       if (level < depth && e) entry(*e, level);
       else if (e && !e->terms.empty()) out += sub + "(uitleg: begroting explain " + model_of(s).line(l).id + " " + std::to_string(x.line_year) + " of --depth " + std::to_string(depth + 1) + ")\n";
@@ -157,7 +177,24 @@ std::string render_explain_table(const Scenario& s, const Result& r, const Trace
   const TraceEntry* e = entry_of(t, static_cast<int>(line), year);
   if (!e) w.out += "  (geen uitleg vastgelegd voor deze regel)\n";
   else w.entry(*e, 0);
-  return w.out;
+  // Within 100 columns at any depth: a longer line continues, indented 4 more than it starts;
+  // a long line id deep in the tree moves left as far as it must.
+  std::string out;
+  auto lines = [](const std::string& text, auto f) {
+    size_t start = 0;
+    for (size_t p = text.find('\n'); p != std::string::npos; start = p + 1, p = text.find('\n', start)) f(text.substr(start, p - start));
+  };
+  lines(w.out, [&](const std::string& l) {
+    if (width(l) <= 100) {
+      out += l + "\n";
+      return;
+    }
+    lines(wrap_text(l, 99, std::string(l.find_first_not_of(' ') + 4, ' ')), [&](std::string part) {
+      while (width(part) > 100 && part.front() == ' ') part.erase(0, 1);
+      out += part + "\n";
+    });
+  });
+  return out;
 }
 
 std::string render_explain_json(const Scenario& s, const Result& r, const Trace& t, Line line, int year, int depth) {

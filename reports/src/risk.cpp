@@ -2,11 +2,13 @@
 // Neither shows the thread count or timing: the same seed gives byte-identical output.
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 
 #include "begroting/reports.hpp"
 #include "begroting/risk_reports.hpp"
 #include "begroting/weerstandsratio.hpp"
+#include "json_value.hpp"
 
 namespace begroting {
 
@@ -22,36 +24,25 @@ std::string row(const std::string& label, const RiskResult& r, auto cell) {
   return line + "\n";
 }
 
-std::string wrap(const std::string& text, size_t width, const std::string& indent) {
-  std::string out, line;
-  size_t pos = 0;
-  while (pos < text.size()) {
-    size_t sp = text.find(' ', pos);
-    if (sp == std::string::npos) sp = text.size();
-    const std::string word = text.substr(pos, sp - pos);
-    if (!line.empty() && line.size() + 1 + word.size() > width) {
-      out += line + "\n";
-      line = indent;
-    }
-    line += (line.empty() || line == indent ? "" : " ") + word;
-    pos = sp + 1;
-  }
-  if (!line.empty()) out += line + "\n";
+double eur(Cents c) { return cents_to_euros(c); }
+
+/// The heading of the risk and sensitivity tables (issue 12.2): the title (a variant says so),
+/// the file chain and every --set, wrapped at 99 columns.
+std::string heading(const std::string& what, const std::string& name, const Scenario* s) {
+  if (!s) return wrap_text(what + name, 99, "  ");
+  std::string out = wrap_text(what + scenario_title(*s), 99, "  ") + wrap_text("Scenariobestanden: " + chain_text(*s), 99, "  ");
+  if (is_variant(*s)) out += wrap_text("Overschreven met --set: " + overrides_text(*s), 99, "  ");
   return out;
 }
-
-double eur(Cents c) { return cents_to_euros(c); }
 }  // namespace
 
 std::string render_risk_table(const RiskResult& r, const Scenario* s) {
   std::string out;
-  out += "Risicoanalyse: " + (s ? scenario_title(*s) : r.scenario) + "\n";
-  if (s) out += wrap("Scenariobestanden: " + chain_text(*s), 99, "  ");
-  if (s && is_variant(*s)) out += wrap("Overschreven met --set: " + overrides_text(*s), 99, "  ");
+  out += heading("Risicoanalyse: ", r.scenario, s);
   out += format_number(static_cast<double>(r.paths), 0) + " paden, seed " + std::to_string(r.seed) + "\n";
   std::string names;
   for (const auto& n : r.uncertainties) names += (names.empty() ? "" : ", ") + n;
-  out += wrap("Onzekerheden (" + std::to_string(r.uncertainties.size()) + "): " + (names.empty() ? "geen" : names), 99, "  ");
+  out += wrap_text("Onzekerheden (" + std::to_string(r.uncertainties.size()) + "): " + (names.empty() ? "geen" : names), 99, "  ");
   std::string head = pad_right("Bedragen in euro's", kLabel);
   for (const auto& y : r.years) head += pad_left(std::to_string(y.year), kCol);
   const std::string rule(kLabel + kCol * r.years.size(), '-');
@@ -81,12 +72,15 @@ std::string render_risk_table(const RiskResult& r, const Scenario* s) {
       const Weerstandsratio w = weerstandsratio(y.wv_plan, y.benodigd[c]);
       return (std::isfinite(w.ratio) ? format_number(w.ratio, 2) : std::string("-")) + " " + std::string(1, w.klasse);
     });
-  out += "Geen risico, een vraag van de Inspectie: kans dat het eigen vermogen 31-12\n";
-  out += row("niet meer boven de signaleringswaarde ligt", r,
+  // Worded as md and pdf word it (issue 12.3): boven de signaleringswaarde is the Inspectie's
+  // question (mogelijk bovenmatig); the chance of no longer being above it is no risk.
+  out += "Geen risico: kans dat het eigen vermogen 31-12 niet meer boven de signaleringswaarde ligt\n";
+  out += "(boven de signaleringswaarde is het mogelijk bovenmatig: een vraag van de Inspectie)\n";
+  out += row("niet meer mogelijk bovenmatig", r,
              [](const RiskYear& y) { return format_percent(y.p_onder_signaleringswaarde, 1); });
   out += row("signaleringswaarde (plan)", r, [](const RiskYear& y) { return format_euro(y.signaleringswaarde_plan); });
   out += rule + "\n";
-  out += wrap("Benodigd weerstandsvermogen bij zekerheid c: het c-kwantiel van het tekort (eigen vermogen plan - eigen "
+  out += wrap_text("Benodigd weerstandsvermogen bij zekerheid c: het c-kwantiel van het tekort (eigen vermogen plan - eigen "
               "vermogen pad) op 31-12 van dat jaar, niet onder 0: de buffer die met kans c het verschil met de begroting "
               "tot en met dat jaar opvangt. Percentielen: type 7 (als PERCENTIEL.INC in Excel). Weerstandsratio: "
               "beschikbaar weerstandsvermogen (de algemene reserve van het plan) / benodigd, met de schaal van gemeenten: "
@@ -99,7 +93,7 @@ std::string render_risk_table(const RiskResult& r, const Scenario* s) {
 std::string render_risk_json(const RiskResult& r, const Scenario* s) {
   nlohmann::ordered_json j;
   j["scenario"] = r.scenario;
-  if (s) j["herkomst"] = {{"bestanden", s->files}, {"set", s->overrides}, {"variant", is_variant(*s)}};
+  if (s) j["herkomst"] = herkomst_json(*s);
   j["paths"] = r.paths;
   j["seed"] = r.seed;
   j["uncertainties"] = r.uncertainties;
@@ -130,6 +124,11 @@ std::string render_risk_json(const RiskResult& r, const Scenario* s) {
   j["resultaat"] = res;
   j["eigen_vermogen"] = ev;
   j["kans"] = kans;
+  // Which chance is a risk (issue 12.3): below zero and below the niveau are risks; no longer
+  // above the signaleringswaarde is none (above it the Inspectie may ask: mogelijk bovenmatig).
+  j["kans_aard"] = {{"onder_signaleringswaarde", "geen risico: niet meer mogelijk bovenmatig (boven de signaleringswaarde: vraag van de Inspectie)"},
+                    {"onder_weerstandsvermogen", "risico"},
+                    {"onder_nul", "risico"}};
   j["benodigd_weerstandsvermogen"] = ben;
   j["niveau_weerstandsvermogen"] = series([](const RiskYear& y) { return eur(y.wv_niveau_plan); });
   j["signaleringswaarde"] = series([](const RiskYear& y) { return eur(y.signaleringswaarde_plan); });
@@ -161,6 +160,104 @@ const Uncertainty* find_uncertainty(const Scenario* sc, const std::string& name)
   for (const auto& u : sc->onzekerheden)
     if (u.name == name) return &u;
   return nullptr;
+}
+
+/// The values a drawn x actually becomes (issue 12.1): with `toepassing: waarde` the engine
+/// shifts x per parameter and year by (scenario value - the value the distribution was written
+/// for) and then clamps and rounds it as Slot::set does (RiskModel's constructor and
+/// PathEvaluator in engine/src/risk.cpp). This repeats that on the scenario's own compiled
+/// Inputs, so a --set or child scenario shows the value used, not the value drawn.
+class AppliedValues {
+ public:
+  explicit AppliedValues(const Scenario* sc) {
+    if (!sc) return;
+    bool any = false;
+    for (const auto& u : sc->onzekerheden) any = any || u.apply == Uncertainty::Apply::Waarde;
+    if (!any) return;
+    try {
+      base_ = compile(*sc);
+      scratch_ = base_;
+      ok_ = true;
+    } catch (const std::exception&) {  // the risk model compiled the same scenario; never expected
+      ok_ = false;
+    }
+  }
+  /// Smallest and largest value x becomes over the targets it moves (the sensitivity's: all of
+  /// them for a distribution; for an event the first year it can happen, and with `blijvend`
+  /// every later year). Verschil and factor: x itself (they work on the scenario's value).
+  std::pair<double, double> range(const Uncertainty& u, double x) {
+    if (!ok_ || u.apply != Uncertainty::Apply::Waarde) return {x, x};
+    struct One {
+      Target t;
+      double ref;
+      bool has_ref;
+    };
+    std::vector<One> targets;
+    try {
+      for (const auto& path : u.params) {
+        const auto rp = u.reference.find(path);
+        for (const auto& t : bind_parameter(base_, path, u.year)) {
+          One o{t, 0, false};
+          if (rp != u.reference.end())
+            if (const auto ry = rp->second.find(t.year); ry != rp->second.end()) o = {t, ry->second, true};
+          targets.push_back(o);
+        }
+      }
+    } catch (const std::exception&) {
+      return {x, x};
+    }
+    if (u.event) {  // the years the sensitivity's "wel" applies to
+      int first = 0;
+      for (const auto& o : targets)
+        if ((u.vanaf == 0 || o.t.year >= u.vanaf) && (u.tot_en_met == 0 || o.t.year <= u.tot_en_met) && (first == 0 || o.t.year < first))
+          first = o.t.year;
+      std::erase_if(targets, [&](const One& o) { return !(o.t.year == first || (u.blijvend && o.t.year > first)); });
+    }
+    double lo = 0, hi = 0;
+    bool seen = false;
+    for (const auto& o : targets) {
+      const Slot s = resolve(scratch_, o.t);
+      const double base = s.get();
+      double shift = 0;
+      if (o.has_ref && !std::isnan(base) && !std::isnan(o.ref)) {
+        s.set(o.ref);  // the reference in the engine's units, as the engine reads it
+        if (!std::isnan(s.get())) shift = base - s.get();
+      }
+      s.set(x + shift);
+      const double v = s.get();
+      restore(s, resolve(base_, o.t));
+      lo = seen ? std::min(lo, v) : v;
+      hi = seen ? std::max(hi, v) : v;
+      seen = true;
+    }
+    return seen ? std::pair{lo, hi} : std::pair{x, x};
+  }
+
+ private:
+  static void restore(const Slot& s, const Slot& from) {
+    switch (s.kind) {
+      case Target::Kind::Real: *static_cast<double*>(s.ptr) = *static_cast<const double*>(from.ptr); return;
+      case Target::Kind::Money: *static_cast<Cents*>(s.ptr) = *static_cast<const Cents*>(from.ptr); return;
+      case Target::Kind::Integer: *static_cast<int*>(s.ptr) = *static_cast<const int*>(from.ptr); return;
+    }
+  }
+  Inputs base_, scratch_;
+  bool ok_ = false;
+};
+
+/// An onzekerheid's value in its unit as the run used it: "2,7%"; "0,7% tot 2,7%" when the
+/// shift differs per parameter or year.
+std::string applied_text(AppliedValues& av, const Uncertainty& u, double x) {
+  const auto [lo, hi] = av.range(u, x);
+  const std::string a = uncertainty_value_text(u, lo), b = uncertainty_value_text(u, hi);
+  return a == b ? a : a + " tot " + b;
+}
+
+std::string low_text(AppliedValues& av, const Uncertainty* u, const SensitivityRow& r) {
+  return r.event ? "niet" : u ? applied_text(av, *u, r.x_low) : x_text(r.x_low);
+}
+std::string high_text(AppliedValues& av, const Uncertainty* u, const SensitivityRow& r) {
+  return (r.event ? "wel " : "") + (u ? applied_text(av, *u, r.x_high) : x_text(r.x_high));
 }
 }  // namespace
 
@@ -195,8 +292,8 @@ std::string uncertainty_value_text(const Uncertainty& u, double x) {
 }
 
 std::string render_sensitivity_table(const SensitivityResult& s, const Scenario* sc) {
-  std::string out;
-  out += "Gevoeligheid (tornado): " + (sc ? scenario_title(*sc) : s.scenario) + "\n";
+  std::string out = heading("Gevoeligheid (tornado): ", s.scenario, sc);
+  AppliedValues av(sc);
   out += "Effect op het eigen vermogen 31-12-" + std::to_string(s.horizon_year) + " (plan: " + format_euro(s.ev_plan) +
          "), grootste eerst\n\n";
   constexpr size_t kName = 30, kX = 11, kE = 12;
@@ -207,8 +304,7 @@ std::string render_sensitivity_table(const SensitivityResult& s, const Scenario*
     // The description on its own line when it does not fit: never cut with "~" (issue 14.5).
     const Uncertainty* u = find_uncertainty(sc, r.name);
     const std::string name = u ? uncertainty_label(*u) : r.name;
-    const std::string lo = r.event ? "niet" : u ? uncertainty_value_text(*u, r.x_low) : x_text(r.x_low);
-    const std::string hi = u ? (r.event ? "wel " : "") + uncertainty_value_text(*u, r.x_high) : (r.event ? "wel " : "") + x_text(r.x_high);
+    const std::string lo = low_text(av, u, r), hi = high_text(av, u, r);
     const std::string nums = pad_left(signed_euro(r.effect_low), kE + 1) + pad_left(signed_euro(r.effect_high), kE + 1) +
                              pad_left(format_euro(r.range()), kE + 1);
     if (name.size() > kName - 1 || lo.size() > kX - 1 || hi.size() > kX - 1) {
@@ -218,16 +314,20 @@ std::string render_sensitivity_table(const SensitivityResult& s, const Scenario*
     }
   }
   out += "\n";
-  out += wrap("Laag/hoog: een verdeling op haar P5 en P95 (in alle jaren tegelijk); een gebeurtenis niet, of wel in "
+  out += wrap_text("Laag/hoog: een verdeling op haar P5 en P95 (in alle jaren tegelijk); een gebeurtenis niet, of wel in "
               "haar eerste mogelijke jaar met de mediaan van haar impact (blijvend: ook in alle latere jaren). "
-              "Steeds een onzekerheid tegelijk; de andere op de waarde van het scenario.",
+              "Steeds een onzekerheid tegelijk; de andere op de waarde van het scenario. Bij 'toepassing: waarde' "
+              "staat de gebruikte waarde: de getrokken waarde plus de verschuiving door een --set of kindscenario "
+              "('a tot b' als die per parameter of jaar verschilt).",
               99, "");
   return out;
 }
 
-std::string render_sensitivity_json(const SensitivityResult& s) {
+std::string render_sensitivity_json(const SensitivityResult& s, const Scenario* sc) {
   nlohmann::ordered_json j;
   j["scenario"] = s.scenario;
+  if (sc) j["herkomst"] = herkomst_json(*sc);
+  AppliedValues av(sc);
   j["horizon"] = s.horizon_year;
   j["eigen_vermogen_plan"] = eur(s.ev_plan);
   auto rows = nlohmann::ordered_json::array();
@@ -237,6 +337,17 @@ std::string render_sensitivity_json(const SensitivityResult& s) {
     o["gebeurtenis"] = r.event;
     o["laag"] = r.event ? nlohmann::json(nullptr) : nlohmann::json(r.x_low);
     o["hoog"] = r.x_high;
+    // The values used (issue 12.1): toepassing waarde adds the shift of a --set or child
+    // scenario; [kleinste, grootste] over the parameters and years it moves.
+    if (const Uncertainty* u = find_uncertainty(sc, r.name)) {
+      if (r.event) o["laag_toegepast"] = nullptr;
+      else {
+        const auto [a, b] = av.range(*u, r.x_low);
+        o["laag_toegepast"] = {a, b};
+      }
+      const auto [a, b] = av.range(*u, r.x_high);
+      o["hoog_toegepast"] = {a, b};
+    }
     o["eigen_vermogen_laag"] = eur(r.ev_low);
     o["eigen_vermogen_hoog"] = eur(r.ev_high);
     o["effect_laag"] = eur(r.effect_low);
@@ -271,11 +382,12 @@ RiskView risk_view(const RiskResult& r, const SensitivityResult& s, const Scenar
     for (const auto& y : r.years) p.values.push_back(y.ev_q[q]);
     v.eigen_vermogen.push_back(std::move(p));
   }
+  AppliedValues av(sc);
   for (const auto& row : s.rows) {
     const Uncertainty* u = find_uncertainty(sc, row.name);
     RiskView::Bar b{u ? uncertainty_label(*u) : row.name, row.ev_low, row.ev_high, "", "", row.name};
-    b.low_text = row.event ? "niet" : u ? uncertainty_value_text(*u, row.x_low) : x_text(row.x_low);
-    b.high_text = (row.event ? "wel " : "") + (u ? uncertainty_value_text(*u, row.x_high) : x_text(row.x_high));
+    b.low_text = low_text(av, u, row);  // the values used (issue 12.1), as the sensitivity table
+    b.high_text = high_text(av, u, row);
     v.tornado.push_back(std::move(b));
   }
   v.tornado_base = s.ev_plan;

@@ -9,16 +9,19 @@ namespace begroting {
 
 /// With `s`: the heading names the scenario chain and every --set (a variant says so).
 std::string render_risk_table(const RiskResult& r, const Scenario* s = nullptr);
-/// {"scenario", "paths", "seed", "uncertainties", "years", "resultaat": {"plan", "P5".., "gemiddelde", "sd"},
-///  "eigen_vermogen": {...}, "kans": {"onder_signaleringswaarde", "onder_weerstandsvermogen", "onder_nul"},
+/// {"scenario", "herkomst" (with `s`), "paths", "seed", "uncertainties", "years", "resultaat": {"plan", "P5"..,
+///  "gemiddelde", "sd"}, "eigen_vermogen": {...}, "kans": {"onder_signaleringswaarde", "onder_weerstandsvermogen",
+///  "onder_nul"}, "kans_aard" (per kans: "risico", or for onder_signaleringswaarde "geen risico: ..."),
 ///  "benodigd_weerstandsvermogen": {"80", "90", "95"}, "niveau_weerstandsvermogen", "signaleringswaarde"}; euros.
 std::string render_risk_json(const RiskResult& r, const Scenario* s = nullptr);
 
 /// With `sc`: each onzekerheid's Dutch description and its low/high value in the parameter's unit.
 std::string render_sensitivity_table(const SensitivityResult& s, const Scenario* sc = nullptr);
-/// {"scenario", "horizon", "eigen_vermogen_plan", "rows": [{"naam", "gebeurtenis", "laag", "hoog",
-///  "eigen_vermogen_laag", "eigen_vermogen_hoog", "effect_laag", "effect_hoog", "bron"}]}; euros.
-std::string render_sensitivity_json(const SensitivityResult& s);
+/// {"scenario", "herkomst" (with `sc`), "horizon", "eigen_vermogen_plan", "rows": [{"naam", "gebeurtenis",
+///  "laag", "hoog" (the drawn values), "laag_toegepast", "hoog_toegepast" (with `sc`: [kleinste, grootste]
+///  value used: toepassing waarde adds the shift of a --set or child scenario), "eigen_vermogen_laag",
+///  "eigen_vermogen_hoog", "effect_laag", "effect_hoog", "bron"}]}; euros.
+std::string render_sensitivity_json(const SensitivityResult& s, const Scenario* sc = nullptr);
 
 /// The risk results as the HTML report takes them (reports.hpp RiskView): the eigen vermogen
 /// percentiles P5..P95 per year for the fan chart, and the sensitivity rows (eigen vermogen at
