@@ -31,7 +31,8 @@ int cmd_compare(const std::vector<std::string>& args) {
                  "  begroting compare scenarios/zuid-kennemerland-2024.yaml scenarios/so-groei-6.yaml\n"
                  "  begroting compare scenarios/zuid-kennemerland-2024.yaml scenarios/ocw-korting-2025-2028.yaml \\\n"
                  "      scenarios/bo-krimp-1-5.yaml --line resultaat --line eigen_vermogen_31_december\n"
-                 "  begroting compare scenarios/zuid-kennemerland-2024.yaml scenarios/so-groei-6.yaml --format csv --output v.csv\n"});
+                 "  begroting compare scenarios/zuid-kennemerland-2024.yaml scenarios/so-groei-6.yaml \\\n"
+                 "      --format csv --output v.csv\n"});
   if (!parsed) return kOk;
   const po::variables_map& vm = *parsed;
   const auto files = vm.count("files") ? vm["files"].as<std::vector<std::string>>() : std::vector<std::string>{};

@@ -26,9 +26,10 @@ int cmd_explain(const std::vector<std::string>& args) {
                  "kolom, of de --set die haar gaf. Invoer die zelf een regel is, wordt uitgelegd tot --depth lagen.\n"
                  "REGEL is een id zoals in 'begroting run --format csv' (bijvoorbeeld resultaat).",
                  "  begroting explain resultaat 2027 scenarios/zuid-kennemerland-2024.yaml\n"
-                 "  begroting explain lasten.overdrachten.speciaal_onderwijs.ondersteuningsbekostiging_inhouding_duo 2024 \\\n"
-                 "      scenarios/zuid-kennemerland-2024.yaml --depth 2\n"
-                 "  begroting explain eigen_vermogen_31_december 2028 scenarios/so-groei-6.yaml --depth 3 --format json\n"});
+                 "  begroting explain lasten.overdrachten.speciaal_onderwijs.ondersteuningsbekostiging_inhouding_duo \\\n"
+                 "      2024 scenarios/zuid-kennemerland-2024.yaml --depth 2\n"
+                 "  begroting explain eigen_vermogen_31_december 2028 scenarios/so-groei-6.yaml \\\n"
+                 "      --depth 3 --format json\n"});
   if (!parsed) return kOk;
   const po::variables_map& vm = *parsed;
   if (!vm.count("line") || !vm.count("year") || !vm.count("file"))

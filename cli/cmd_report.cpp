@@ -40,9 +40,12 @@ int cmd_report(const std::vector<std::string>& args) {
                  "  begroting report scenarios/zuid-kennemerland-2024.yaml --format xlsx --output begroting.xlsx\n"
                  "  begroting report scenarios/zuid-kennemerland-2024.yaml --format pdf --output begroting.pdf\n"
                  "  begroting report scenarios/zuid-kennemerland-2024.yaml --format csv --dutch --output begroting.csv\n"
-                 "  begroting report scenarios/zuid-kennemerland-2024.yaml ander.yaml --format md --output vergelijking.md\n"
-                 "  begroting report scenarios/zuid-kennemerland-2024-risico.yaml --format html --paths 100000 --output risico.html\n"
-                 "  begroting report scenarios/zuid-kennemerland-2024.yaml --format html --interactief --output wat-als.html\n"});
+                 "  begroting report scenarios/zuid-kennemerland-2024.yaml ander.yaml \\\n"
+                 "      --format md --output vergelijking.md\n"
+                 "  begroting report scenarios/zuid-kennemerland-2024-risico.yaml \\\n"
+                 "      --format html --paths 100000 --output risico.html\n"
+                 "  begroting report scenarios/zuid-kennemerland-2024.yaml \\\n"
+                 "      --format html --interactief --output wat-als.html\n"});
   if (!parsed) return kOk;
   const po::variables_map& vm = *parsed;
   if (!vm.count("file"))

@@ -91,8 +91,9 @@ int cmd_solve(const std::vector<std::string>& args) {
   po::options_description all;
   all.add(o).add(hidden);
   const auto parsed = parse_or_help(args, o, all, pos, {"begroting solve SCENARIO.yaml --param PAD [--years VAN-TOT | --year JAAR]\n"
-                 "           --target REGEL [--target-year JAAR | --every-year] (--equals V | --at-least V | --at-most V |\n"
-                 "           --at-least-line REGEL | --at-most-line REGEL) [--min X] [--max Y] [opties]",
+                 "           --target REGEL [--target-year JAAR | --every-year]\n"
+                 "           (--equals V | --at-least V | --at-most V | --at-least-line REGEL | --at-most-line REGEL)\n"
+                 "           [--min X] [--max Y] [opties]",
                  "Doelzoeken: de waarde van een parameter (een waarde, of een waarde voor een reeks jaren) waarbij\n"
                  "een uitkomst in een jaar aan het doel voldoet. De parameter loopt in hele centen (fracties in\n"
                  "stappen van 0,000001, leerlingen in hele aantallen, leerlingjaren in 0,001). Het antwoord is\n"
