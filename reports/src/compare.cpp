@@ -160,6 +160,16 @@ Comparison report_comparison(const std::vector<ScenarioRun>& runs) {
 
 namespace {
 
+/// `lead` then `text` wrapped at 99 columns, continuation lines under the text's start.
+std::string labelled(const std::string& lead, const std::string& text) {
+  const std::string body = wrap_text(text, 99 - lead.size());
+  std::string out;
+  size_t start = 0;
+  for (size_t p = body.find('\n'); p != std::string::npos; start = p + 1, p = body.find('\n', start))
+    out += (start == 0 ? lead : std::string(lead.size(), ' ')) + body.substr(start, p - start) + "\n";
+  return out;
+}
+
 /// Value cell in Dutch notation (as in `begroting run`).
 std::string value_text(const Result& r, Line l, int year) { return cell_text(r, l, r.horizon.index(year)); }
 
@@ -204,8 +214,8 @@ std::string render_compare_table(const std::vector<CompareEntry>& entries, const
                     " (bedragen in euro's; verschil ten opzichte van A)\n";
   for (size_t k = 0; k < e.size(); ++k) {
     // Wrapped at 99 columns: a variant's title and a long file chain stay within 100 (issue 12.2).
-    out += wrap_text("  " + scenario_key(k) + "  " + scenario_title(*e[k].scenario), 99, "       ");
-    out += wrap_text("     bestanden: " + chain_text(*e[k].scenario), 99, "       ");
+    out += labelled("  " + scenario_key(k) + "  ", scenario_title(*e[k].scenario));
+    out += labelled("     bestanden: ", chain_text(*e[k].scenario));
   }
   out += "\n";
   std::string head = pad_right("", kLabel);
