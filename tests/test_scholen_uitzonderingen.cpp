@@ -11,6 +11,7 @@
 
 #include "begroting/engine.hpp"
 #include "helpers.hpp"
+#include "report_helpers.hpp"
 
 using namespace begroting;
 using testutil::cents;
@@ -138,4 +139,39 @@ TEST_CASE("TOP exceptions as CSV tables: itk and tlv_d columns and vorige_school
       CHECK(jaar(csv, s, y).tlv_verrekening == jaar(yaml, s, y).tlv_verrekening);
     }
   CHECK(jaar(csv, 0, 2024).totaal == 10673000);
+}
+
+TEST_CASE("run --view scholen --school: one school's budget built up per year in table csv and json") {
+  const std::string dir = testutil::temp_dir();
+  std::ofstream(dir + "/scholen.yaml") << kScholen;
+  std::ofstream(dir + "/scenario.yaml") << "extends: " << testutil::baseline_path() << "\n"
+                                        << "scholen: scholen.yaml\nleerlingen:\n  bo:\n    teldatum: {2023: 300}\n"
+                                           "top:\n  dws_prijs: 1350\n  tlv_op_bao_per_leerling: [12000, 13200, 13200, 13200, 13200]\n";
+  const std::string cmd = "run " + dir + "/scenario.yaml --view scholen --school S1";
+  const auto t = testutil::run_cli(cmd);
+  REQUIRE(t.exit_code == 0);
+  // S1 2024 (derived in the first test case): basis 200 x 450 = 90,000; afdracht 2 x 6,635 =
+  // 13,270; TLV op bao 2 x 12,000 = 24,000; terugplaatsing 6,000; total 106,730; / 200 = 533,65.
+  // 2025: TLV op bao 13,200 paid - 13,900 given back = -700.
+  CHECK(testutil::line_starting(t.out, "Basis: leerlingen x ondersteuningsbedrag").find(" 90.000") != std::string::npos);
+  CHECK(testutil::line_starting(t.out, "- Afdracht plaatsingen").find(" 13.270") != std::string::npos);
+  CHECK(testutil::line_starting(t.out, "+ TLV op de bao (netto)").find(" 24.000       -700") != std::string::npos);
+  CHECK(testutil::line_starting(t.out, "  waarvan terug bij vertrek").find("          0    -13.900") != std::string::npos);
+  CHECK(testutil::line_starting(t.out, "Totaal budget school").find(" 106.730") != std::string::npos);
+  CHECK(testutil::line_starting(t.out, "Budget per leerling").find(" 533,65") != std::string::npos);
+  for (size_t a = 0, b = t.out.find('\n'); b != std::string::npos; a = b + 1, b = t.out.find('\n', a)) CHECK(b - a <= 100);
+  const auto c = testutil::run_cli(cmd + " --format csv").out;
+  CHECK(testutil::line_starting(c, "totaal,").rfind("totaal,106730.00,", 0) == 0);
+  CHECK(testutil::line_starting(c, "tlv_op_bao_verrekend,").rfind("tlv_op_bao_verrekend,0.00,-13900.00,", 0) == 0);
+  CHECK(c.find("\nherkomst.variant,nee\n") != std::string::npos);
+  const auto j = nlohmann::json::parse(testutil::run_cli(cmd + " --format json").out);
+  CHECK(j["school"]["id"] == "S1");
+  CHECK(j["school"]["jaren"][0]["totaal"].get<double>() == 106730.0);
+  // the ITK school is marked in the overview
+  CHECK(testutil::run_cli("run " + dir + "/scenario.yaml --view scholen").out.find("S2 Internationale Taalklas (ITK)") != std::string::npos);
+  // an unknown id and --school without --view scholen: exit 2 in Dutch
+  const auto bad = testutil::run_cli("run " + dir + "/scenario.yaml --view scholen --school S9");
+  CHECK(bad.exit_code == 2);
+  CHECK(bad.err.find("school S9 staat niet in het scholenbestand") != std::string::npos);
+  CHECK(testutil::run_cli("run " + dir + "/scenario.yaml --school S1").exit_code == 2);
 }

@@ -3,6 +3,7 @@
 
 #include <cmath>
 #include <algorithm>
+#include <functional>
 #include <set>
 #include <tuple>
 
@@ -165,6 +166,7 @@ std::string rows(const std::vector<SchoolResultaat>& v, bool with_bestuur) {
   std::string out;
   for (const auto& s : v) {
     std::string label = with_bestuur ? s.id + " " + s.naam : s.naam;
+    if (s.itk) label += " (ITK)";
     if (label.size() > 30) {  // never cut: a line of its own
       out += label + "\n";
       label = "  ";
@@ -177,6 +179,78 @@ std::string rows(const std::vector<SchoolResultaat>& v, bool with_bestuur) {
   return out;
 }
 }  // namespace
+
+std::string render_school_detail(const Scenario& s, const Result& r, const std::string& id, const std::string& format) {
+  const auto& v = r.verdeling.scholen;
+  const auto it = std::find_if(v.begin(), v.end(), [&](const SchoolResultaat& x) { return x.id == id; });
+  if (it == v.end())
+    throw std::invalid_argument(s.verdeling.scholen ? "school " + id + " staat niet in het scholenbestand " + s.verdeling.scholen->bestand
+                                                    : "het scenario heeft geen scholenbestand ('scholen: BESTAND'), dus geen school " + id);
+  const SchoolResultaat& sc = *it;
+  if (format == "json") {
+    nlohmann::ordered_json j;
+    j["scenario"] = s.name;
+    j["files"] = s.files;
+    j["herkomst"] = herkomst_json(s);
+    j["view"] = "scholen";
+    j["school"] = school_json(sc, r.horizon);
+    return j.dump(2) + "\n";
+  }
+  // rows: label, csv id, and the figure per year (money in cents, or a count)
+  struct Row {
+    const char* label;
+    const char* id;
+    bool money;
+    std::function<double(const SchoolJaar&)> count;
+    std::function<Cents(const SchoolJaar&)> cents;
+  };
+  using J = const SchoolJaar&;
+  const std::vector<Row> rows_{
+      {"Leerlingen (1-2 vorig jaar)", "leerlingen", false, [](J j) { return j.leerlingen; }, nullptr},
+      {"Basis: leerlingen x ondersteuningsbedrag", "basis", true, nullptr, [](J j) { return j.basis; }},
+      {"Plaatsingen ten laste van de school", "plaatsingen", false, [](J j) { return j.plaatsingen; }, nullptr},
+      {"- Afdracht plaatsingen (TLV-tarief SBO)", "afdracht_plaatsingen", true, nullptr, [](J j) { return j.afdracht_plaatsingen; }},
+      {"- Afdracht DWS-plaatsen", "afdracht_dws", true, nullptr, [](J j) { return j.afdracht_dws; }},
+      {"+ TLV op de bao (netto)", "tlv_op_bao", true, nullptr, [](J j) { return j.tlv_op_bao; }},
+      {"  waarvan terug bij vertrek (8.1.4)", "tlv_op_bao_verrekend", true, nullptr, [](J j) { return -j.tlv_verrekening; }},
+      {"+ Instroombudget", "instroom", true, nullptr, [](J j) { return j.instroom; }},
+      {"+ Terugplaatsingsbudget", "terugplaatsing", true, nullptr, [](J j) { return j.terugplaatsing; }},
+      {"Opmaat klas: leerlingweken", "opmaat_weken", false, [](J j) { return j.opmaat_weken; }, nullptr},
+      {"- Opmaat klas SO Molenduin (8.1.8)", "opmaat", true, nullptr, [](J j) { return j.opmaat; }},
+      {"Totaal budget school", "totaal", true, nullptr, [](J j) { return j.totaal; }},
+  };
+  if (format == "csv") {
+    std::string out = "id";
+    for (int y = r.horizon.first; y <= r.horizon.last; ++y) out += "," + std::to_string(y);
+    out += "\n" + csv_provenance_rows(s, CsvDialect{}) + "school.id," + csv_text(sc.id) + "\nschool.naam," + csv_text(sc.naam) +
+           "\nschool.bestuur," + csv_text(sc.bestuur) + "\n";
+    for (const Row& row : rows_) {
+      out += row.id;
+      for (const auto& j : sc.jaren) out += "," + (row.money ? cents_plain(row.cents(j)) : csv_real(row.count(j), Unit::Leerlingen));
+      out += "\n";
+    }
+    return out;
+  }
+  std::string out = provenance_heading(s) + "TOP-initiatief: budget van een school per jaar (par. 8.1.2-8.1.8), bedragen in euro's\n";
+  out += wrap_text(sc.id + " " + sc.naam + " (" + sc.bestuur + ")" +
+                       (sc.itk ? ": Internationale Taalklas, geen ondersteuningsbedrag en geen afdracht voor plaatsingen" : ""),
+                   99, "  ");
+  std::string head = pad_right("", 45);
+  for (int y = r.horizon.first; y <= r.horizon.last; ++y) head += pad_left(std::to_string(y), 11);
+  const std::string rule(head.size(), '-');
+  out += head + "\n" + rule + "\n";
+  for (const Row& row : rows_) {
+    std::string line = pad_right(row.label, 45);
+    for (const auto& j : sc.jaren) line += pad_left(row.money ? format_euro(row.cents(j)) : format_number(row.count(j), 2), 11);
+    out += line + "\n";
+    if (std::string(row.id) == "opmaat") out += rule + "\n";
+  }
+  std::string pp = pad_right("Budget per leerling", 45);
+  for (const auto& j : sc.jaren) pp += pad_left(j.leerlingen > 0 ? format_number(cents_to_euros(j.totaal) / j.leerlingen, 2) : "-", 11);
+  out += pp + "\n";
+  out += wrap_text("Totaal = basis - afdracht plaatsingen - afdracht DWS + TLV op de bao + instroom + terugplaatsing - Opmaat klas.", 99, "  ");
+  return out;
+}
 
 std::string render_scholen(const Scenario& s, const Result& r, const std::string& format) {
   const auto& vr = r.verdeling;

@@ -202,6 +202,10 @@ const std::vector<std::string>& view_names();
 std::string render_view(const Scenario& s, const Result& r, const std::string& view, const std::string& format);
 /// Per-school and per-bestuur budgets (plan 8.1.2-8.1.5); a note when the scenario has no schools file.
 std::string render_scholen(const Scenario& s, const Result& r, const std::string& format);
+/// One school's budget built up per year (`run --view scholen --school ID`): pupils, basis,
+/// placements and afdracht, TLV op bao (and what leavers gave back), instroom, terugplaatsing,
+/// Opmaat klas, total and per pupil. Throws std::invalid_argument for an id not in the schools file.
+std::string render_school_detail(const Scenario& s, const Result& r, const std::string& id, const std::string& format);
 
 /// An output could not be written, or --output names something that may not be replaced; the
 /// message is Dutch and starts with the path. The CLI exits 2.
