@@ -209,10 +209,12 @@ bool covers(std::string_view p, std::string_view path) {
 struct RiskModel::Kernel {
   bool full = true;  ///< fall back to compute(): no graph, or a bound parameter no node reads
   struct Step {
-    enum class Kind : std::uint8_t { Rule, Copy, Node, Sum, ScholenBasis };
+    enum class Kind : std::uint8_t { Rule, Copy, Node, Sum, ScholenBasis, Pad };
     Kind kind = Kind::Rule;
     void (*rule)(rules::Ctx&) = nullptr;  ///< Rule
     int index = -1;  ///< Copy: a built-in amount line; Node: a graph node; Sum: into sums
+    void (*pad)(const rules::Pad&) = nullptr;  ///< Pad: the rule's kernel form (rules.hpp)
+    unsigned flags = 0;                        ///< Pad: its flags
   };
   std::vector<Step> steps;
   /// Per dirty subtotal: the constant part (the clean children's sum per year) and the dirty children.
@@ -327,6 +329,23 @@ struct RiskModel::Kernel {
     }
     full = false;
     const int n = base.horizon.size();
+    // The populations a draw reaches (population_pad): a bound path under leerlingen.<key>; a
+    // path that covers "leerlingen" or "stromen" as a whole, or none found: all of them.
+    unsigned pop_mask = 0;
+    {
+      bool all = false;
+      for (const auto& path : bound) {
+        if (!covers("leerlingen", path) && !covers("stromen", path)) continue;
+        bool found = false;
+        for (int q = 0; q < kPopCount; ++q)
+          if (path.rfind("leerlingen." + std::string(pop_key(static_cast<Pop>(q))) + ".", 0) == 0) {
+            pop_mask |= 1u << q;
+            found = true;
+          }
+        all = all || !found;
+      }
+      if (all || pop_mask == 0 || base.flows.active) pop_mask = (1u << kPopCount) - 1;
+    }
     for (int k = 0; k < N; ++k) {
       const GraphNode& nd = g.nodes[static_cast<size_t>(k)];
       if (k == amounts_node) {
@@ -340,6 +359,11 @@ struct RiskModel::Kernel {
       if (!run[static_cast<size_t>(k)] || skip[static_cast<size_t>(k)]) continue;
       switch (nd.kind) {
         case GraphNode::Kind::Rule:
+          if (const Step pad = pad_step(rs[static_cast<size_t>(nd.rule)].fn, nd, bound, base, line_dirty, writers, pop_mask); pad.pad) {
+            steps.push_back(pad);
+            names.push_back(nd.name);
+            break;
+          }
           if (rs[static_cast<size_t>(nd.rule)].fn == rules::scholen && scholen_basis_suffices(nd, bound, line_dirty)) {
             steps.push_back({Step::Kind::ScholenBasis, nullptr, k});
             names.push_back("scholen (basis)");
@@ -374,6 +398,54 @@ struct RiskModel::Kernel {
     }
   }
 
+  /// The kernel form of a built-in rule (rules.hpp, Pad), when it has one and its conditions
+  /// hold; otherwise a Step without `pad` (the rule itself runs).
+  static Step pad_step(void (*fn)(rules::Ctx&), const GraphNode& nd, const std::vector<std::string>& bound, const Inputs& base,
+                       const std::vector<char>& line_dirty, const std::vector<std::vector<int>>& writers, unsigned pop_mask) {
+    Step st;
+    st.kind = Step::Kind::Pad;
+    auto params_bound = [&] {
+      for (const auto& path : bound)
+        for (const auto& p : nd.params)
+          if (covers(p, path)) return true;
+      return false;
+    };
+    if (fn == rules::population) {
+      if (base.flows.active) return {};
+      st.pad = rules::population_pad;
+      st.flags = pop_mask;
+    } else if (fn == rules::rijksbijdrage) {
+      st.pad = rules::rijksbijdrage_pad;
+    } else if (fn == rules::inhouding_duo) {
+      st.pad = rules::inhouding_duo_pad;
+    } else if (fn == rules::ikc_volumebekostiging) {
+      // IKC tarief and the invoices to other SWVs: only when a draw reaches a tarief or the
+      // other SWVs' IKC pupils (population_pad projects them only when a draw reaches them)
+      const auto ander = static_cast<size_t>(Line::leerlingen_ikc_ander_swv);
+      const bool ander_dirty = line_dirty[ander] && (writers[ander].size() != 1 || ((pop_mask >> static_cast<int>(Pop::ikc_ander_swv)) & 1u));
+      st.pad = rules::ikc_volumebekostiging_pad;
+      st.flags = params_bound() || ander_dirty ? 1u : 0u;
+    } else if (fn == rules::ikc_bandbreedte) {
+      st.pad = rules::ikc_bandbreedte_pad;
+    } else if (fn == rules::afdracht_verwijzingen) {
+      st.pad = rules::afdracht_verwijzingen_pad;
+    } else if (fn == rules::ondersteuningsbedrag_bao) {
+      st.pad = rules::ondersteuningsbedrag_bao_pad;
+    } else if (fn == rules::instroom_terugplaatsing) {
+      st.pad = rules::instroom_terugplaatsing_pad;
+    } else if (fn == rules::personeel) {
+      st.pad = rules::personeel_pad;
+    } else if (fn == rules::vangnet) {
+      if (params_bound()) return {};  // the claims move: the rule itself
+      st.pad = rules::vangnet_pad;
+    } else if (fn == rules::reserves) {
+      st.pad = rules::reserves_pad;
+    } else if (fn == rules::signaleringswaarde) {
+      st.pad = rules::signaleringswaarde_pad;
+    }
+    return st;
+  }
+
   /// The schools rule per path: when no bound parameter reaches it other than the
   /// ondersteuningsbedrag per leerling (the others, top.* and the instroom amount, and the schools
   /// file feed the afdracht, TLV and instroom sums, which then stay the plan's) and the only line it
@@ -400,6 +472,7 @@ struct RiskModel::Kernel {
           break;
         case Step::Kind::Node: compute_node(in, r, s.index); break;
         case Step::Kind::ScholenBasis: rules::scholen_basis(c, *plan); break;
+        case Step::Kind::Pad: s.pad(rules::Pad{in, r.cents.data(), r.real.data(), n, c.first, s.flags}); break;
         case Step::Kind::Sum: {
           const Sum& sum = sums[static_cast<size_t>(s.index)];
           Cents* p = &r.c(static_cast<Line>(sum.parent), 0);

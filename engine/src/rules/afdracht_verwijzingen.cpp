@@ -115,4 +115,44 @@ void afdracht_verwijzingen(Ctx& c) {
   }
 }
 
+// The kernel's form (rules.hpp, Pad): the same lines with the same arithmetic.
+void afdracht_verwijzingen_pad(const Pad& p) {
+  constexpr int kMax = 64;
+  if (p.n > kMax) throw std::invalid_argument("afdracht verwijzingen: meer dan 64 jaren");
+  const Inputs& in = p.in;
+  const double* sbo = p.r(Line::leerlingen_sbo);
+  const double* so1 = p.r(Line::leerlingen_so_cat1);
+  const double* so2 = p.r(Line::leerlingen_so_cat2);
+  const double* so3 = p.r(Line::leerlingen_so_cat3);
+  double* nieuw_line = p.r(Line::plaatsingen_nieuw);
+  double* betaald_line = p.r(Line::plaatsingen_betaald);
+  Cents* afdracht = p.c(Line::afdracht_verwijzingen_dws);
+  std::array<double, kMax> nieuw;  // written for every year before it is read (no zeroing per path)
+  double prev = sbo[0] + so1[0] + so2[0] + so3[0];  // the first year: S(t-1) = S(t)
+  for (int i = 0; i < p.n; ++i) {
+    const double s = sbo[i] + so1[i] + so2[i] + so3[i];
+    nieuw[static_cast<size_t>(i)] = std::max(0.0, s - prev + in.top_uitstroom[static_cast<size_t>(i)] * prev);
+    nieuw_line[i] = nieuw[static_cast<size_t>(i)];
+    prev = s;
+  }
+  const double d = in.top_plaatsing_jaren;
+  const int whole = static_cast<int>(std::floor(d));
+  const double frac = d - whole;
+  auto at = [&](int j) { return nieuw[static_cast<size_t>(std::max(0, j))]; };
+  for (int i = 0; i < p.n; ++i) {
+    const auto k = static_cast<size_t>(i);
+    double betaald = 0;
+    for (int j = 0; j < whole; ++j) betaald += at(i - j);
+    if (frac > 0) betaald += frac * at(i - whole);
+    betaald_line[i] = betaald;
+    if (in.afdracht[k] != kNietGegeven) {
+      afdracht[i] = in.afdracht[k];
+      continue;
+    }
+    const Cents plaatsingen = mul_round(in.top_tlv_sbo[k], betaald);
+    const Cents dws = mul_round(in.top_dws_prijs[k], in.top_dws_plaatsen[k]);
+    afdracht[i] = add_checked(add_checked(plaatsingen, dws), in.kal_afdracht[k]);
+  }
+}
+
 }  // namespace begroting::rules

@@ -145,4 +145,52 @@ void ikc_bandbreedte(Ctx& c) {
   }
 }
 
+// The kernel's form (rules.hpp, Pad): the same lines with the same arithmetic; no per-year
+// record, no split over the boards (only the ikc view shows it, from the plan run).
+void ikc_bandbreedte_pad(const Pad& p) {
+  using V = IkcAfspraak::Verrekening;
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  const Inputs& in = p.in;
+  const V verrekening = in.verdeling.ikc.verrekening;
+  const double* ikc = p.r(Line::leerlingen_ikc);
+  Cents* volume = p.c(Line::ikc_volumebekostiging);
+  Cents* teldatum = p.c(Line::ikc_aanvulling_teldatum);
+  Cents* aanvulling = p.c(Line::ikc_aanvulling);
+  Cents* verrekening_line = p.c(Line::ikc_verrekening);
+  double* later_line = p.r(Line::ikc_leerlingen_later);
+  double* afwijking_line = p.r(Line::ikc_afwijking);
+  for (int i = 0; i < p.n; ++i) {
+    const auto k = static_cast<size_t>(i);
+    const double n_bek = ikc[i];
+    const double tarief = in.ikc_share_sbo[k] * static_cast<double>(in.t_sbo[k]) +
+                          in.ikc_share_so1[k] * static_cast<double>(in.t_so1[k]);
+    const double rate = tarief - static_cast<double>(in.t_sbo[k]);
+    volume[i] = round_to_cent(tarief * n_bek);
+    const Cents basis = aanvulling[i];
+    teldatum[i] = basis;
+    double later = in.ikc_later[k];
+    if (std::isnan(later) && i + 1 < p.n) later = ikc[i + 1];
+    double afwijking = nan;
+    Cents verrekend = 0;
+    if (!std::isnan(later)) {
+      const double b = in.ikc_band[k];
+      const double diff = later - n_bek;
+      afwijking = n_bek > 0 ? diff / n_bek : nan;
+      if (!(std::fabs(diff) <= b * n_bek + 1e-9 * std::max(1.0, n_bek))) {
+        double pupils = 0;
+        switch (verrekening) {
+          case V::Geen: pupils = 0; break;
+          case V::DeelBuitenBand: pupils = diff > 0 ? later - n_bek * (1 + b) : later - n_bek * (1 - b); break;
+          case V::Volledig: pupils = diff; break;
+        }
+        verrekend = round_to_cent(rate * pupils);
+      }
+    }
+    aanvulling[i] = add_checked(basis, verrekend);
+    verrekening_line[i] = verrekend;
+    later_line[i] = std::isnan(later) ? 0.0 : later;
+    afwijking_line[i] = std::isnan(afwijking) ? 0.0 : afwijking;
+  }
+}
+
 }  // namespace begroting::rules

@@ -39,4 +39,25 @@ void ikc_volumebekostiging(Ctx& c) {
   }
 }
 
+// The kernel's form (rules.hpp, Pad): the aanvulling IKC; with flags 1 also the IKC tarief and
+// the invoices to other SWVs (otherwise no draw reaches them: they keep the plan's value).
+void ikc_volumebekostiging_pad(const Pad& p) {
+  const bool all = (p.flags & 1u) != 0;
+  const double* ikc = p.r(Line::leerlingen_ikc);
+  const double* ander = p.r(Line::leerlingen_ikc_ander_swv);
+  Cents* tarief_line = p.c(Line::ikc_tarief);
+  Cents* aanvulling = p.c(Line::ikc_aanvulling);
+  Cents* ander_swv = p.c(Line::ikc_ander_swv);
+  const Inputs& in = p.in;
+  for (int i = 0; i < p.n; ++i) {
+    const auto k = static_cast<size_t>(i);
+    const double tarief = in.ikc_share_sbo[k] * static_cast<double>(in.t_sbo[k]) +
+                          in.ikc_share_so1[k] * static_cast<double>(in.t_so1[k]);
+    const double verschil = tarief - static_cast<double>(in.t_sbo[k]);
+    if (all) tarief_line[i] = round_to_cent(tarief);
+    aanvulling[i] = round_to_cent(verschil * ikc[i]);
+    if (all) ander_swv[i] = round_to_cent(verschil * ander[i]);
+  }
+}
+
 }  // namespace begroting::rules

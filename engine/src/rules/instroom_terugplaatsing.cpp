@@ -27,4 +27,17 @@ void instroom_terugplaatsing(Ctx& c) {
   }
 }
 
+// The kernel's form (rules.hpp, Pad): the same two lines, the same roundings.
+void instroom_terugplaatsing_pad(const Pad& p) {
+  Cents* instroom = p.c(Line::instroombudget);
+  Cents* terug = p.c(Line::terugplaatsing);
+  const Cents* bedrag = p.in.bedrag_instroom.data();
+  const double* ilj = p.in.instroom_lj.data();
+  const double* tlj = p.in.terug_lj.data();
+  for (int i = 0; i < p.n; ++i) {
+    instroom[i] = mul_round(bedrag[i], ilj[i]);
+    terug[i] = mul_round(bedrag[i], tlj[i]);
+  }
+}
+
 }  // namespace begroting::rules

@@ -32,4 +32,20 @@ void ondersteuningsbedrag_bao(Ctx& c) {
   }
 }
 
+// The kernel's form (rules.hpp, Pad): the same lines with the same arithmetic.
+void ondersteuningsbedrag_bao_pad(const Pad& p) {
+  const double* bo = p.r(Line::leerlingen_bo);
+  const Cents* afdracht = p.c(Line::afdracht_verwijzingen_dws);
+  Cents* per = p.c(Line::ondersteuningsbedrag_per_leerling);
+  Cents* bruto_line = p.c(Line::ondersteuningsbedrag_bruto);
+  Cents* bao = p.c(Line::ondersteuningsbedrag_bao);
+  const Cents* ob = p.in.ob_per_leerling.data();
+  for (int i = 0; i < p.n; ++i) {
+    per[i] = ob[i];
+    const Cents bruto = mul_round(ob[i], bo[i]);
+    bruto_line[i] = bruto;
+    bao[i] = sub_checked(bruto, afdracht[i]);
+  }
+}
+
 }  // namespace begroting::rules

@@ -27,4 +27,16 @@ void personeel(Ctx& c) {
   }
 }
 
+// The kernel's form (rules.hpp, Pad): the same line, the same roundings.
+void personeel_pad(const Pad& p) {
+  Cents* pk = p.c(Line::personeelskosten);
+  const double* groei = p.in.personeel_groei.data();
+  Cents prev = p.in.personeel_first;
+  if (p.n > 0) pk[0] = prev;
+  for (int i = 1; i < p.n; ++i) {
+    prev = mul_round(prev, 1.0 + groei[i]);
+    pk[i] = prev;
+  }
+}
+
 }  // namespace begroting::rules

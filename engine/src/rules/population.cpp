@@ -111,4 +111,21 @@ void population(Ctx& c) {
   }
 }
 
+// The kernel's form (rules.hpp, Pad): project_population for the populations a draw reaches.
+void population_pad(const Pad& p) {
+  for (int q = 0; q < kPopCount; ++q) {
+    if (!((p.flags >> q) & 1u)) continue;
+    const auto& pin = p.in.pop[static_cast<size_t>(q)];
+    double* out = p.r(kPopLine[q]);
+    const double* given = pin.given.data();
+    const double* growth = pin.growth.data();
+    const size_t n = pin.given.size();
+    double prev = 0;
+    for (size_t i = 0; i < n; ++i) {
+      prev = !std::isnan(given[i]) ? given[i] : prev * (1.0 + growth[i]);  // as project_population
+      out[i] = prev;
+    }
+  }
+}
+
 }  // namespace begroting::rules

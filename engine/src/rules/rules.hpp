@@ -30,6 +30,34 @@ inline TraceTerm line(const Ctx& c, Line l, int i) {
 }
 inline double eur(Cents x) { return cents_to_euros(x); }
 
+/// The Monte Carlo kernel's form of a rule (risk.cpp, issue 15): the same lines with the same
+/// arithmetic in the same order, over raw arrays of the Result, without trace, findings or detail
+/// records. `flags` (per rule, at its declaration) lets it skip lines whose inputs no draw
+/// reaches: those keep the plan's value, which the kernel's Result starts with. The kernel
+/// compares every line with compute() on probe paths before it uses them (RiskModel::check_kernel).
+struct Pad {
+  const Inputs& in;
+  Cents* cents;  ///< Result::cents
+  double* real;  ///< Result::real
+  int n;         ///< years
+  int first;     ///< first begrotingsjaar
+  unsigned flags;
+  [[nodiscard]] Cents* c(Line l) const { return cents + static_cast<std::ptrdiff_t>(l) * n; }
+  [[nodiscard]] double* r(Line l) const { return real + static_cast<std::ptrdiff_t>(l) * n; }
+};
+void population_pad(const Pad& p);                // flags: bit q = project population q (Pop); no stromen
+void rijksbijdrage_pad(const Pad& p);
+void inhouding_duo_pad(const Pad& p);
+void ikc_volumebekostiging_pad(const Pad& p);     // flags 1: also ikc_tarief and ikc_ander_swv
+void ikc_bandbreedte_pad(const Pad& p);
+void afdracht_verwijzingen_pad(const Pad& p);
+void ondersteuningsbedrag_bao_pad(const Pad& p);
+void instroom_terugplaatsing_pad(const Pad& p);
+void personeel_pad(const Pad& p);
+void vangnet_pad(const Pad& p);                   // the claims stay the plan's: only the overschrijding
+void reserves_pad(const Pad& p);
+void signaleringswaarde_pad(const Pad& p);
+
 void population(Ctx& c);                 // population.cpp           DOMAIN 1, 8.1.1
 void rijksbijdrage(Ctx& c);              // rijksbijdrage.cpp        8.1.1
 void inhouding_duo(Ctx& c);              // inhouding_duo.cpp        8.1.1 (DUO pays SBO/SO directly)

@@ -88,4 +88,13 @@ void vangnet(Ctx& c) {
   }
 }
 
+// The kernel's form (rules.hpp, Pad), when no draw reaches the claims (the tellingen, the SO
+// tarieven, the fractie): the claims stay the plan's, the overschrijding follows the ruimte.
+void vangnet_pad(const Pad& p) {
+  const Cents* ruimte = p.c(Line::vangnet_ruimte);
+  const Cents* claims = p.c(Line::vangnet_claims);
+  Cents* over = p.c(Line::vangnet_overschrijding);
+  for (int i = 0; i < p.n; ++i) over[i] = std::max<Cents>(0, sub_checked(claims[i], ruimte[i]));
+}
+
 }  // namespace begroting::rules
