@@ -15,6 +15,7 @@
 #include <set>
 #include <tuple>
 
+#include "begroting/reports.hpp"
 #include "report_helpers.hpp"
 
 namespace {
@@ -403,7 +404,10 @@ TEST_CASE("report xlsx of the baseline: formulas with the plan's figures as cach
   // Rentabiliteit 2024 = -762.957 / 19.412.806 = -0,0393.
   const int rent = row_of(k, "Rentabiliteit (doel 0%)");
   CHECK(std::abs(k.at("B" + std::to_string(rent)).value - (-762957.0 / 19412806.0)) < 1e-6);
-  CHECK(k.at("B" + std::to_string(row_of(k, "Signalen (alle, van de rekenkern)"))).text.find("mogelijk bovenmatig") != std::string::npos);
+  // The engine's full signal list has no formula: it says so, so it never contradicts the
+  // recalculated signal row above it without a warning.
+  CHECK(k.at("B" + std::to_string(row_of(k, "Alle signalen (rekenkern): stand bij het maken van het bestand (niet herberekend)"))).text.find(
+            "mogelijk bovenmatig") != std::string::npos);
   // The eigen vermogen signal is a formula over the rows above it (with conditional formatting).
   CHECK(k.at("B" + std::to_string(row_of(k, "Signaal eigen vermogen"))).formula.rfind("IF(", 0) == 0);
   CHECK(b.xml.at("Kengetallen").find("<conditionalFormatting") != std::string::npos);
@@ -504,6 +508,26 @@ std::vector<double> calc_row(const std::vector<std::vector<std::string>>& rows, 
   return {};
 }
 
+// The Samenvatting's sentences (the rows between the run date and the first crossing year) and
+// its crossing years (label in A, year or "nooit" in B), as Calc shows them after recalculating.
+std::vector<std::string> calc_sentences(const std::vector<std::vector<std::string>>& rows) {
+  std::vector<std::string> z;
+  bool in = false;
+  for (const auto& r : rows) {
+    if (r.empty()) continue;
+    if (r[0].rfind("Eerste jaar", 0) == 0) break;
+    if (in && !r[0].empty()) z.push_back(r[0]);
+    if (r[0].rfind("Datum van de run", 0) == 0) in = true;
+  }
+  return z;
+}
+std::string calc_crossing(const std::vector<std::vector<std::string>>& rows, const std::string& label) {
+  for (const auto& r : rows)
+    if (r.size() > 1 && r[0] == label) return r[1];
+  FAIL("no crossing row " << label);
+  return "";
+}
+
 // A number as LibreOffice writes it to CSV ("12.5", "-3.93%" for a percentage cell).
 double calc_number(std::string t) {
   double scale = 1;
@@ -541,6 +565,25 @@ void check_against_run(const std::vector<std::vector<std::string>>& plan, const 
                     begroting::def(l).label << " " << 2024 + i << ": Calc " << got[static_cast<size_t>(i)] << ", run " << r.value(l, 2024 + i));
   }
 }
+
+// The recalculated Samenvatting (sentences and crossing years) against `begroting report --set`
+// in markdown for the same values: every sentence and each crossing year as the report says it.
+void check_summary_against_report(const std::map<std::string, std::vector<std::vector<std::string>>>& calc,
+                                  const std::vector<std::string>& sets) {
+  REQUIRE(calc.count("Samenvatting") == 1);
+  const auto& sam = calc.at("Samenvatting");
+  std::string cmd = "report scenarios/zuid-kennemerland-2024.yaml --format md";
+  for (const auto& x : sets) cmd += " --set " + x;
+  const auto md = testutil::run_cli(cmd);
+  REQUIRE(md.exit_code == 0);
+  const auto zinnen = calc_sentences(sam);
+  CHECK(zinnen.size() == 4);
+  for (const auto& z : zinnen) CHECK_MESSAGE(md.out.find(z) != std::string::npos, "not in report --set: " << z);
+  for (const auto& [xl, mdl] : {std::pair{"Eerste jaar onder het niveau weerstandsvermogen (risico):", "Eerste jaar onder het niveau weerstandsvermogen (risico): **"},
+                                std::pair{"Eerste jaar onder nul (risico):", "Eerste jaar onder nul (risico): **"},
+                                std::pair{"Eerste jaar niet meer mogelijk bovenmatig:", "Eerste jaar niet meer mogelijk bovenmatig (eigen vermogen niet boven de signaleringswaarde): **"}})
+    CHECK_MESSAGE(md.out.find(std::string(mdl) + calc_crossing(sam, xl) + "**") != std::string::npos, xl << " " << calc_crossing(sam, xl));
+}
 }  // namespace
 
 TEST_CASE("xlsx in LibreOffice Calc: every recalculated formula equals the engine") {
@@ -565,6 +608,25 @@ TEST_CASE("xlsx in LibreOffice Calc: every recalculated formula equals the engin
     ++n;
   }
   CHECK(n >= 5 * 80);
+  // The Samenvatting's sentences and crossing years are formulas (issue 14.1 in xlsx): recalculated
+  // by Calc they say exactly what the engine's summary says.
+  {
+    REQUIRE(calc.count("Samenvatting") == 1);
+    const auto& sam = calc.at("Samenvatting");
+    const begroting::Summary sm = begroting::summarize(begroting::run(testutil::baseline()));
+    CHECK(calc_sentences(sam) == sm.zinnen);
+    CHECK(calc_crossing(sam, "Eerste jaar onder het niveau weerstandsvermogen (risico):") == begroting::year_or_never(sm.eerste_onder_niveau));
+    CHECK(calc_crossing(sam, "Eerste jaar onder nul (risico):") == begroting::year_or_never(sm.eerste_onder_nul));
+    CHECK(calc_crossing(sam, "Eerste jaar niet meer mogelijk bovenmatig:") == begroting::year_or_never(sm.eerste_niet_bovenmatig));
+    // Plan, hfst 12: 614.081 (2027) is below the signaleringswaarde 653.539: no longer mogelijk bovenmatig from 2027.
+    CHECK(calc_crossing(sam, "Eerste jaar niet meer mogelijk bovenmatig:") == "2027");
+    // Every sentence cell of the file is a formula (not a text that goes stale).
+    const Sheet& ss = b.sheets.at("Samenvatting");
+    int formulas = 0;
+    for (const auto& [ref, c] : ss)
+      if (ref[0] == 'A' && !c.formula.empty()) ++formulas;
+    CHECK(formulas == static_cast<int>(sm.zinnen.size()));
+  }
   // And the key lines against the engine run directly (not through the stored values; lines
   // with a unique label: both DUO lines are "Ondersteuningsbekostiging inh. DUO").
   const begroting::Result r = begroting::run(testutil::baseline());
@@ -589,7 +651,27 @@ TEST_CASE("xlsx in LibreOffice Calc: an input change on Invoer follows begroting
     const double opening = testutil::baseline().value("reserves.eigen_vermogen_begin") + 1000000;
     const std::string text = fmt::format("{:.2f}", opening);
     set_invoer(x, dir + "/a.xlsx", b, {{"reserves.eigen_vermogen_begin", 0, text}});
-    check_against_run(plan_sheet(recalc_in_calc(dir + "/a.xlsx")), {"reserves.eigen_vermogen_begin=" + text});
+    const auto calc = recalc_in_calc(dir + "/a.xlsx");
+    check_against_run(plan_sheet(calc), {"reserves.eigen_vermogen_begin=" + text});
+    check_summary_against_report(calc, {"reserves.eigen_vermogen_begin=" + text});
+  }
+  SUBCASE("opening eigen vermogen 560.000: below zero in the first year") {
+    // By hand: 560.000 + resultaat 2024 (plan: -762.957) = -202.957 < 0, so below zero and below
+    // the niveau (655.000) from 2024 and not above the signaleringswaarde in 2024: the summary's
+    // other branches ("is het negatief", "niet mogelijk bovenmatig").
+    set_invoer(x, dir + "/d.xlsx", b, {{"reserves.eigen_vermogen_begin", 0, "560000"}});
+    const auto calc = recalc_in_calc(dir + "/d.xlsx");
+    check_against_run(plan_sheet(calc), {"reserves.eigen_vermogen_begin=560000"});
+    check_summary_against_report(calc, {"reserves.eigen_vermogen_begin=560000"});
+    const auto& sam = calc.at("Samenvatting");
+    CHECK(calc_crossing(sam, "Eerste jaar onder nul (risico):") == "2024");
+    CHECK(calc_crossing(sam, "Eerste jaar onder het niveau weerstandsvermogen (risico):") == "2024");
+    CHECK(calc_crossing(sam, "Eerste jaar niet meer mogelijk bovenmatig:") == "2024");
+    const auto zinnen = calc_sentences(sam);
+    REQUIRE(zinnen.size() == 4);
+    // -202.957,63 shown as format_euro does: whole euros, "-" and thousands dots.
+    CHECK(zinnen[2] == "Risico: vanaf 2024 ligt het onder het niveau van het weerstandsvermogen en in 2024 is het negatief (\xE2\x82\xAC -202.958).");
+    CHECK(zinnen[1] == "Het eigen vermogen ligt in 2024 niet boven de signaleringswaarde van de Inspectie: niet mogelijk bovenmatig.");
   }
   SUBCASE("SO growth 6% in every category") {
     // Growth into the teldata 1-2-2024 .. 1-2-2027 (begrotingsjaren 2025-2028), the cells the
@@ -602,6 +684,29 @@ TEST_CASE("xlsx in LibreOffice Calc: an input change on Invoer follows begroting
     check_against_run(plan_sheet(calc), {"leerlingen.so_cat1.groei=0.06", "leerlingen.so_cat2.groei=0.06", "leerlingen.so_cat3.groei=0.06"});
     // The change moved the figures: 2028 eigen vermogen lower than the plan's 613.292.
     CHECK(calc_row(plan_sheet(calc), "Eigen vermogen op 31-12")[4] < 613292 - 100000);
+    // And the Samenvatting's sentences and crossing years moved with them (they are formulas),
+    // to what `begroting report --set ...` says for the same values. By hand: the SO inhouding
+    // 2024 is 115 x 12.938,34 + 38 x 21.053,23 + 30 x 31.419,53 = 3.230.517,74; 6% instead of the
+    // plan's 4% growth costs about 3.230.518 x 0,02 = 64.610 more in 2025 and x (1,06^2 - 1,04^2)
+    // = 135.682 more in 2026, less what the schools pay back through the afdracht. 2025 keeps a
+    // margin (plan: 1.211.708 - 655.000 = 556.708, far above 65k); 2026 had only 703.695 - 650.000
+    // = 53.695 above the niveau and loses more than that: the first year below the niveau
+    // becomes 2026 (in the plan: never), and the eigen vermogen stays above zero (nooit).
+    const auto& sam = calc.at("Samenvatting");
+    CHECK(calc_crossing(sam, "Eerste jaar onder het niveau weerstandsvermogen (risico):") == "2026");
+    CHECK(calc_crossing(sam, "Eerste jaar onder nul (risico):") == "nooit");
+    check_summary_against_report(calc, {"leerlingen.so_cat1.groei=0.06", "leerlingen.so_cat2.groei=0.06", "leerlingen.so_cat3.groei=0.06"});
+    const auto zinnen = calc_sentences(sam);
+    REQUIRE(zinnen.size() == 4);
+    CHECK(zinnen[2].rfind("Risico: in 2026 zakt het onder het niveau van het weerstandsvermogen", 0) == 0);
+    for (const auto& z : zinnen) CHECK(z.find("Het blijft in elk jaar boven het niveau") == std::string::npos);
+    // Kengetallen: the recalculated signal of 2026 says risico; the engine's full signal list is
+    // labelled as the state when the file was made.
+    const auto& ken = calc.at("Kengetallen");
+    bool risico_2026 = false;
+    for (const auto& r : ken)
+      if (r.size() > 3 && r[0].find("Signaal eigen vermogen") != std::string::npos) risico_2026 = r[3].rfind("risico", 0) == 0;
+    CHECK(risico_2026);
   }
   SUBCASE("bedrag per leerling 2026 from 420 to 400") {
     set_invoer(x, dir + "/c.xlsx", b, {{"regulier_onderwijs.ondersteuningsbedrag_per_leerling", 2026, "400"}});

@@ -80,6 +80,8 @@ struct Formats {
   lxw_format *in_euro, *in_pct, *in_count, *in_year;
   lxw_format *mark_euro, *mark_euro_cents, *mark_count, *mark_pct;
   lxw_format* label_wrap;
+  lxw_format* year_left;  ///< a crossing year (or "nooit") beside its label
+  lxw_format* stale;      ///< a value that is not recalculated (grey, italic, wrapped)
 };
 
 Formats make_formats(lxw_workbook* wb) {
@@ -152,6 +154,15 @@ Formats make_formats(lxw_workbook* wb) {
   f.label_wrap = workbook_add_format(wb);
   format_set_text_wrap(f.label_wrap);
   format_set_align(f.label_wrap, LXW_ALIGN_VERTICAL_TOP);
+  f.year_left = workbook_add_format(wb);
+  format_set_num_format(f.year_left, "0");
+  format_set_bold(f.year_left);
+  format_set_align(f.year_left, LXW_ALIGN_LEFT);
+  f.stale = workbook_add_format(wb);
+  format_set_italic(f.stale);
+  format_set_font_color(f.stale, 0x616E7C);
+  format_set_text_wrap(f.stale);
+  format_set_align(f.stale, LXW_ALIGN_VERTICAL_TOP);
   return f;
 }
 
@@ -881,7 +892,8 @@ void kengetallen_sheet(lxw_workbook* wb, const Formats& f, const std::vector<Sce
   worksheet_write_string(ws, 0, 0, "Kengetallen en signalen", f.title);
   worksheet_write_string(ws, 1, 0,
                          "Boven de signaleringswaarde: mogelijk bovenmatig (vraag van de Inspectie, geen risico); onder het niveau "
-                         "weerstandsvermogen of onder nul: risico (buffer te klein). Signalen: die van de rekenkern.", f.meta);
+                         "weerstandsvermogen of onder nul: risico (buffer te klein). Het signaal eigen vermogen is een formule; de rij met alle "
+                         "signalen is de stand bij het maken van het bestand.", f.meta);
   worksheet_write_string(ws, 3, 0, ("Datum van de run: " + o.run_date).c_str(), f.meta);
   worksheet_write_string(ws, kHeadRow, 0, "Kengetal", f.head_left);
   for (int i = 0; i < n; ++i) worksheet_write_number(ws, kHeadRow, static_cast<lxw_col_t>(i + 1), r0.horizon.first + i, f.head);
@@ -948,16 +960,85 @@ void kengetallen_sheet(lxw_workbook* wb, const Formats& f, const std::vector<Sce
     worksheet_conditional_format_range(ws, static_cast<lxw_row_t>(R), 1, static_cast<lxw_row_t>(R), static_cast<lxw_col_t>(n), &risico);
     worksheet_conditional_format_range(ws, static_cast<lxw_row_t>(R), 1, static_cast<lxw_row_t>(R), static_cast<lxw_col_t>(n), &vraag);
     ++R;
-    worksheet_write_string(ws, static_cast<lxw_row_t>(R), 0, "   Signalen (alle, van de rekenkern)", f.label);
+    // Every signal of the engine (also those of other lines) has no formula: a plain value,
+    // labelled and shown grey so it is never read as the recalculated signal above it.
+    worksheet_write_string(ws, static_cast<lxw_row_t>(R), 0, "   Alle signalen (rekenkern): stand bij het maken van het bestand (niet herberekend)",
+                           f.label_wrap);
     for (int i = 0; i < n; ++i) {
       const auto sig = signals_in(r, r.horizon.first + i);  // the engine's signals only
       std::string t;
       for (const auto& x : sig) t += (t.empty() ? "" : "; ") + x;
-      worksheet_write_string(ws, static_cast<lxw_row_t>(R), static_cast<lxw_col_t>(i + 1), t.empty() ? "geen" : t.c_str(), f.text);
+      worksheet_write_string(ws, static_cast<lxw_row_t>(R), static_cast<lxw_col_t>(i + 1), t.empty() ? "geen" : t.c_str(), f.stale);
     }
     R += 2;
   }
   print_setup(ws, kHeadRow);
+}
+
+// The summary's sentences (summary.cpp, summarize) as Excel formulas over the Samenvatting
+// sheet's own rows, so that after a change on Invoer and recalculation they say what
+// `begroting report --set ...` says. Amounts as format_euro does ("€ 1.797.043": whole euros
+// rounded half away from zero, "." between thousands), built from digits with INT, MOD and
+// TEXT(..,"000") so the text does not depend on the spreadsheet's language setting.
+struct SummaryCells {
+  int first = 0, n = 0;
+  int head = 0, ev = 0, sw = 0, niv = 0, res = 0, marge = 0;  ///< rows (0-based)
+  std::string onder_niveau, onder_nul, niet_bovenmatig;      ///< the crossing-year cells
+  [[nodiscard]] std::string rng(int row) const { return "$B$" + std::to_string(row + 1) + ":$" + col_name(n) + "$" + std::to_string(row + 1); }
+  /// The first year (a number) where cond(column) holds, else "nooit".
+  template <class F>
+  [[nodiscard]] std::string first_year_where(F cond) const {
+    std::string f = "\"nooit\"";
+    for (int i = n - 1; i >= 0; --i) f = "IF(" + cond(i + 1) + "," + std::to_string(first + i) + "," + f + ")";
+    return "=" + f;
+  }
+};
+
+std::string q(const std::string& text) {  // an Excel string literal
+  std::string o = "\"";
+  for (char ch : text) o += ch == '"' ? std::string("\"\"") : std::string(1, ch);
+  return o + "\"";
+}
+
+// "€ " and the whole euros of `x` in Dutch notation (format_euro): -1234.5 -> "€ -1.235".
+std::string eur_text(const std::string& x) {
+  const std::string a = "ABS(ROUND(" + x + ",0))";
+  auto grp = [&](const std::string& div) { return "TEXT(MOD(INT(" + a + "/" + div + "),1000),\"000\")"; };
+  const std::string digits = "IF(" + a + ">=1E9,INT(" + a + "/1E9)&\".\"&" + grp("1E6") + "&\".\"&" + grp("1000") + "&\".\"&" +
+                             "TEXT(MOD(" + a + ",1000),\"000\"),IF(" + a + ">=1E6,INT(" + a + "/1E6)&\".\"&" + grp("1000") + "&\".\"&TEXT(MOD(" +
+                             a + ",1000),\"000\"),IF(" + a + ">=1000,INT(" + a + "/1000)&\".\"&TEXT(MOD(" + a + ",1000),\"000\")," + a + "&\"\")))";
+  return "\"\xE2\x82\xAC \"&IF(ROUND(" + x + ",0)<0,\"-\",\"\")&" + digits;
+}
+
+std::vector<std::string> summary_sentence_formulas(const SummaryCells& c) {
+  const std::string f = std::to_string(c.first), l = std::to_string(c.first + c.n - 1);
+  const std::string ev0 = cell(c.ev, 1), evn = cell(c.ev, c.n), sw0 = cell(c.sw, 1);
+  const std::string evs = c.rng(c.ev), nivs = c.rng(c.niv), ress = c.rng(c.res), marges = c.rng(c.marge), years = c.rng(c.head);
+  auto at = [&](const std::string& range, const std::string& year) { return "INDEX(" + range + ",1," + year + "-" + f + "+1)"; };
+  std::vector<std::string> z;
+  // 1. Where the eigen vermogen goes.
+  z.push_back("=\"Het eigen vermogen \"&IF(" + evn + "<" + ev0 + ",\"daalt\",IF(" + evn + ">" + ev0 + ",\"stijgt\",\"blijft gelijk\"))&\" van \"&" +
+              eur_text(ev0) + "&\" eind " + f + " naar \"&" + eur_text(evn) + "&\" eind " + l + ".\"");
+  // 2. The signaleringswaarde: an Inspectie question, not a risk.
+  const std::string nb = c.niet_bovenmatig;
+  z.push_back("=IF(ISNUMBER(" + nb + "),IF(" + ev0 + ">" + sw0 + ",\"Tot en met \"&(" + nb + "-1)&" +
+              q(" ligt het boven de signaleringswaarde van de Inspectie (mogelijk bovenmatig, een vraag van de Inspectie); vanaf ") + "&" + nb +
+              "&\" niet meer.\"," + q("Het eigen vermogen ligt in " + f + " niet boven de signaleringswaarde van de Inspectie: niet mogelijk bovenmatig.") +
+              ")," + q("In elk jaar ligt het boven de signaleringswaarde van de Inspectie: mogelijk bovenmatig, een vraag die de Inspectie kan stellen (geen risico).") +
+              ")");
+  // 3. The risks: below the niveau weerstandsvermogen, below zero.
+  const std::string niv = c.onder_niveau, nul = c.onder_nul;
+  z.push_back("=IF(ISNUMBER(" + nul + "),\"Risico: vanaf \"&" + niv + "&\" ligt het onder het niveau van het weerstandsvermogen en in \"&" + nul +
+              "&\" is het negatief (\"&" + eur_text(at(evs, nul)) + "&\").\",IF(ISNUMBER(" + niv + "),\"Risico: in \"&" + niv +
+              "&\" zakt het onder het niveau van het weerstandsvermogen (\"&" + eur_text(at(evs, niv)) + "&\" tegen \"&" + eur_text(at(nivs, niv)) +
+              "&\"); het blijft wel boven nul.\",\"Het blijft in elk jaar boven het niveau van het weerstandsvermogen; de kleinste marge is \"&" +
+              eur_text("MIN(" + marges + ")") + "&\" in \"&INDEX(" + years + ",1,MATCH(MIN(" + marges + ")," + marges + ",0))&\".\"))");
+  // 4. The resultaat.
+  const std::string tekort = "COUNTIF(" + ress + ",\"<0\")";
+  z.push_back("=IF(" + tekort + "=0,\"De begroting sluit in elk jaar zonder tekort.\",\"De begroting sluit in \"&" + tekort + "&\" van de " +
+              std::to_string(c.n) + " jaren met een tekort; het grootste tekort is \"&" + eur_text("-MIN(" + ress + ")") + "&\" in \"&INDEX(" + years +
+              ",1,MATCH(MIN(" + ress + ")," + ress + ",0))&\".\")");
+  return z;
 }
 
 // The first sheet: what an AV member reads in two minutes (issue 14.1), with the key rows as
@@ -975,12 +1056,35 @@ void samenvatting_sheet(lxw_workbook* wb, lxw_worksheet* ws, const Formats& f, c
   worksheet_write_string(ws, static_cast<lxw_row_t>(R++), 0, ("Datum van de run: " + o.run_date).c_str(), f.meta);
   const Summary sm = summarize(r);
   ++R;
-  for (const auto& z : sm.zinnen) worksheet_write_string(ws, static_cast<lxw_row_t>(R++), 0, z.c_str(), f.text);
-  worksheet_write_string(ws, static_cast<lxw_row_t>(R++), 0, ("Eerste jaar onder het niveau weerstandsvermogen (risico): " + year_or_never(sm.eerste_onder_niveau)).c_str(), f.section);
-  worksheet_write_string(ws, static_cast<lxw_row_t>(R++), 0, ("Eerste jaar onder nul (risico): " + year_or_never(sm.eerste_onder_nul)).c_str(), f.section);
-  worksheet_write_string(ws, static_cast<lxw_row_t>(R++), 0, ("Eerste jaar niet meer mogelijk bovenmatig: " + year_or_never(sm.eerste_niet_bovenmatig)).c_str(), f.section);
-  ++R;
-  const int head = R;
+  // The rows below the sentences, known before they are written: the sentences and crossing
+  // years are formulas over them, so they follow a changed Invoer cell after recalculation.
+  const int zin_row = R, kruis_row = R + static_cast<int>(sm.zinnen.size());
+  const int head = kruis_row + 4;
+  const int ev_row = head + 1, sw_row = head + 2, niv_row = head + 3, res_row = head + 4, marge_row = head + 5;
+  const SummaryCells sc{r.horizon.first, n, head, ev_row, sw_row, niv_row, res_row, marge_row,
+                        cell(kruis_row, 1), cell(kruis_row + 1, 1), cell(kruis_row + 2, 1)};
+  const std::vector<std::string> zf = summary_sentence_formulas(sc);
+  for (size_t k = 0; k < sm.zinnen.size(); ++k) {
+    const auto Rk = static_cast<lxw_row_t>(zin_row + static_cast<int>(k));
+    if (k < zf.size()) check(worksheet_write_formula_str(ws, Rk, 0, zf[k].c_str(), f.text, sm.zinnen[k].c_str()), "samenvatting");
+    else worksheet_write_string(ws, Rk, 0, sm.zinnen[k].c_str(), f.text);
+  }
+  // The crossing years: label in A, the year (or "nooit") as a formula in B.
+  const std::pair<const char*, const std::optional<int>*> kruis[] = {
+      {"Eerste jaar onder het niveau weerstandsvermogen (risico):", &sm.eerste_onder_niveau},
+      {"Eerste jaar onder nul (risico):", &sm.eerste_onder_nul},
+      {"Eerste jaar niet meer mogelijk bovenmatig:", &sm.eerste_niet_bovenmatig}};
+  const std::string kruis_f[] = {sc.first_year_where([&](int c) { return cell(ev_row, c) + "<" + cell(niv_row, c); }),
+                                 sc.first_year_where([&](int c) { return cell(ev_row, c) + "<0"; }),
+                                 sc.first_year_where([&](int c) { return cell(ev_row, c) + "<=" + cell(sw_row, c); })};
+  for (int k = 0; k < 3; ++k) {
+    const auto Rk = static_cast<lxw_row_t>(kruis_row + k);
+    worksheet_write_string(ws, Rk, 0, kruis[k].first, f.section);
+    const std::optional<int>& y = *kruis[k].second;
+    if (y) check(worksheet_write_formula_num(ws, Rk, 1, kruis_f[k].c_str(), f.year_left, *y), "kruisingsjaar");
+    else check(worksheet_write_formula_str(ws, Rk, 1, kruis_f[k].c_str(), f.year_left, "nooit"), "kruisingsjaar");
+  }
+  R = head;
   worksheet_write_string(ws, static_cast<lxw_row_t>(R), 0, "bedragen in euro's", f.head_left);
   for (int i = 0; i < n; ++i) worksheet_write_number(ws, static_cast<lxw_row_t>(R), static_cast<lxw_col_t>(i + 1), r.horizon.first + i, f.head);
   ++R;
@@ -997,6 +1101,14 @@ void samenvatting_sheet(lxw_workbook* wb, lxw_worksheet* ws, const Formats& f, c
             label);
     ++R;
   }
+  // The margin above the niveau (the summary's "kleinste marge"), in exact cents as the engine.
+  worksheet_write_string(ws, static_cast<lxw_row_t>(R), 0, "Marge boven het niveau (eigen vermogen - niveau)", f.label);
+  for (int i = 0; i < n; ++i)
+    check(worksheet_write_formula_num(ws, static_cast<lxw_row_t>(R), static_cast<lxw_col_t>(i + 1),
+                                      ("=ROUND(" + cell(ev_row, i + 1) + "-" + cell(niv_row, i + 1) + ",2)").c_str(), f.euro,
+                                      euros(sub_checked(r.c(Line::eigen_vermogen, i), r.c(Line::weerstandsvermogen_niveau, i)))),
+          "marge");
+  ++R;
   print_setup(ws, -1);
   // Native charts: eigen vermogen against its yardsticks (lines), resultaat per year (columns).
   const std::string me = sheet_ref("Samenvatting");
@@ -1049,6 +1161,8 @@ void risico_sheet(lxw_worksheet* ws, const Formats& f, const RiskView& v) {
   worksheet_set_column(ws, 1, static_cast<lxw_col_t>(n), 15, nullptr);
   worksheet_write_string(ws, 0, 0, "Risico's en weerstandsvermogen", f.title);
   worksheet_write_string(ws, 1, 0, ratio_verdict(v).c_str(), f.label_bold);
+  // The risk run (paths of the whole engine) has no formula form: its figures stay as computed.
+  worksheet_write_string(ws, 2, 0, "Uitkomsten van de risicoberekening: stand bij het maken van het bestand (niet herberekend na een wijziging op Invoer).", f.meta);
   int R = 3;
   worksheet_write_string(ws, static_cast<lxw_row_t>(R), 0, "bedragen in euro's", f.head_left);
   for (int i = 0; i < n; ++i) worksheet_write_number(ws, static_cast<lxw_row_t>(R), static_cast<lxw_col_t>(i + 1), v.years[static_cast<size_t>(i)].year, f.head);
