@@ -104,6 +104,27 @@ tr, figure, .kernjaren { break-inside: avoid; page-break-inside: avoid; }
   body { max-width: none; margin: 0; padding: 0; font-size: 9.5pt; }
   .page-break { break-before: page; }
   h2, h3 { break-after: avoid; }
+  /* Page 1 is the whole summary (header, sentences, crossing years, both charts, the table); what
+     follows starts on page 2. Sized for the longest first page (a variant with its --set list). */
+  h1 { font-size: 13pt; margin-bottom: 1mm; }
+  header p.meta, table.prov td { font-size: 7.5pt; line-height: 1.25; }
+  header code { font-size: 7pt; }
+  p.variant { font-size: 8pt; padding: 0.5mm 2mm; margin: 1mm 0; }
+  section.samenvatting { break-after: page; }
+  section.samenvatting h2 { font-size: 12pt; margin: 2mm 0 1mm; }
+  section.samenvatting p.zinnen { font-size: 9.5pt; line-height: 1.32; margin: 1mm 0 1.5mm; }
+  section.samenvatting div.kernjaren { margin: 1mm 0 1.5mm; }
+  section.samenvatting div.kernjaren div { padding: 0.8mm 2mm; }
+  section.samenvatting div.kernjaren b { font-size: 12pt; }
+  section.samenvatting div.kernjaren span { font-size: 7.5pt; line-height: 1.2; }
+  section.samenvatting figure { margin: 0.5mm 0 1mm; }
+  section.samenvatting figcaption { font-size: 9pt; margin-bottom: 0.5mm; }
+  section.samenvatting figure.kern svg { max-height: 56mm; }
+  section.samenvatting figure.kern.klein svg { max-height: 38mm; }
+  section.samenvatting ul.legend { font-size: 7.5pt; margin: 0.5mm 0 1mm; gap: 0.5mm 4mm; }
+  table.summary { table-layout: fixed; font-size: 8pt; }
+  table.summary td.label, table.summary th:first-child { width: 27%; }
+  table.summary tr[data-row="signalen"] td.num { font-size: 7pt; }
 }
 )CSS";
 
