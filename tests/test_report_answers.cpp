@@ -251,7 +251,7 @@ TEST_CASE("provenance: sensitivity and risk name the chain and every --set in ta
   CHECK(rt.find("\nScenariobestanden: scenarios/zuid-kennemerland-2024-risico.yaml (breidt uit:") != std::string::npos);
 }
 
-TEST_CASE("width: every line of compare risk sensitivity explain and solve fits 100 columns for a variant") {
+TEST_CASE("width: every line of compare risk sensitivity explain solve and run --view ikc fits 100 columns for a variant") {
   const std::string v = " --set leerlingen.so_cat1.groei=0.06 --set leerlingen.so_cat2.groei=0.06 --set leerlingen.so_cat3.groei=0.06";
   for (const std::string& cmd : std::vector<std::string>{
            "compare " + kBase + " " + kSo6 + " scenarios/zuid-kennemerland-2024-scholen.yaml --line resultaat" + v,
@@ -259,10 +259,12 @@ TEST_CASE("width: every line of compare risk sensitivity explain and solve fits 
            "sensitivity scenarios/zuid-kennemerland-2024-risico.yaml" + v,
            "explain resultaat 2027 " + kSo6 + v,
            "solve " + kSo6 + " --param regulier_onderwijs.ondersteuningsbedrag_per_leerling --year 2027 --target resultaat "
-           "--target-year 2027 --equals 0" + v}) {
+           "--target-year 2027 --equals 0" + v,
+           "run scenarios/ikc-groei-6.yaml --view ikc" + v,
+           "run scenarios/zuid-kennemerland-2024-scholen.yaml --view ikc" + v}) {
     const auto r = testutil::run_cli(cmd);
     REQUIRE_MESSAGE(r.exit_code == 0, cmd);
-    // the command really has long lines to wrap: a variant title
+    // the command really has long lines to wrap: a variant title, signals (ikc-groei-6: five)
     CHECK_MESSAGE(r.out.find("VARIANT") != std::string::npos, cmd);
     std::istringstream in(r.out);
     std::string line;
@@ -272,6 +274,7 @@ TEST_CASE("width: every line of compare risk sensitivity explain and solve fits 
       CHECK_MESSAGE(w <= 100, cmd << "\n" << line);
     }
   }
+  CHECK(testutil::run_cli("run scenarios/ikc-groei-6.yaml --view ikc").out.find("\nSIGNALEN\n  2024: IKC 2024:") != std::string::npos);
 }
 
 TEST_CASE("sensitivity: under an override the tornado shows the values the engine used") {

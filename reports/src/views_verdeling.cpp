@@ -21,7 +21,7 @@ double euros_printed(double v) { return std::round(v * 100.0) / 100.0; }
 std::string findings_text(const Result& r, Finding::Kind kind) {
   std::string out;
   for (const auto& f : r.findings)
-    if (f.kind == kind) out += "  " + std::to_string(f.year) + ": " + f.message + "\n";
+    if (f.kind == kind) out += wrap_text("  " + std::to_string(f.year) + ": " + f.message, 99, "        ");  // within 100 columns
   return out.empty() ? "" : "\nSIGNALEN\n" + out;
 }
 }  // namespace
