@@ -222,6 +222,7 @@ struct RiskModel::Kernel {
     int parent = -1;
     std::vector<Cents> constant;
     std::vector<int> dirty;
+    std::vector<std::ptrdiff_t> dirty_at;  ///< per dirty child: its offset in Result::cents (line x years)
   };
   std::vector<Sum> sums;
   std::vector<std::string> names;  ///< what runs per path, for the bench and tests: nodes, amount lines, sums
@@ -389,6 +390,7 @@ struct RiskModel::Kernel {
                 c = add_checked(c, plan.c(static_cast<Line>(ch), i));
               }
           }
+          for (int ch : sum.dirty) sum.dirty_at.push_back(static_cast<std::ptrdiff_t>(ch) * n);
           steps.push_back({Step::Kind::Sum, nullptr, static_cast<int>(sums.size())});
           sums.push_back(std::move(sum));
           names.push_back("som " + nd.name);
@@ -461,9 +463,22 @@ struct RiskModel::Kernel {
 
   const Result* plan = nullptr;  ///< the plan run (RiskModel::plan_), for scholen_basis
 
+  /// A dirty subtotal for a horizon of N years: the constant part plus the dirty children, each
+  /// add checked (integer sums: the same cents in any order).
+  template <int N>
+  static void sum_years(const Sum& sum, Cents* cents) {
+    std::array<Cents, N> acc;
+    std::copy_n(sum.constant.begin(), N, acc.begin());
+    for (std::ptrdiff_t at : sum.dirty_at)
+      for (int i = 0; i < N; ++i) acc[static_cast<size_t>(i)] = add_checked(acc[static_cast<size_t>(i)], cents[at + i]);
+    std::copy_n(acc.begin(), N, cents + static_cast<std::ptrdiff_t>(sum.parent) * N);
+  }
+
   void run(const Inputs& in, Result& r) const {
     rules::Ctx c{in, r, nullptr, in.horizon.size(), in.horizon.first, false};
     const int n = c.n;
+    Cents* const cents = r.cents.data();
+    rules::Pad pad{in, cents, r.real.data(), n, c.first, 0};
     for (const Step& s : steps) {
       switch (s.kind) {
         case Step::Kind::Rule: s.rule(c); break;
@@ -472,14 +487,18 @@ struct RiskModel::Kernel {
           break;
         case Step::Kind::Node: compute_node(in, r, s.index); break;
         case Step::Kind::ScholenBasis: rules::scholen_basis(c, *plan); break;
-        case Step::Kind::Pad: s.pad(rules::Pad{in, r.cents.data(), r.real.data(), n, c.first, s.flags}); break;
+        case Step::Kind::Pad:
+          pad.flags = s.flags;
+          s.pad(pad);
+          break;
         case Step::Kind::Sum: {
           const Sum& sum = sums[static_cast<size_t>(s.index)];
-          Cents* p = &r.c(static_cast<Line>(sum.parent), 0);
-          std::copy_n(sum.constant.begin(), n, p);
-          for (int child : sum.dirty) {
-            const Cents* ch = &r.c(static_cast<Line>(child), 0);
-            for (int i = 0; i < n; ++i) p[i] = add_checked(p[i], ch[i]);
+          if (n == 5) sum_years<5>(sum, cents);  // the usual horizon: the years in registers
+          else {
+            Cents* p = cents + static_cast<std::ptrdiff_t>(sum.parent) * n;
+            std::copy_n(sum.constant.begin(), n, p);
+            for (std::ptrdiff_t at : sum.dirty_at)
+              for (int i = 0; i < n; ++i) p[i] = add_checked(p[i], cents[at + i]);
           }
           break;
         }
@@ -594,9 +613,20 @@ struct PathEvaluator::Impl {
   /// Values exactly one op touches (the usual case): applied in one pass, each written once
   /// from the scenario's value (no reset pass); grouped by kind. `reals`, `money` and `ints`
   /// keep only the values two or more uncertainties touch (reset, then applied in order).
-  std::vector<Op<double>> solo_reals;
-  std::vector<Op<Cents>> solo_money;
-  std::vector<Op<int>> solo_ints;
+  /// Their order does not matter (each writes its own value), so they are grouped by toepassing
+  /// too (index: Uncertainty::Apply) and applied by loops without a switch per value.
+  template <class T>
+  struct SoloOp {
+    T* ptr;
+    const T* base;
+    std::uint32_t k, s;  ///< as Op
+    double shift, lo_eff, hi;
+  };
+  template <class T>
+  using Solo = std::array<std::vector<SoloOp<T>>, 3>;
+  Solo<double> solo_reals;
+  Solo<Cents> solo_money;
+  Solo<int> solo_ints;
   /// Per uncertainty, what draw() needs, copied out of Compiled (fixed per model): the
   /// distribution's constants precomputed where that does not change a single bit (b - a,
   /// c - b, c - a and the mode's position are each one exact-once operation in quantile()).
@@ -693,32 +723,48 @@ struct PathEvaluator::Impl {
 
   /// Move the ops whose value no other op touches from `all` to `solo` (order kept).
   template <class T>
-  static void split_solo(std::vector<Op<T>>& all, std::vector<Op<T>>& solo) {
+  static void split_solo(std::vector<Op<T>>& all, Solo<T>& solo) {
     std::vector<Op<T>> shared;
     std::unordered_map<const T*, int> touching;
     for (const auto& o : all) ++touching[o.ptr];
-    for (const auto& o : all) (touching[o.ptr] == 1 ? solo : shared).push_back(o);
+    for (const auto& o : all) {
+      if (touching[o.ptr] != 1) {
+        shared.push_back(o);
+        continue;
+      }
+      solo[static_cast<std::size_t>(o.mode)].push_back(
+          {o.ptr, o.base, static_cast<std::uint32_t>(o.k), static_cast<std::uint32_t>(o.s), o.shift, o.lo_eff, o.hi});
+    }
     all = std::move(shared);
   }
 
-  /// Inverse CDF, as Distribution::quantile() computes it (same operations in the same order,
-  /// so the same bits), without the call and with the constants at hand.
-  static double quantile(const DrawPlan& d, double p) {
-    switch (d.kind) {
-      case Distribution::Kind::Vast: return d.a;
-      case Distribution::Kind::Normaal: return d.a + d.b * normal_quantile(p);
-      case Distribution::Kind::Uniform: return d.a + p * d.bma;
-      case Distribution::Kind::Driehoek:
-        if (d.w <= 0) return d.a;
-        return p < d.fm ? d.a + std::sqrt(p * d.w * d.bma) : d.c - std::sqrt((1.0 - p) * d.w * d.cmb);
+  /// Inverse CDF of one kind, as Distribution::quantile() computes it (the same operations in the
+  /// same order, so the same bits), without the call and with the constants at hand.
+  template <Distribution::Kind K>
+  static double quantile_of(const DrawPlan& d, double p) {
+    if constexpr (K == Distribution::Kind::Vast) return d.a;
+    else if constexpr (K == Distribution::Kind::Normaal) return d.a + d.b * normal_quantile(p);
+    else if constexpr (K == Distribution::Kind::Uniform) return d.a + p * d.bma;
+    else {
+      if (d.w <= 0) return d.a;
+      return p < d.fm ? d.a + std::sqrt(p * d.w * d.bma) : d.c - std::sqrt((1.0 - p) * d.w * d.cmb);
     }
-    return d.a;
+  }
+  /// The impact numbers of one uncertainty: one (eenmalig) for every used slot, or one per slot.
+  template <Distribution::Kind K>
+  static void fill(const DrawPlan& d, SplitMix64& g, double* value, const int* used, std::uint32_t nu) {
+    if (d.eenmalig) {
+      const double x = quantile_of<K>(d, g.uniform());
+      for (std::uint32_t j = 0; j < nu; ++j) value[used[j]] = x;
+    } else {
+      for (std::uint32_t j = 0; j < nu; ++j) value[used[j]] = quantile_of<K>(d, g.uniform());
+    }
   }
 
   /// One pass over values a single op touches: the scenario's value, or the realisation when
   /// the uncertainty is enabled and active in that slot (what reset + apply give for them).
-  template <class T>
-  void apply_solo(const std::vector<Op<T>>& ops) {
+  template <Uncertainty::Apply M, class T>
+  void apply_solo(const std::vector<SoloOp<T>>& ops) {
     const unsigned char* en = enabled.data();
     const unsigned char* ac = active.data();
     const double* val = value.data();
@@ -729,11 +775,17 @@ struct PathEvaluator::Impl {
         continue;
       }
       const double x = val[o.s];
-      double v = o.mode == Uncertainty::Apply::Waarde ? x + o.shift : o.mode == Uncertainty::Apply::Verschil ? get(&b) + x : get(&b) * x;
+      double v = M == Uncertainty::Apply::Waarde ? x + o.shift : M == Uncertainty::Apply::Verschil ? get(&b) + x : get(&b) * x;
       if (v != v) Slot::throw_nan();
       v = v < o.lo_eff ? o.lo_eff : v > o.hi ? o.hi : v;
       put(o.ptr, v);
     }
+  }
+  template <class T>
+  void apply_solo(const Solo<T>& ops) {
+    apply_solo<Uncertainty::Apply::Waarde>(ops[static_cast<std::size_t>(Uncertainty::Apply::Waarde)]);
+    apply_solo<Uncertainty::Apply::Verschil>(ops[static_cast<std::size_t>(Uncertainty::Apply::Verschil)]);
+    apply_solo<Uncertainty::Apply::Factor>(ops[static_cast<std::size_t>(Uncertainty::Apply::Factor)]);
   }
 
   template <class T>
@@ -836,11 +888,11 @@ void PathEvaluator::draw(std::uint64_t seed, std::uint64_t path) {
         active[s] = d.blijvend ? happened : now;
       }
     }
-    if (d.eenmalig) {
-      const double x = Impl::quantile(d, g.uniform());
-      for (std::uint32_t j = 0; j < nu; ++j) value[used[j]] = x;
-    } else {
-      for (std::uint32_t j = 0; j < nu; ++j) value[used[j]] = Impl::quantile(d, g.uniform());
+    switch (d.kind) {  // once per uncertainty, not per value
+      case Distribution::Kind::Vast: Impl::fill<Distribution::Kind::Vast>(d, g, value, used, nu); break;
+      case Distribution::Kind::Normaal: Impl::fill<Distribution::Kind::Normaal>(d, g, value, used, nu); break;
+      case Distribution::Kind::Uniform: Impl::fill<Distribution::Kind::Uniform>(d, g, value, used, nu); break;
+      case Distribution::Kind::Driehoek: Impl::fill<Distribution::Kind::Driehoek>(d, g, value, used, nu); break;
     }
   }
 }
