@@ -7,6 +7,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -411,6 +413,70 @@ TEST_CASE("report xlsx of the baseline: formulas with the plan's figures as cach
   // The eigen vermogen signal is a formula over the rows above it (with conditional formatting).
   CHECK(k.at("B" + std::to_string(row_of(k, "Signaal eigen vermogen"))).formula.rfind("IF(", 0) == 0);
   CHECK(b.xml.at("Kengetallen").find("<conditionalFormatting") != std::string::npos);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("report xlsx: the Invoer sheet prints readable on one A4 landscape page wide") {
+  const std::string dir = testutil::temp_dir();
+  const std::string file = dir + "/invoer.xlsx";
+  REQUIRE(testutil::run_cli("report scenarios/zuid-kennemerland-2024.yaml --format xlsx --output " + file).exit_code == 0);
+  const Book b = read_book(file);
+  const std::string& xml = b.xml.at("Invoer zuid-kennemerland-2024");
+  // Print setup: A4 (paperSize 9), landscape, one page wide.
+  CHECK(xml.find("paperSize=\"9\"") != std::string::npos);
+  CHECK(xml.find("orientation=\"landscape\"") != std::string::npos);
+  CHECK(xml.find("fitToPage=\"1\"") != std::string::npos);
+  CHECK(xml.find("fitToHeight=\"0\"") != std::string::npos);
+  // The column widths (<col min max width>, in characters of the 11-point default font) up to
+  // the last used column ("Werkt door").
+  const Sheet& inv = b.sheets.at("Invoer zuid-kennemerland-2024");
+  int last = 0;
+  std::map<std::string, int> col_of_head;
+  for (const auto& [ref, c] : inv) {
+    const size_t d = ref.find_first_of("0123456789");
+    if (ref.substr(d) != "6" || d != 1) continue;
+    last = std::max(last, ref[0] - 'A' + 1);
+    if (!c.text.empty()) col_of_head[c.text] = ref[0] - 'A' + 1;
+  }
+  REQUIRE(col_of_head.count("Bron") == 1);
+  REQUIRE(col_of_head.count("Parameter (--set)") == 1);
+  CHECK(col_of_head.at("Werkt door") == last);
+  double chars = 0, px = 0;
+  std::map<int, double> width;
+  for (const Element& e : elements(xml, "col")) {
+    const int a = std::stoi(attr(e.attrs, "min")), z = std::stoi(attr(e.attrs, "max"));
+    for (int c = a; c <= z && c <= last; ++c) width[c] = std::stod(attr(e.attrs, "width"));
+  }
+  for (int c = 1; c <= last; ++c) {
+    REQUIRE_MESSAGE(width.count(c) == 1, "no width for column " << c);
+    chars += width[c];
+    px += std::floor(width[c] * 7 + 5);  // Excel: a character of the default font is 7 pixels, plus 5 of padding
+  }
+  // The audit found 281 characters (Parameter 44.7, Bron 50.7): 4-point text when fitted.
+  CHECK(chars <= 156);  // about 150 (libxlsxwriter adds the cell padding to each width)
+  CHECK(width[col_of_head.at("Bron")] <= 30);
+  CHECK(width[col_of_head.at("Parameter (--set)")] <= 25);
+  // Printed one page wide on A4 landscape: 297 mm less Excel's default margins (2 x 0.7 inch)
+  // = 261.4 mm; the sheet is px / 96 inch wide; the 11-point text shrinks by that ratio.
+  const double sheet_mm = px / 96 * 25.4, effective_pt = 11 * std::min(1.0, 261.4 / sheet_mm);
+  MESSAGE("Invoer: " << chars << " characters, " << sheet_mm << " mm, printed at " << effective_pt << " pt");
+  CHECK(effective_pt >= 8);
+  // Long text wraps in its narrow column: the cells of Omschrijving, Parameter and Bron use a
+  // format with wrapText (styles.xml cellXfs, by the cell's s index).
+  const auto xfs = elements(elements(b.styles, "cellXfs").front().body, "xf");
+  auto wraps = [&](const std::string& ref) {
+    for (const Element& e : elements(xml, "c"))
+      if (attr(e.attrs, "r") == ref) {
+        const std::string st = attr(e.attrs, "s");
+        return !st.empty() && xfs.at(std::stoul(st)).body.find("wrapText=\"1\"") != std::string::npos;
+      }
+    return false;
+  };
+  const std::string cell = invoer_cell(inv, "tarieven.so_cat1", 2024);
+  const std::string row = cell.substr(cell.find_first_of("0123456789"));
+  CHECK(wraps("A" + row));
+  CHECK(wraps(std::string(1, static_cast<char>('A' + col_of_head.at("Parameter (--set)") - 1)) + row));
+  CHECK(wraps(std::string(1, static_cast<char>('A' + col_of_head.at("Bron") - 1)) + row));
   fs::remove_all(dir);
 }
 

@@ -82,6 +82,7 @@ struct Formats {
   lxw_format* label_wrap;
   lxw_format* year_left;  ///< a crossing year (or "nooit") beside its label
   lxw_format* stale;      ///< a value that is not recalculated (grey, italic, wrapped)
+  lxw_format *head_wrap, *meta_wrap;
 };
 
 Formats make_formats(lxw_workbook* wb) {
@@ -140,10 +141,15 @@ Formats make_formats(lxw_workbook* wb) {
     if (num) format_set_num_format(x, num);
     format_set_bg_color(x, bg);
     if (italic) format_set_italic(x);
-    if (!italic) { format_set_border(x, LXW_BORDER_HAIR); format_set_border_color(x, 0xBFBFBF); }
+    if (!italic) {
+      format_set_border(x, LXW_BORDER_HAIR);
+      format_set_border_color(x, 0xBFBFBF);
+      format_set_align(x, LXW_ALIGN_VERTICAL_TOP);  // beside the wrapped omschrijving and bron
+    }
     return x;
   };
-  f.in_euro = fill(kEuroCents, 0xFFF2CC, false);
+  // Input amounts without the euro sign (the Eenheid column says EUR): they fit the narrow year columns.
+  f.in_euro = fill("#,##0.00", 0xFFF2CC, false);
   f.in_pct = fill("0.0##%", 0xFFF2CC, false);
   f.in_count = fill("#,##0.###", 0xFFF2CC, false);
   f.in_year = fill("0", 0xFFF2CC, false);
@@ -158,6 +164,15 @@ Formats make_formats(lxw_workbook* wb) {
   format_set_num_format(f.year_left, "0");
   format_set_bold(f.year_left);
   format_set_align(f.year_left, LXW_ALIGN_LEFT);
+  f.head_wrap = workbook_add_format(wb);
+  format_set_bold(f.head_wrap);
+  format_set_bottom(f.head_wrap, LXW_BORDER_MEDIUM);
+  format_set_text_wrap(f.head_wrap);
+  format_set_align(f.head_wrap, LXW_ALIGN_VERTICAL_BOTTOM);
+  f.meta_wrap = workbook_add_format(wb);
+  format_set_font_color(f.meta_wrap, 0x616E7C);
+  format_set_text_wrap(f.meta_wrap);
+  format_set_align(f.meta_wrap, LXW_ALIGN_VERTICAL_TOP);
   f.stale = workbook_add_format(wb);
   format_set_italic(f.stale);
   format_set_font_color(f.stale, 0x616E7C);
@@ -674,6 +689,7 @@ struct InvoerSheet {
   lxw_worksheet* ws = nullptr;
   Invoer inv;
   int n_cols = 0;  ///< year columns
+  std::map<int, int> lines;  ///< wrapped lines per parameter row
 };
 
 lxw_format* input_format(const Formats& f, const std::string& unit) {
@@ -682,6 +698,39 @@ lxw_format* input_format(const Formats& f, const std::string& unit) {
   if (unit == "kalenderjaar") return f.in_year;
   return f.in_count;
 }
+
+// The lines `text` takes when wrapped in a column `width` characters wide (greedy at spaces, a
+// longer word split): neither Excel nor Calc sizes rows to wrapped text when it opens a file, so
+// the row height is set from this count.
+int wrapped_lines(const std::string& text, double width) {
+  const int w = std::max(1, static_cast<int>(width * 1.12) - 1);  // text averages narrower than the "0" of the unit
+  int lines = 1, col = 0;
+  size_t at = 0;
+  auto glyphs = [](const std::string& s) {
+    int n = 0;
+    for (char ch : s) n += (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
+    return n;
+  };
+  std::string t;  // a line may also break after a hyphen
+  for (char ch : text) t += ch == '-' ? std::string("- ") : std::string(1, ch);
+  while (at <= t.size()) {
+    size_t sp = t.find(' ', at);
+    if (sp == std::string::npos) sp = t.size();
+    int len = glyphs(t.substr(at, sp - at));
+    if (col > 0 && col + 1 + len > w) { ++lines; col = 0; }
+    else if (col > 0) ++col;
+    while (len > w) { len -= w; ++lines; }
+    col += len;
+    at = sp + 1;
+  }
+  return lines;
+}
+constexpr double kLinePt = 14.5;  // a line of 11-point text
+
+// Column widths of Invoer (Excel's unit: characters of the default font).
+constexpr struct {
+  double omschrijving = 26, single = 12, year = 9.5, eenheid = 8.5, parameter = 16, bron = 19, werkt_door = 6.5;
+} kInvoerWidth;
 
 InvoerSheet invoer_sheet(lxw_workbook* wb, const Formats& f, const std::string& name, const Scenario& s, const Result& r) {
   InvoerSheet out;
@@ -694,12 +743,16 @@ InvoerSheet invoer_sheet(lxw_workbook* wb, const Formats& f, const std::string& 
   const int ny = r.n() + 1;
   out.n_cols = ny;
   const auto C = [](int c) { return static_cast<lxw_col_t>(c); };
-  worksheet_set_column(ws, 0, 0, 58, nullptr);
-  worksheet_set_column(ws, 1, C(ny + 1), 13, nullptr);
-  worksheet_set_column(ws, C(ny + 2), C(ny + 2), 18, nullptr);
-  worksheet_set_column(ws, C(ny + 3), C(ny + 3), 44, nullptr);
-  worksheet_set_column(ws, C(ny + 4), C(ny + 4), 50, nullptr);
-  worksheet_set_column(ws, C(ny + 5), C(ny + 5), 12, nullptr);
+  // Narrow columns with wrapped text (omschrijving, eenheid, parameter, bron): about 150
+  // characters in all, so one A4 landscape page wide prints at about 9 points (the long
+  // omschrijving and bron take more lines instead of a 280-character width at 4 points).
+  worksheet_set_column(ws, 0, 0, kInvoerWidth.omschrijving, nullptr);
+  worksheet_set_column(ws, 1, 1, kInvoerWidth.single, nullptr);
+  worksheet_set_column(ws, 2, C(ny + 1), kInvoerWidth.year, nullptr);
+  worksheet_set_column(ws, C(ny + 2), C(ny + 2), kInvoerWidth.eenheid, nullptr);
+  worksheet_set_column(ws, C(ny + 3), C(ny + 3), kInvoerWidth.parameter, nullptr);
+  worksheet_set_column(ws, C(ny + 4), C(ny + 4), kInvoerWidth.bron, nullptr);
+  worksheet_set_column(ws, C(ny + 5), C(ny + 5), kInvoerWidth.werkt_door, nullptr);
   worksheet_write_string(ws, 0, 0, ("Invoer: " + scenario_title(s)).c_str(), f.title);
   worksheet_write_string(ws, 1, 0,
                          "De drivers van het scenario (gele cellen). Wijzig een waarde: het scenarioblad rekent alles opnieuw uit "
@@ -712,10 +765,10 @@ InvoerSheet invoer_sheet(lxw_workbook* wb, const Formats& f, const std::string& 
   worksheet_write_string(ws, kHeadRow, 0, "Omschrijving", f.head_left);
   worksheet_write_string(ws, kHeadRow, 1, "één waarde", f.head);
   for (int k = 0; k < ny; ++k) worksheet_write_number(ws, kHeadRow, C(2 + k), inv.first_year + k, f.head);
-  worksheet_write_string(ws, kHeadRow, C(ny + 2), "Eenheid", f.head_left);
-  worksheet_write_string(ws, kHeadRow, C(ny + 3), "Parameter (--set)", f.head_left);
-  worksheet_write_string(ws, kHeadRow, C(ny + 4), "Bron", f.head_left);
-  worksheet_write_string(ws, kHeadRow, C(ny + 5), "Werkt door", f.head_left);
+  worksheet_write_string(ws, kHeadRow, C(ny + 2), "Eenheid", f.head_wrap);
+  worksheet_write_string(ws, kHeadRow, C(ny + 3), "Parameter (--set)", f.head_wrap);
+  worksheet_write_string(ws, kHeadRow, C(ny + 4), "Bron", f.head_wrap);
+  worksheet_write_string(ws, kHeadRow, C(ny + 5), "Werkt door", f.head_wrap);
   worksheet_freeze_panes(ws, kHeadRow + 1, 1);
   print_setup(ws, kHeadRow);
   const Model& m = r.m();
@@ -738,7 +791,7 @@ InvoerSheet invoer_sheet(lxw_workbook* wb, const Formats& f, const std::string& 
       }
     lxw_format* fm = input_format(f, unit);
     const auto Rw = static_cast<lxw_row_t>(R);
-    worksheet_write_string(ws, Rw, 0, desc.c_str(), f.label);
+    worksheet_write_string(ws, Rw, 0, desc.c_str(), f.label_wrap);
     const YearRange yr = years_for(spec.shape, r.horizon);
     std::set<std::string> bron;
     for (const auto& [y, v] : pv->by_year) {
@@ -762,12 +815,14 @@ InvoerSheet invoer_sheet(lxw_workbook* wb, const Formats& f, const std::string& 
           if (!pv->by_year.count(0) || std::isnan(pv->by_year.at(0))) worksheet_write_blank(ws, Rw, C(inv.col_of(yy)), fm);
         }
       }
-    worksheet_write_string(ws, Rw, C(ny + 2), unit.c_str(), f.text);
-    worksheet_write_string(ws, Rw, C(ny + 3), spec.path.c_str(), f.text);
+    worksheet_write_string(ws, Rw, C(ny + 2), unit.c_str(), f.label_wrap);
+    worksheet_write_string(ws, Rw, C(ny + 3), spec.path.c_str(), f.label_wrap);
     std::string b = spec.reference;
     for (const auto& x : bron) b += (b.empty() ? "" : "; ") + x;
-    worksheet_write_string(ws, Rw, C(ny + 4), b.c_str(), f.text);
+    worksheet_write_string(ws, Rw, C(ny + 4), b.c_str(), f.label_wrap);
     inv.rows[spec.path] = Invoer::Row{R, spec.shape, false};
+    out.lines[R] = std::max({wrapped_lines(desc, kInvoerWidth.omschrijving), wrapped_lines(unit, kInvoerWidth.eenheid),
+                             wrapped_lines(spec.path, kInvoerWidth.parameter), wrapped_lines(b, kInvoerWidth.bron)});
     ++R;
   };
   for (const auto& spec : s.reg().entries()) {
@@ -781,7 +836,12 @@ InvoerSheet invoer_sheet(lxw_workbook* wb, const Formats& f, const std::string& 
 void invoer_finish(InvoerSheet& is, const Formats& f) {
   for (const auto& [path, row] : is.inv.rows)
     worksheet_write_string(is.ws, static_cast<lxw_row_t>(row.row), static_cast<lxw_col_t>(is.n_cols + 5),
-                           row.used ? "ja" : "nee (waarde)", row.used ? f.text : f.meta);
+                           row.used ? "ja" : "nee (waarde)", row.used ? f.label_wrap : f.meta_wrap);
+  for (const auto& [path, row] : is.inv.rows) {
+    const int k = std::max(is.lines[row.row], wrapped_lines(row.used ? "ja" : "nee (waarde)", kInvoerWidth.werkt_door));
+    if (k > 1) worksheet_set_row(is.ws, static_cast<lxw_row_t>(row.row), kLinePt * k, nullptr);
+  }
+  worksheet_set_row(is.ws, kHeadRow, kLinePt * 2, nullptr);  // "Werkt door" and "Parameter (--set)" on two lines
 }
 
 RowOf scenario_sheet(lxw_workbook* wb, const Formats& f, const std::string& name, const Scenario& s, const Result& r,
@@ -964,12 +1024,15 @@ void kengetallen_sheet(lxw_workbook* wb, const Formats& f, const std::vector<Sce
     // labelled and shown grey so it is never read as the recalculated signal above it.
     worksheet_write_string(ws, static_cast<lxw_row_t>(R), 0, "   Alle signalen (rekenkern): stand bij het maken van het bestand (niet herberekend)",
                            f.label_wrap);
+    int lines = wrapped_lines("   Alle signalen (rekenkern): stand bij het maken van het bestand (niet herberekend)", 46);
     for (int i = 0; i < n; ++i) {
       const auto sig = signals_in(r, r.horizon.first + i);  // the engine's signals only
       std::string t;
       for (const auto& x : sig) t += (t.empty() ? "" : "; ") + x;
       worksheet_write_string(ws, static_cast<lxw_row_t>(R), static_cast<lxw_col_t>(i + 1), t.empty() ? "geen" : t.c_str(), f.stale);
+      lines = std::max(lines, wrapped_lines(t, 22));
     }
+    worksheet_set_row(ws, static_cast<lxw_row_t>(R), kLinePt * lines, nullptr);
     R += 2;
   }
   print_setup(ws, kHeadRow);
