@@ -486,8 +486,9 @@ TEST_CASE("report xlsx of two scenarios: a sheet each and a comparison sheet wit
   const auto r = testutil::run_cli("report scenarios/zuid-kennemerland-2024.yaml tests/data/so-golf.yaml --format xlsx --output " + file);
   REQUIRE(r.exit_code == 0);
   const Book b = read_book(file);
-  REQUIRE(b.names == std::vector<std::string>{"Samenvatting", "Invoer zuid-kennemerland-2024", "zuid-kennemerland-2024",
-                                              "Invoer so-golf", "so-golf", "Kengetallen", "Vergelijking"});
+  // The comparison first (as md and html); sheet names all from the file names (README).
+  REQUIRE(b.names == std::vector<std::string>{"Vergelijking", "Samenvatting", "Invoer zuid-kennemerland-2024", "zuid-kennemerland-2024",
+                                              "Invoer so-golf", "so-golf", "Kengetallen"});
   const Sheet& golf = b.sheets.at("so-golf");
   // SO-golf 2025: eigen vermogen 1.211.709 - 89.274,55 + 45.781,50 paid by the schools (test_report.cpp).
   CHECK(std::abs(cached(golf, row_of(golf, "Eigen vermogen op 31-12"))[1] - (1211709 - 43493.05)) <= 2);
@@ -499,6 +500,61 @@ TEST_CASE("report xlsx of two scenarios: a sheet each and a comparison sheet wit
   CHECK(v.at("C" + std::to_string(diff)).formula == "C" + std::to_string(diff - 1) + "-C" + std::to_string(base));
   // 0 in 2024; -43.493,05 in 2025; -172.736,52 in 2026 (test_report.cpp).
   testutil::check_close({cached(v, diff)[0], cached(v, diff)[1], cached(v, diff)[2]}, {0, -43493.05, -172736.52}, 2);
+  // Differences with their sign: the cell's number format shows "+€ 64.610", "-€ 43.493", "€ 0".
+  const std::string signed_fmt = "+[$\xE2\x82\xAC-413] #,##0;-[$\xE2\x82\xAC-413] #,##0;[$\xE2\x82\xAC-413] 0";
+  std::string fmt_id;
+  for (const Element& e : elements(b.styles, "numFmt"))
+    if (unxml(attr(e.attrs, "formatCode")) == signed_fmt) fmt_id = attr(e.attrs, "numFmtId");
+  REQUIRE_MESSAGE(!fmt_id.empty(), "no signed euro format in styles.xml");
+  const auto xfs = elements(elements(b.styles, "cellXfs").front().body, "xf");
+  std::string style;
+  for (const Element& e : elements(b.xml.at("Vergelijking"), "c"))
+    if (attr(e.attrs, "r") == "C" + std::to_string(diff)) style = attr(e.attrs, "s");
+  REQUIRE(!style.empty());
+  CHECK(attr(xfs.at(std::stoul(style)).attrs, "numFmtId") == fmt_id);
+  // Printed like every sheet: A4 landscape, one page wide.
+  CHECK(b.xml.at("Vergelijking").find("orientation=\"landscape\"") != std::string::npos);
+  CHECK(b.xml.at("Vergelijking").find("fitToPage=\"1\"") != std::string::npos);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("report xlsx: sheet names by one rule and a variant says VARIANT") {
+  const std::string dir = testutil::temp_dir();
+  SUBCASE("a variant: VARIANT in the sheet names and on every sheet") {
+    const std::string file = dir + "/variant.xlsx";
+    REQUIRE(testutil::run_cli("report scenarios/zuid-kennemerland-2024.yaml --set leerlingen.so_cat1.groei=0.06 --format xlsx --output " + file)
+                .exit_code == 0);
+    const Book b = read_book(file);
+    // "Invoer zuid-kennemerland-2024" + " VARIANT" is 37 characters: the file name is cut after the
+    // last whole word that leaves room for " VARIANT" within 31 ("Invoer zuid" + " VARIANT").
+    REQUIRE(b.names == std::vector<std::string>{"Samenvatting", "Invoer zuid VARIANT", "zuid-kennemerland-2024 VARIANT", "Kengetallen"});
+    for (const auto& n : b.names) CHECK(n.size() <= 31);
+    CHECK(b.sheets.at("zuid-kennemerland-2024 VARIANT").at("A1").text.rfind("VARIANT van ", 0) == 0);
+    CHECK(b.sheets.at("Invoer zuid VARIANT").at("A1").text.rfind("Invoer: VARIANT van ", 0) == 0);
+    CHECK(b.sheets.at("Samenvatting").at("A1").text.rfind("Samenvatting: VARIANT van ", 0) == 0);
+    CHECK(b.sheets.at("Kengetallen").at("A7").text.rfind("VARIANT van ", 0) == 0);
+  }
+  SUBCASE("long file names: cut after a whole word, unique, never over 31") {
+    // Two scenario files whose names share their first 31 characters.
+    const std::string base = testutil::source("scenarios/zuid-kennemerland-2024.yaml");
+    const std::string a = dir + "/zuid-kennemerland-2024-variant-hoge-groei.yaml", c = dir + "/zuid-kennemerland-2024-variant-hoge-krimp.yaml";
+    { std::ofstream(a) << "extends: " << base << "\nnaam: Hoge groei\n"; }
+    { std::ofstream(c) << "extends: " << base << "\nnaam: Hoge krimp\n"; }
+    const std::string file = dir + "/lang.xlsx";
+    const auto r = testutil::run_cli("report '" + a + "' '" + c + "' --format xlsx --output " + file);
+    REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+    const Book b = read_book(file);
+    // "zuid-kennemerland-2024-variant-hoge-groei" (41): the words that fit in 31 are
+    // "zuid-kennemerland-2024-variant" (30); the second file gives the same, so " (2)" after the
+    // words that fit in 27 ("zuid-kennemerland-2024"). Invoer: "Invoer zuid-kennemerland-2024"
+    // (29), then "Invoer zuid-kennemerland (2)" (the words within 27).
+    REQUIRE(b.names == std::vector<std::string>{"Vergelijking", "Samenvatting", "Invoer zuid-kennemerland-2024", "zuid-kennemerland-2024-variant",
+                                                "Invoer zuid-kennemerland (2)", "zuid-kennemerland-2024 (2)", "Kengetallen"});
+    for (const auto& n : b.names) CHECK(n.size() <= 31);
+    // The comparison names each sheet's scenario.
+    CHECK(b.sheets.at("Vergelijking").at("A3").text ==
+          "Bladen: zuid-kennemerland-2024-variant = Hoge groei; zuid-kennemerland-2024 (2) = Hoge krimp");
+  }
   fs::remove_all(dir);
 }
 

@@ -51,20 +51,31 @@ std::string sheet_ref(const std::string& sheet) {
   return q + "'!";
 }
 
-// Excel sheet names: at most 31 characters, none of []:*?/\, unique.
-std::string sheet_name(const std::string& wanted, std::set<std::string>& used) {
+// Excel sheet names: at most 31 characters, none of []:*?/\, unique. The rule (README): `wanted`
+// with `suffix` (" VARIANT") kept whole; when too long, `wanted` is cut after the last whole word
+// that fits (words end at a space, '-', '_' or '.'), only a single word longer than the room is
+// cut inside it (never inside a UTF-8 character); a name already used gets " (2)", " (3)", ...
+std::string sheet_name(const std::string& wanted, std::set<std::string>& used, const std::string& suffix = "") {
   std::string base;
   for (char ch : wanted) base += std::strchr("[]:*?/\\", ch) ? '-' : ch;
   if (base.empty()) base = "Scenario";
-  auto cut = [](std::string s, size_t n) {
+  auto fit = [](std::string s, size_t n) {
     if (s.size() <= n) return s;
-    s.resize(n);
-    while (!s.empty() && (static_cast<unsigned char>(s.back()) & 0xC0) == 0x80) s.pop_back();  // no split UTF-8
-    if (!s.empty() && (static_cast<unsigned char>(s.back()) & 0x80)) s.pop_back();
+    size_t cut = std::string::npos;
+    for (size_t k = n; k > 0; --k)
+      if (std::strchr(" -_.", s[k]) && k <= n) { cut = k; break; }
+    if (cut != std::string::npos && cut > 0) {
+      s.resize(cut);
+    } else {
+      s.resize(n);
+      while (!s.empty() && (static_cast<unsigned char>(s.back()) & 0xC0) == 0x80) s.pop_back();  // no split UTF-8
+      if (!s.empty() && (static_cast<unsigned char>(s.back()) & 0x80)) s.pop_back();
+    }
+    while (!s.empty() && std::strchr(" -_.", s.back())) s.pop_back();
     return s;
   };
-  std::string name = cut(base, 31);
-  for (int k = 2; used.count(name); ++k) name = cut(base, 31 - 4) + " (" + std::to_string(k) + ")";
+  std::string name = fit(base, 31 - suffix.size()) + suffix;
+  for (int k = 2; used.count(name); ++k) name = fit(base, 31 - suffix.size() - 4) + suffix + " (" + std::to_string(k) + ")";
   used.insert(name);
   return name;
 }
@@ -83,11 +94,13 @@ struct Formats {
   lxw_format* year_left;  ///< a crossing year (or "nooit") beside its label
   lxw_format* stale;      ///< a value that is not recalculated (grey, italic, wrapped)
   lxw_format *head_wrap, *meta_wrap;
+  lxw_format* euro_signed;  ///< a difference: "+€ 64.610", "-€ 1.234", "€ 0"
 };
 
 Formats make_formats(lxw_workbook* wb) {
   const char* kEuro = "[$\xE2\x82\xAC-413] #,##0;[$\xE2\x82\xAC-413] -#,##0";
   const char* kEuroCents = "[$\xE2\x82\xAC-413] #,##0.00;[$\xE2\x82\xAC-413] -#,##0.00";
+  const char* kEuroSigned = "+[$\xE2\x82\xAC-413] #,##0;-[$\xE2\x82\xAC-413] #,##0;[$\xE2\x82\xAC-413] 0";
   Formats f{};
   f.title = workbook_add_format(wb);
   format_set_bold(f.title);
@@ -164,6 +177,10 @@ Formats make_formats(lxw_workbook* wb) {
   format_set_num_format(f.year_left, "0");
   format_set_bold(f.year_left);
   format_set_align(f.year_left, LXW_ALIGN_LEFT);
+  f.euro_signed = workbook_add_format(wb);
+  format_set_num_format(f.euro_signed, kEuroSigned);
+  format_set_bold(f.euro_signed);
+  format_set_top(f.euro_signed, LXW_BORDER_THIN);
   f.head_wrap = workbook_add_format(wb);
   format_set_bold(f.head_wrap);
   format_set_bottom(f.head_wrap, LXW_BORDER_MEDIUM);
@@ -963,7 +980,7 @@ void kengetallen_sheet(lxw_workbook* wb, const Formats& f, const std::vector<Sce
     const Result& r = *runs[k].result;
     const RowOf& row = rows[k];
     const std::string ref = sheet_ref(names[k]);
-    worksheet_write_string(ws, static_cast<lxw_row_t>(R++), 0, runs[k].scenario->name.c_str(), f.section);
+    worksheet_write_string(ws, static_cast<lxw_row_t>(R++), 0, scenario_title(*runs[k].scenario).c_str(), f.section);
     auto money_ref = [&](Line l, const char* label) {
       worksheet_write_string(ws, static_cast<lxw_row_t>(R), 0, (std::string("   ") + label).c_str(), f.label);
       for (int i = 0; i < n; ++i)
@@ -1285,35 +1302,38 @@ void risico_sheet(lxw_worksheet* ws, const Formats& f, const RiskView& v) {
   print_setup(ws, 3);
 }
 
-void comparison_sheet(lxw_workbook* wb, const Formats& f, const std::vector<ScenarioRun>& runs, const std::vector<std::string>& names,
+void comparison_sheet(lxw_worksheet* ws, const Formats& f, const std::vector<ScenarioRun>& runs, const std::vector<std::string>& names,
                       const std::vector<RowOf>& rows) {
-  lxw_worksheet* ws = workbook_add_worksheet(wb, "Vergelijking");
   const Result& base = *runs[0].result;
   const int n = base.n();
   worksheet_set_column(ws, 0, 0, 52, nullptr);
   worksheet_set_column(ws, 1, static_cast<lxw_col_t>(n), 15, nullptr);
-  worksheet_write_string(ws, 0, 0, ("Vergelijking met " + runs[0].scenario->name).c_str(), f.title);
-  worksheet_write_string(ws, 1, 0, "Per regel de scenario's en hun verschil met het eerste (formules naar de scenariobladen).", f.meta);
+  worksheet_write_string(ws, 0, 0, ("Vergelijking met " + scenario_title(*runs[0].scenario)).c_str(), f.title);
+  worksheet_write_string(ws, 1, 0, "Per regel de scenario's en hun verschil met het eerste, met teken (formules naar de scenariobladen).", f.meta);
+  std::string bladen = "Bladen:";
+  for (size_t k = 0; k < runs.size(); ++k) bladen += (k ? "; " : " ") + names[k] + " = " + scenario_title(*runs[k].scenario);
+  worksheet_write_string(ws, 2, 0, bladen.c_str(), f.meta);
   worksheet_write_string(ws, kHeadRow, 0, "Regel en scenario", f.head_left);
   for (int i = 0; i < n; ++i) worksheet_write_number(ws, kHeadRow, static_cast<lxw_col_t>(i + 1), base.horizon.first + i, f.head);
   worksheet_freeze_panes(ws, kHeadRow + 1, 1);
+  print_setup(ws, kHeadRow);  // A4 landscape, one page wide, headings repeated (as every sheet)
   int R = kHeadRow + 1;
   for (Line l : comparison_lines()) {
     worksheet_write_string(ws, static_cast<lxw_row_t>(R++), 0, base.m().line(l).label.c_str(), f.section);
     const int base_row = R;
     for (size_t k = 0; k < runs.size(); ++k) {
       const Result& r = *runs[k].result;
-      worksheet_write_string(ws, static_cast<lxw_row_t>(R), 0, ("   " + runs[k].scenario->name).c_str(), f.label);
+      worksheet_write_string(ws, static_cast<lxw_row_t>(R), 0, ("   " + scenario_title(*runs[k].scenario)).c_str(), f.label);
       for (int i = 0; i < n; ++i)
         check(worksheet_write_formula_num(ws, static_cast<lxw_row_t>(R), static_cast<lxw_col_t>(i + 1),
                                           ("=" + sheet_ref(names[k]) + cell(rows[k].at(l), i + 1)).c_str(), f.euro, euros(r.c(l, i))),
               "vergelijking");
       const int this_row = R++;
       if (k == 0) continue;
-      worksheet_write_string(ws, static_cast<lxw_row_t>(R), 0, ("      verschil " + runs[k].scenario->name).c_str(), f.label_bold);
+      worksheet_write_string(ws, static_cast<lxw_row_t>(R), 0, ("      verschil " + scenario_title(*runs[k].scenario)).c_str(), f.label_bold);
       for (int i = 0; i < n; ++i)
         check(worksheet_write_formula_num(ws, static_cast<lxw_row_t>(R), static_cast<lxw_col_t>(i + 1),
-                                          ("=" + cell(this_row, i + 1) + "-" + cell(base_row, i + 1)).c_str(), f.euro_bold,
+                                          ("=" + cell(this_row, i + 1) + "-" + cell(base_row, i + 1)).c_str(), f.euro_signed,
                                           euros(sub_checked(r.c(l, i), base.c(l, i)))),
               "verschil");
       ++R;
@@ -1365,14 +1385,18 @@ std::string render_xlsx(const std::vector<ScenarioRun>& runs, const ReportOption
     invoers.reserve(runs.size());
     // Sheet order: Samenvatting, Risico, then per scenario its plan sheet and its Invoer sheet;
     // the Samenvatting refers to the first scenario's sheet, so it is filled after that one.
+    // Several scenarios: the comparison first, as in md and html (filled last: it refers to the
+    // scenario sheets).
+    lxw_worksheet* vergelijking = runs.size() > 1 ? workbook_add_worksheet(wb, "Vergelijking") : nullptr;
     lxw_worksheet* samenvatting = workbook_add_worksheet(wb, "Samenvatting");
     lxw_worksheet* risico = o.risk && !o.risk->years.empty() ? workbook_add_worksheet(wb, "Risico") : nullptr;
     for (const auto& run : runs) {
-      // The scenario's name, or when that is too long for Excel (31) the name of its file.
-      const std::string& nm = run.scenario->name;
-      const std::string stem = run.scenario->files.empty() ? "" : fs::path(run.scenario->files.front()).stem().string();
-      names.push_back(sheet_name(nm.size() <= 31 || stem.empty() ? nm : stem, used));
-      const std::string invoer = sheet_name("Invoer " + names.back(), used);
+      // Always the name of the scenario's file (its stem; the scenario's name without a file),
+      // " VARIANT" after it for a run with --set; cut by the rule of sheet_name.
+      const std::string stem = run.scenario->files.empty() ? run.scenario->name : fs::path(run.scenario->files.front()).stem().string();
+      const std::string suffix = is_variant(*run.scenario) ? " VARIANT" : "";
+      names.push_back(sheet_name(stem, used, suffix));
+      const std::string invoer = sheet_name("Invoer " + stem, used, suffix);
       // The Invoer sheet is written first (its rows are referenced), then the plan sheet.
       invoers.push_back(invoer_sheet(wb, f, invoer, *run.scenario, *run.result));
       rows.push_back(scenario_sheet(wb, f, names.back(), *run.scenario, *run.result, o, invoers.back().inv));
@@ -1381,7 +1405,7 @@ std::string render_xlsx(const std::vector<ScenarioRun>& runs, const ReportOption
     samenvatting_sheet(wb, samenvatting, f, runs[0], names[0], rows[0], o);
     if (risico) risico_sheet(risico, f, *o.risk);
     kengetallen_sheet(wb, f, runs, names, rows, o);
-    if (runs.size() > 1) comparison_sheet(wb, f, runs, names, rows);
+    if (vergelijking) comparison_sheet(vergelijking, f, runs, names, rows);
   } catch (...) {
     workbook_close(wb);
     throw;
