@@ -1023,8 +1023,10 @@ void kengetallen_sheet(lxw_workbook* wb, const Formats& f, const std::vector<Sce
           else if (x.kind == Finding::Kind::OnderWeerstandsvermogen) cached = "risico: onder niveau weerstandsvermogen";
           else if (x.kind == Finding::Kind::BovenSignaleringswaarde) cached = "mogelijk bovenmatig (vraag Inspectie)";
         }
-      check(worksheet_write_formula_str(ws, static_cast<lxw_row_t>(R), static_cast<lxw_col_t>(i + 1), fx.c_str(), f.text, cached.c_str()), "signaal");
+      check(worksheet_write_formula_str(ws, static_cast<lxw_row_t>(R), static_cast<lxw_col_t>(i + 1), fx.c_str(), f.label_wrap, cached.c_str()), "signaal");
     }
+    // "risico: onder niveau weerstandsvermogen" takes two lines of the 22-character columns.
+    worksheet_set_row(ws, static_cast<lxw_row_t>(R), kLinePt * 2, nullptr);
     lxw_conditional_format risico{}, vraag{};
     risico.type = LXW_CONDITIONAL_TYPE_TEXT;
     risico.criteria = LXW_CONDITIONAL_CRITERIA_TEXT_BEGINS_WITH;
