@@ -957,14 +957,19 @@ RiskResult run_risk(const RiskModel& m, const RiskOptions& o) {
         for (std::uint64_t p = begin; p < end; ++p) {
           pe.draw(o.seed, p);
           const Result& r = pe.evaluate();
-          for (int i = 0; i < n; ++i) {
-            const Cents e = r.c(Line::eigen_vermogen, i);
+          const Cents* eigen = r.cents.data() + static_cast<std::ptrdiff_t>(Line::eigen_vermogen) * n;
+          const Cents* resultaat = r.cents.data() + static_cast<std::ptrdiff_t>(Line::resultaat) * n;
+          const Cents* signalering = r.cents.data() + static_cast<std::ptrdiff_t>(Line::signaleringswaarde) * n;
+          const Cents* niveau = r.cents.data() + static_cast<std::ptrdiff_t>(Line::weerstandsvermogen_niveau) * n;
+          std::uint64_t* c = cnt.data();
+          for (int i = 0; i < n; ++i, c += 3) {
+            const Cents e = eigen[i];
             const auto at = static_cast<std::size_t>(i) * N + p;
             ev[at] = e;
-            res[at] = r.c(Line::resultaat, i);
-            cnt[static_cast<std::size_t>(3 * i)] += e < r.c(Line::signaleringswaarde, i);
-            cnt[static_cast<std::size_t>(3 * i + 1)] += e < r.c(Line::weerstandsvermogen_niveau, i);
-            cnt[static_cast<std::size_t>(3 * i + 2)] += e < 0;
+            res[at] = resultaat[i];
+            c[0] += e < signalering[i];
+            c[1] += e < niveau[i];
+            c[2] += e < 0;
           }
         }
         done.fetch_add(end - begin, std::memory_order_relaxed);
