@@ -5,7 +5,9 @@
 #pragma once
 #include "begroting/location.hpp"
 #include <array>
+#include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -94,10 +96,36 @@ struct Scholen {
   std::vector<BaoBao> bao_bao;
 };
 
+/// The schools file once read: shared, read only, by the Scenario, its Inputs and every copy of
+/// them (a Monte Carlo thread's Inputs, a probe while the risk model is set up), so that copying
+/// Inputs does not copy thousands of schools. Reads as a std::optional<Scholen>; assigning a
+/// Scholen replaces it.
+class ScholenBestand {
+ public:
+  ScholenBestand() = default;
+  ScholenBestand(std::nullopt_t) {}  // NOLINT: as std::optional
+  ScholenBestand& operator=(Scholen s) {
+    p_ = std::make_shared<const Scholen>(std::move(s));
+    return *this;
+  }
+  ScholenBestand& operator=(std::nullopt_t) {
+    p_.reset();
+    return *this;
+  }
+  explicit operator bool() const { return p_ != nullptr; }
+  [[nodiscard]] bool has_value() const { return p_ != nullptr; }
+  const Scholen& operator*() const { return *p_; }
+  const Scholen* operator->() const { return p_.get(); }
+  void reset() { p_.reset(); }
+
+ private:
+  std::shared_ptr<const Scholen> p_;
+};
+
 struct Verdeling {
   IkcAfspraak ikc;
   std::vector<VangnetTelling> vangnet;
-  std::optional<Scholen> scholen;
+  ScholenBestand scholen;
 };
 
 /// The schools file as dense numbers per school s and year index i (begrotingsjaar F+i), built
@@ -113,6 +141,17 @@ struct ScholenTabel {
   std::array<std::vector<double>, 3> opmaat_weken;   ///< Opmaat pupil-weeks by SO category in year F+i (8.1.8)
   /// 8.1.4: unused TLV-op-bao months settled in year F+i, paid in August of F+i-1 resp. of F+i
   std::vector<int> tlv_maanden_vorig, tlv_maanden_dit;
+  /// For the basis per path (rules::scholen_basis): the schools that get an ondersteuningsbedrag
+  /// (not ITK), in file order, with their given pupils per year side by side so that one year is
+  /// one contiguous row: basis_leerlingen[i * basis_scholen + s]; NaN: projected.
+  size_t basis_scholen = 0;
+  std::vector<double> basis_leerlingen;
+  /// Per year i: every such school has a given whole number of pupils >= 0 (basis_geheel), their
+  /// sum and the largest; then the sum of the schools' basis is ondersteuningsbedrag x the sum
+  /// of the pupils, exactly (proof in engine/src/rules/scholen.cpp, scholen_basis).
+  std::vector<char> basis_geheel;
+  std::vector<std::int64_t> basis_som;
+  std::vector<double> basis_max;
 };
 
 // ---- results -----------------------------------------------------------------------------

@@ -61,6 +61,12 @@
 #include <cmath>
 #include <limits>
 #include <map>
+#include <string_view>
+#include <unordered_map>
+
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#endif
 
 #include "rules.hpp"
 
@@ -137,6 +143,34 @@ ScholenTabel scholen_tabel(const Scholen& sc, const Horizon& h) {
         if (p.soort == Leerlingstroom::Soort::Terugplaatsing && p.vorige_school == school.id) continue;  // 6.3
         (p.soort == Leerlingstroom::Soort::Instroom ? t.maanden_instroom[at] : t.maanden_terug[at]) += funded_months(p, y);
       }
+    }
+  }
+  // The basis per path (scholen_basis): the schools with an ondersteuningsbedrag, one row per year.
+  std::vector<size_t> met_basis;
+  for (size_t s = 0; s < sc.scholen.size(); ++s)
+    if (!sc.scholen[s].itk) met_basis.push_back(s);
+  const size_t m = met_basis.size();
+  t.basis_scholen = m;
+  t.basis_leerlingen.resize(m * static_cast<size_t>(t.jaren));
+  t.basis_geheel.assign(static_cast<size_t>(t.jaren), 0);
+  t.basis_som.assign(static_cast<size_t>(t.jaren), 0);
+  t.basis_max.assign(static_cast<size_t>(t.jaren), 0.0);
+  for (int i = 0; i < t.jaren; ++i) {
+    const auto k = static_cast<size_t>(i);
+    bool geheel = true;
+    double som = 0, max = 0;
+    for (size_t j = 0; j < m; ++j) {
+      const double g = t.leerlingen[met_basis[j] * static_cast<size_t>(t.jaren) + k];
+      t.basis_leerlingen[k * m + j] = g;
+      // whole and below 2^31 (the loader allows at most 10^5 pupils per school), so that the
+      // sum of at most 2^22 of them is exact in a double and fits in int64
+      geheel = geheel && !std::isnan(g) && g >= 0 && g == std::floor(g) && g < 2147483648.0;
+      if (geheel) { som += g; max = std::max(max, g); }
+    }
+    if (geheel && m < (size_t{1} << 22)) {
+      t.basis_geheel[k] = 1;
+      t.basis_som[k] = static_cast<std::int64_t>(som);
+      t.basis_max[k] = max;
     }
   }
   return t;
@@ -245,27 +279,138 @@ void scholen(Ctx& c) {
   }
 }
 
+namespace {
+
+// The basis per path, one block of at most kBlok schools in one year i (scholen_basis). p holds
+// the block's pupils of year i-1; q gets those of year i: the given count g, else
+// p x bo(i) / bo(i-1) when `projecteer` (exactly next_pupils: the same two IEEE operations in
+// the same order), else p. When `som`, also the sum of round_to_cent(ob x p) over the
+// block, exact: returns false, sum unusable, when some |ob x p| is not below 2^43 or is NaN
+// (the caller then redoes the block with mul_round and add_checked, which throw as compute() does).
+// Below 2^43 every rounded basis is an integer of at most 2^43 and the sum of kBlok = 2^9 of them
+// stays below 2^52: every partial sum in double is exact, in any order.
+constexpr size_t kBlok = 512;
+constexpr double kGrens = 8796093022208.0;  // 2^43
+
+inline double rond_af(double x) {  // round_to_cent as a double, for |x| < 2^43
+  const double t = static_cast<double>(static_cast<std::int64_t>(x));
+  const double f = x - t;
+  return t + (f >= 0.5 ? 1.0 : 0.0) - (f <= -0.5 ? 1.0 : 0.0);
+}
+
+bool blok_scalar(const double* p, double* q, const double* g, size_t nb, bool projecteer, double nu, double vorig, double ob, bool som,
+                 double& uit) {
+  bool ok = true;
+  double acc = 0;
+  for (size_t s = 0; s < nb; ++s) {
+    q[s] = !std::isnan(g[s]) ? g[s] : projecteer ? p[s] * nu / vorig : p[s];
+    if (!som) continue;
+    const double x = ob * q[s];
+    if (!(std::fabs(x) < kGrens)) { ok = false; continue; }
+    acc += rond_af(x);
+  }
+  uit = acc;
+  return ok;
+}
+
+#if defined(__x86_64__) && defined(__GNUC__)
+#define BEGROTING_SCHOLEN_AVX2 1
+// The same as blok_scalar, four schools at a time (AVX2, no FMA: every operation is the scalar
+// one, so every pupil count and every rounded basis is bit for bit the scalar result).
+__attribute__((target("avx2"))) bool blok_avx2(const double* p, double* q, const double* g, size_t nb, bool projecteer, double nu,
+                                               double vorig, double ob, bool som, double& uit) {
+  const __m256d vnu = _mm256_set1_pd(nu), vvorig = _mm256_set1_pd(vorig), vob = _mm256_set1_pd(ob);
+  const __m256d half = _mm256_set1_pd(0.5), mhalf = _mm256_set1_pd(-0.5), one = _mm256_set1_pd(1.0);
+  const __m256d grens = _mm256_set1_pd(kGrens), absmask = _mm256_castsi256_pd(_mm256_set1_epi64x(0x7fffffffffffffffLL));
+  __m256d acc = _mm256_setzero_pd(), ok = _mm256_castsi256_pd(_mm256_set1_epi64x(-1));
+  size_t s = 0;
+  for (; s + 4 <= nb; s += 4) {
+    const __m256d gv = _mm256_loadu_pd(g + s);
+    __m256d pv = _mm256_loadu_pd(p + s);
+    if (projecteer) pv = _mm256_div_pd(_mm256_mul_pd(pv, vnu), vvorig);
+    pv = _mm256_blendv_pd(pv, gv, _mm256_cmp_pd(gv, gv, _CMP_ORD_Q));  // given where not NaN
+    _mm256_storeu_pd(q + s, pv);
+    if (!som) continue;
+    const __m256d x = _mm256_mul_pd(vob, pv);
+    ok = _mm256_and_pd(ok, _mm256_cmp_pd(_mm256_and_pd(x, absmask), grens, _CMP_LT_OQ));  // NaN: false
+    const __m256d t = _mm256_round_pd(x, _MM_FROUND_TO_ZERO | _MM_FROUND_NO_EXC);
+    const __m256d f = _mm256_sub_pd(x, t);
+    __m256d r = _mm256_add_pd(t, _mm256_and_pd(_mm256_cmp_pd(f, half, _CMP_GE_OQ), one));
+    r = _mm256_sub_pd(r, _mm256_and_pd(_mm256_cmp_pd(f, mhalf, _CMP_LE_OQ), one));
+    acc = _mm256_add_pd(acc, r);
+  }
+  double rest = 0;
+  const bool ok_rest = blok_scalar(p + s, q + s, g + s, nb - s, projecteer, nu, vorig, ob, som, rest);
+  alignas(32) double lanes[4];
+  _mm256_store_pd(lanes, acc);
+  uit = ((lanes[0] + lanes[1]) + (lanes[2] + lanes[3])) + rest;
+  return ok_rest && _mm256_movemask_pd(ok) == 0xF;
+}
+#endif
+
+bool blok(const double* p, double* q, const double* g, size_t nb, bool projecteer, double nu, double vorig, double ob, bool som,
+          double& uit) {
+#ifdef BEGROTING_SCHOLEN_AVX2
+  static const bool avx2 = __builtin_cpu_supports("avx2");
+  if (avx2) return blok_avx2(p, q, g, nb, projecteer, nu, vorig, ob, som, uit);
+#endif
+  return blok_scalar(p, q, g, nb, projecteer, nu, vorig, ob, som, uit);
+}
+
+}  // namespace
+
 void scholen_basis(Ctx& c, const Result& plan) {
   if (!c.in.verdeling.scholen) return;
-  const auto& sc = *c.in.verdeling.scholen;
   const ScholenTabel& t = c.in.scholen_tabel;
   constexpr int kMax = 64;
   if (c.n > kMax) throw std::invalid_argument("scholen: meer dan 64 jaren");
   std::array<Cents, kMax> bruto{};
   std::array<double, kMax> bo{};
+  std::array<bool, kMax> uit_som{};  // year i summed as ondersteuningsbedrag x the pupil sum
   for (int i = 0; i < c.n; ++i) bo[static_cast<size_t>(i)] = c.r.r(Line::leerlingen_bo, i);
   const Cents* ob = c.in.ob_per_leerling.data();
-  const size_t jaren = static_cast<size_t>(t.jaren);
-  // Same arithmetic as scholen(): the same pupils per school and year, each basis rounded once,
-  // summed over the schools in the same order.
-  for (size_t s = 0; s < sc.scholen.size(); ++s) {
-    const double* given = t.leerlingen.data() + s * jaren;
-    double pupils = given[0];
-    bruto[0] = add_checked(bruto[0], mul_round(ob[0], pupils));
-    for (int i = 1; i < c.n; ++i) {
+  const size_t m = t.basis_scholen;
+  // Whole pupil counts: the sum needs no rounding per school. Proof: let a be the
+  // ondersteuningsbedrag in cents (an integer) and g_s the given pupils of school s, whole and
+  // >= 0, with |a| x max g_s < 2^53. Then a x g_s is an integer below 2^53 in magnitude, so a
+  // double holds it exactly and IEEE multiplication returns it exactly; round_to_cent of an
+  // integer-valued double is that integer (remainder 0). So basis_s = a x g_s, and the sum over
+  // the schools is sum_s a x g_s = a x sum_s g_s, in the integers; every term has the sign of a,
+  // so every partial sum lies between 0 and the total, which __builtin_mul_overflow checks fits
+  // in int64 (a total that does not fit takes the per-school path below, which throws as
+  // compute() does). Counts that are not whole (projected: p x bo(t) / bo(t-1), or fractional
+  // given counts) take the per-school path: each basis rounded once, as in scholen().
+  for (int i = 0; i < c.n; ++i) {
+    const auto k = static_cast<size_t>(i);
+    if (!t.basis_geheel[k] || std::fabs(static_cast<double>(ob[k])) * t.basis_max[k] >= 9007199254740992.0) continue;  // 2^53
+    Cents som = 0;
+    if (__builtin_mul_overflow(ob[k], t.basis_som[k], &som)) continue;
+    bruto[k] = som;
+    uit_som[k] = true;
+  }
+  // Per school: blocks of kBlok schools, year by year inside a block (the schools of a block are
+  // independent, so the pupil chain of one school is not one long dependency); no allocation.
+  std::array<double, kBlok> a, b;  // the block's pupils of year i-1 (p) and of year i (q)
+  for (size_t s0 = 0; s0 < m; s0 += kBlok) {
+    const size_t nb = std::min(kBlok, m - s0);
+    double* p = a.data();
+    double* q = b.data();
+    std::copy_n(t.basis_leerlingen.data() + s0, nb, p);  // year 0: given (the loader requires it)
+    for (int i = 0; i < c.n; ++i) {
       const auto k = static_cast<size_t>(i);
-      pupils = next_pupils(given[k], pupils, bo[k - 1], bo[k]);
-      bruto[k] = add_checked(bruto[k], mul_round(ob[k], pupils));
+      const double* g = t.basis_leerlingen.data() + k * m + s0;
+      const bool projecteer = i > 0 && bo[k - 1] != 0;
+      const double nu = bo[k], vorig = i > 0 ? bo[k - 1] : 1.0;
+      const bool som = !uit_som[k];
+      double blok_som = 0;
+      if (blok(p, q, g, nb, projecteer, nu, vorig, static_cast<double>(ob[k]), som, blok_som)) {
+        if (som) bruto[k] = add_checked(bruto[k], static_cast<Cents>(blok_som));
+      } else {
+        // A product not below 2^43 or not a number: the exact path of scholen(), school by school.
+        for (size_t s = 0; s < nb; ++s)
+          bruto[k] = add_checked(bruto[k], mul_round(ob[k], i == 0 ? g[s] : next_pupils(g[s], p[s], bo[k - 1], bo[k])));
+      }
+      std::swap(p, q);
     }
   }
   for (int i = 0; i < c.n; ++i) {
@@ -289,14 +434,13 @@ void scholen_check(Ctx& c) {
   }
   if (!c.findings) return;  // per bestuur, spreiding and the pupil check are detail records
   const double nan = std::numeric_limits<double>::quiet_NaN();
-  // per bestuur, in order of first appearance
+  // per bestuur, in order of first appearance (indexed once: thousands of besturen at national scale)
   vr.besturen.clear();
+  std::unordered_map<std::string_view, size_t> bestuur_at;
   for (const auto& s : vr.scholen) {
-    auto it = std::find_if(vr.besturen.begin(), vr.besturen.end(), [&](const SchoolResultaat& b) { return b.id == s.bestuur; });
-    if (it == vr.besturen.end()) {
-      vr.besturen.push_back(SchoolResultaat{s.bestuur, s.bestuur, s.bestuur, false, std::vector<SchoolJaar>(static_cast<size_t>(c.n))});
-      it = vr.besturen.end() - 1;
-    }
+    auto [at, fresh] = bestuur_at.try_emplace(s.bestuur, vr.besturen.size());
+    if (fresh) vr.besturen.push_back(SchoolResultaat{s.bestuur, s.bestuur, s.bestuur, false, std::vector<SchoolJaar>(static_cast<size_t>(c.n))});
+    SchoolResultaat* it = &vr.besturen[at->second];
     for (int i = 0; i < c.n; ++i) {
       auto& b = it->jaren[static_cast<size_t>(i)];
       const auto& j = s.jaren[static_cast<size_t>(i)];
