@@ -5,9 +5,11 @@
 //   stromen.csv   school;soort;inschrijving;vertrek[;vorige_school]  (soort tlv_op_bao: inschrijving empty)
 //   bao-bao.csv   van;naar;overstap;verwijzing
 //
-// Each table becomes the Tree a YAML schools file gives (scholen: [...], bao_bao: [...]); the
-// stromen rows go into the `stromen` list of their school. An empty cell is a value not given
-// (as a missing YAML key). All validation of the values is in verdeling.cpp, shared with YAML.
+// Each school row becomes, when verdeling.cpp reads that school, the Tree a YAML school gives (its
+// stromen rows in its `stromen` list); bao_bao the Tree of a YAML bao_bao list. An empty cell is a
+// value not given (as a missing YAML key). All validation of the values is in verdeling.cpp,
+// shared with YAML. The tables stay in memory only as their text and about 20 bytes per cell
+// (CsvTabel); the ids are indexed once (hash map), so a stromen row finds its school in constant time.
 // Every error: FILE:LINE:COLUMN: what is wrong; what was expected (1-based, columns in characters).
 #include "csv.hpp"
 
@@ -54,13 +56,13 @@ std::string join(const std::vector<std::string>& v, const std::string& last) {
   fail(h.loc, "onbekende kolom '" + shown_value(h.text) + "' in de kopregel" + (best.empty() ? "; verwacht " + expected : "; bedoelt u '" + best + "'?"));
 }
 
-Tree scalar(const CsvCell& c) {
-  Tree t;
-  t.kind = Tree::Kind::Scalar;
-  t.scalar = c.text;
-  t.quoted = c.quoted;
-  t.loc = c.loc;
-  return t;
+Tree scalar(const CsvTabel& t, size_t r, size_t c) {
+  Tree x;
+  x.kind = Tree::Kind::Scalar;
+  x.scalar = std::string(t.text(r, c));
+  x.quoted = t.cel(r, c).quoted;
+  x.loc = t.loc(r, c);
+  return x;
 }
 
 Tree empty(Tree::Kind kind, const Loc& loc) {
@@ -101,14 +103,14 @@ std::vector<int> fixed_columns(const CsvRow& header, const std::vector<std::stri
 }
 
 /// The rows of one table, each as a map {name: cell} of its non-empty cells in header order.
-std::vector<Tree> items(const std::vector<CsvRow>& rows, const std::vector<int>& at, const std::vector<std::string>& names) {
+std::vector<Tree> items(const CsvTabel& t, const std::vector<int>& at, const std::vector<std::string>& names) {
   std::vector<Tree> out;
-  for (size_t r = 1; r < rows.size(); ++r) {
-    Tree item = empty(Tree::Kind::Map, rows[r].loc);
+  for (size_t r = 1; r < t.rijen(); ++r) {
+    Tree item = empty(Tree::Kind::Map, t.rij_loc(r));
     for (size_t k = 0; k < names.size(); ++k)
       if (at[k] >= 0) {
-        const CsvCell& c = rows[r].cells[static_cast<size_t>(at[k])];
-        if (!c.text.empty()) put(item, names[k], scalar(c), rows[0].cells[static_cast<size_t>(at[k])].loc);
+        const auto c = static_cast<size_t>(at[k]);
+        if (!t.text(r, c).empty()) put(item, names[k], scalar(t, r, c), t.loc(0, c));
       }
     out.push_back(std::move(item));
   }
@@ -123,10 +125,7 @@ const std::string kScholenKolommen =
     "id, naam, bestuur, leerlingen JJJJ (per teldatum), eventueel itk (ja: Internationale Taalklas) en per kalenderjaar eventueel sbo_ikc JJJJ, so_cat1 JJJJ, "
     "so_cat2 JJJJ, so_cat3 JJJJ, dws JJJJ, tlv_d JJJJ, tlv_op_bao JJJJ en opmaat_so_cat1 JJJJ, opmaat_so_cat2 JJJJ, opmaat_so_cat3 JJJJ";
 
-struct Kolom {
-  std::string soort;  ///< id, naam, bestuur, or one of kPerJaar
-  std::string jaar;   ///< for the kPerJaar columns
-};
+using Kolom = CsvKolom;  ///< soort: id, naam, bestuur, itk, or one of kPerJaar with its jaar
 
 std::vector<Kolom> school_columns(const CsvRow& header) {
   std::vector<Kolom> out;
@@ -171,36 +170,36 @@ std::vector<Kolom> school_columns(const CsvRow& header) {
 }
 
 /// One row of the schools table as the map a YAML school gives.
-Tree school(const CsvRow& header, const std::vector<Kolom>& cols, const CsvRow& row) {
-  Tree s = empty(Tree::Kind::Map, row.loc);
+Tree school(const CsvTabel& t, const std::vector<Kolom>& cols, size_t r) {
+  const Loc row_loc = t.rij_loc(r), header_loc = t.rij_loc(0);
+  Tree s = empty(Tree::Kind::Map, row_loc);
   for (const char* k : {"id", "naam", "bestuur", "itk"})
     for (size_t c = 0; c < cols.size(); ++c)
-      if (cols[c].soort == k && !row.cells[c].text.empty()) put(s, k, scalar(row.cells[c]), header.cells[c].loc);
-  Tree leerlingen = empty(Tree::Kind::Map, row.loc), plaatsingen = empty(Tree::Kind::Map, row.loc), tlv = empty(Tree::Kind::Map, row.loc);
-  Tree opmaat = empty(Tree::Kind::Map, row.loc);  // opmaat_so_catN JJJJ -> opmaat: {JJJJ: {so_catN: ...}} (8.1.8)
-  Loc leerlingen_key = header.loc, plaatsingen_key = header.loc, tlv_key = header.loc, opmaat_key = header.loc;
+      if (cols[c].soort == k && !t.text(r, c).empty()) put(s, k, scalar(t, r, c), t.loc(0, c));
+  Tree leerlingen = empty(Tree::Kind::Map, row_loc), plaatsingen = empty(Tree::Kind::Map, row_loc), tlv = empty(Tree::Kind::Map, row_loc);
+  Tree opmaat = empty(Tree::Kind::Map, row_loc);  // opmaat_so_catN JJJJ -> opmaat: {JJJJ: {so_catN: ...}} (8.1.8)
+  Loc leerlingen_key = header_loc, plaatsingen_key = header_loc, tlv_key = header_loc, opmaat_key = header_loc;
   for (size_t c = 0; c < cols.size(); ++c) {
     const Kolom& k = cols[c];
-    const CsvCell& cell = row.cells[c];
-    const Loc& hl = header.cells[c].loc;
     if (k.jaar.empty()) continue;
-    if (k.soort == "leerlingen" && leerlingen.map.empty()) leerlingen_key = hl;
-    if (cell.text.empty()) continue;  // not given
+    if (k.soort == "leerlingen" && leerlingen.map.empty()) leerlingen_key = t.loc(0, c);
+    if (t.text(r, c).empty()) continue;  // not given
+    const Loc hl = t.loc(0, c);
     if (k.soort == "leerlingen") {
-      put(leerlingen, k.jaar, scalar(cell), hl);
+      put(leerlingen, k.jaar, scalar(t, r, c), hl);
     } else if (k.soort == "tlv_op_bao") {
       if (tlv.map.empty()) tlv_key = hl;
-      put(tlv, k.jaar, scalar(cell), hl);
+      put(tlv, k.jaar, scalar(t, r, c), hl);
     } else {
       const bool om = k.soort.rfind("opmaat_", 0) == 0;
       Tree& target = om ? opmaat : plaatsingen;
       if (target.map.empty()) (om ? opmaat_key : plaatsingen_key) = hl;
       Tree* jaar = find(target, k.jaar);
       if (!jaar) {
-        put(target, k.jaar, empty(Tree::Kind::Map, cell.loc), hl);
+        put(target, k.jaar, empty(Tree::Kind::Map, t.loc(r, c)), hl);
         jaar = &target.map.back().second;
       }
-      put(*jaar, om ? k.soort.substr(7) : k.soort, scalar(cell), hl);
+      put(*jaar, om ? k.soort.substr(7) : k.soort, scalar(t, r, c), hl);
     }
   }
   put(s, "leerlingen", std::move(leerlingen), leerlingen_key);
@@ -214,7 +213,13 @@ Tree school(const CsvRow& header, const std::vector<Kolom>& cols, const CsvRow& 
 
 // ---- CSV text ------------------------------------------------------------------------------
 
-std::vector<CsvRow> parse_csv(const std::string& raw, const std::string& file) {
+CsvRow CsvTabel::rij(size_t r) const {
+  CsvRow row{rij_loc(r), {}};
+  for (size_t c = 0; c < cellen_in(r); ++c) row.cells.push_back(cell(r, c));
+  return row;
+}
+
+CsvTabel parse_csv(const std::string& raw, const std::string& file) {
   if (raw.size() >= 2 && ((raw[0] == '\xFF' && raw[1] == '\xFE') || (raw[0] == '\xFE' && raw[1] == '\xFF')))
     fail(Loc{file, 1, 1}, "het bestand is opgeslagen als UTF-16; sla het op als CSV UTF-8");
   const std::string text = raw.rfind("\xEF\xBB\xBF", 0) == 0 ? raw.substr(3) : raw;  // UTF-8 BOM (Excel's "CSV UTF-8")
@@ -233,7 +238,10 @@ std::vector<CsvRow> parse_csv(const std::string& raw, const std::string& file) {
   }
   const char sep = semis > 0 && semis >= commas ? ';' : ',';
 
-  std::vector<CsvRow> rows;
+  CsvTabel t;
+  t.file = file;
+  t.tekst.reserve(text.size());
+  t.begin.push_back(0);
   size_t i = 0;
   int line = 1, col = 1;
   const size_t n = text.size();
@@ -244,118 +252,146 @@ std::vector<CsvRow> parse_csv(const std::string& raw, const std::string& file) {
     else if ((c & 0xC0) != 0x80) ++col;
   };
   auto at_end_of_row = [&] { return i >= n || text[i] == '\n' || text[i] == '\r'; };
+  if (text.size() > 0xFFFFFFF0u) fail(Loc{file, 1, 1}, "het bestand is te groot; verwacht een tabel met een rij per school of leerling");
   while (i < n) {
-    CsvRow row;
-    row.loc = here();
+    const int row_line = line;
+    const size_t row_tekst = t.tekst.size(), row_cel = t.cellen.size();
+    bool all_empty = true;
     for (;;) {
-      CsvCell cell;
-      cell.loc = here();
+      CsvTabel::Cel cell;
+      cell.line = line;
+      cell.column = col;
+      cell.begin = static_cast<std::uint32_t>(t.tekst.size());
       while (i < n && blank(text[i])) step();
       if (i < n && text[i] == '"') {
         cell.quoted = true;
-        cell.loc = here();
+        cell.line = line;
+        cell.column = col;
+        const Loc open = here();
         step();
         for (;;) {
-          if (i >= n) fail(cell.loc, "aanhalingsteken niet gesloten; verwacht een \" aan het eind van dit veld");
+          if (i >= n) fail(open, "aanhalingsteken niet gesloten; verwacht een \" aan het eind van dit veld");
           if (text[i] == '"') {
-            if (i + 1 < n && text[i + 1] == '"') { cell.text += '"'; step(); step(); continue; }
+            if (i + 1 < n && text[i + 1] == '"') { t.tekst += '"'; step(); step(); continue; }
             step();
             break;
           }
           if (text[i] == '\r' && i + 1 < n && text[i + 1] == '\n') { step(); continue; }  // CRLF inside quotes -> LF
-          cell.text += text[i];
+          t.tekst += text[i];
           step();
         }
         while (i < n && blank(text[i])) step();
         if (!at_end_of_row() && text[i] != sep)
           fail(here(), std::string("tekst na het sluitende aanhalingsteken; verwacht '") + sep + "' of het einde van de regel");
       } else {
-        if (i < n && !at_end_of_row() && text[i] != sep) cell.loc = here();
+        if (i < n && !at_end_of_row() && text[i] != sep) { cell.line = line; cell.column = col; }
         const size_t start = i;
         while (!at_end_of_row() && text[i] != sep) {
           if (text[i] == '"')
             fail(here(), "aanhalingsteken midden in een veld; verwacht het hele veld tussen aanhalingstekens, met \"\" voor een aanhalingsteken erin");
           step();
         }
-        cell.text = text.substr(start, i - start);
-        while (!cell.text.empty() && blank(cell.text.back())) cell.text.pop_back();
+        size_t end = i;
+        while (end > start && blank(text[end - 1])) --end;
+        t.tekst.append(text, start, end - start);
       }
-      row.cells.push_back(std::move(cell));
+      cell.len = static_cast<std::uint32_t>(t.tekst.size() - cell.begin);
+      all_empty = all_empty && cell.len == 0;
+      t.cellen.push_back(cell);
       if (i < n && text[i] == sep) { step(); continue; }
       if (i < n && text[i] == '\r') { ++i; if (i < n && text[i] == '\n') step(); else { ++line; col = 1; } }
       else if (i < n) step();  // '\n'
       break;
     }
-    bool all_empty = true;
-    for (const auto& c : row.cells) all_empty = all_empty && c.text.empty();
-    if (!all_empty) rows.push_back(std::move(row));
+    if (all_empty) {  // a blank row: left out
+      t.tekst.resize(row_tekst);
+      t.cellen.resize(row_cel);
+      continue;
+    }
+    t.begin.push_back(static_cast<std::uint32_t>(t.cellen.size()));
+    t.regel.push_back(row_line);
   }
-  if (rows.empty()) fail(Loc{file, 1, 1}, "het bestand is leeg; verwacht een kopregel met de kolomnamen en daaronder de rijen");
-  for (size_t r = 1; r < rows.size(); ++r)
-    if (rows[r].cells.size() != rows[0].cells.size())
-      fail(rows[r].loc, "de rij op regel " + std::to_string(rows[r].loc.line) + " heeft " + std::to_string(rows[r].cells.size()) +
-                            " cellen, de kopregel " + std::to_string(rows[0].cells.size()) + "; verwacht in elke rij evenveel cellen als kolommen in de kopregel (scheidingsteken '" +
-                            std::string(1, sep) + "')");
-  return rows;
+  if (t.rijen() == 0) fail(Loc{file, 1, 1}, "het bestand is leeg; verwacht een kopregel met de kolomnamen en daaronder de rijen");
+  for (size_t r = 1; r < t.rijen(); ++r)
+    if (t.cellen_in(r) != t.cellen_in(0))
+      fail(t.rij_loc(r), "de rij op regel " + std::to_string(t.regel[r]) + " heeft " + std::to_string(t.cellen_in(r)) +
+                             " cellen, de kopregel " + std::to_string(t.cellen_in(0)) + "; verwacht in elke rij evenveel cellen als kolommen in de kopregel (scheidingsteken '" +
+                             std::string(1, sep) + "')");
+  t.tekst.shrink_to_fit();
+  return t;
 }
 
 // ---- the schools file ------------------------------------------------------------------------
 
-Tree scholen_uit_csv(const CsvBron& bron, const std::optional<CsvBron>& stromen, const std::optional<CsvBron>& bao_bao) {
-  Tree root = empty(Tree::Kind::Map, Loc{bron.path, 1, 1});
-  {
-    auto rows = parse_csv(read_csv_file(bron), bron.path);
-    const auto cols = school_columns(rows[0]);
-    Tree list = empty(Tree::Kind::Seq, rows[0].loc);
-    list.seq.reserve(rows.size() - 1);
-    for (size_t r = 1; r < rows.size(); ++r) {
-      list.seq.push_back(school(rows[0], cols, rows[r]));
-      std::vector<CsvCell>().swap(rows[r].cells);  // freed as it goes: the rows and the tree never both whole in memory
-    }
-    put(root, "scholen", std::move(list), rows[0].loc);
-  }
+ScholenCsv scholen_uit_csv(const CsvBron& bron, const std::optional<CsvBron>& stromen, const std::optional<CsvBron>& bao_bao) {
+  ScholenCsv out;
+  out.root_loc = Loc{bron.path, 1, 1};
+  out.scholen = parse_csv(read_csv_file(bron), bron.path);
+  const CsvTabel& t = out.scholen;
+  out.kolommen = school_columns(t.rij(0));
+  const size_t n = out.aantal();
+  out.stromen_begin.assign(n + 1, 0);
   if (stromen) {
-    const auto rows = parse_csv(read_csv_file(*stromen), stromen->path);
+    out.stromen = parse_csv(read_csv_file(*stromen), stromen->path);
+    const CsvTabel& st = out.stromen;
     const std::vector<std::string> names = {"school", "soort", "inschrijving", "vertrek", "vorige_school"};
-    const auto at = fixed_columns(rows[0], names, 3, "de stromen");
-    Tree& list = root.map[0].second;
+    out.stromen_at = fixed_columns(st.rij(0), names, 3, "de stromen");
     // The ids indexed once (the first school with an id; a repeated id is refused later, by
-    // verdeling.cpp): a row finds its school in constant time, not by scanning the list.
-    // Keys are copies: a string_view into the school's Tree would dangle once adding `stromen`
-    // to that school's map moves its id (short ids live inside the string object).
-    std::unordered_map<std::string, size_t> index;
-    index.reserve(list.seq.size());
-    for (size_t k = 0; k < list.seq.size(); ++k)
-      if (const Tree* v = list.seq[k].get("id")) index.emplace(v->scalar, k);
-    for (size_t r = 1; r < rows.size(); ++r) {
-      const CsvCell& id = rows[r].cells[static_cast<size_t>(at[0])];
-      if (id.text.empty()) fail(id.loc, "deze rij heeft geen school; verwacht een id uit " + bron.path);
-      const auto found = index.find(id.text);
-      Tree* s = found == index.end() ? nullptr : &list.seq[found->second];
-      if (!s) fail(id.loc, "school " + id.text + " staat niet in " + bron.path + "; verwacht een id uit de kolom id van het scholenbestand");
-      Tree item = empty(Tree::Kind::Map, rows[r].loc);
-      for (size_t k = 1; k < names.size(); ++k)
-        if (at[k] >= 0) {
-          const CsvCell& c = rows[r].cells[static_cast<size_t>(at[k])];
-          if (!c.text.empty()) put(item, names[k], scalar(c), rows[0].cells[static_cast<size_t>(at[k])].loc);
-        }
-      Tree* st = find(*s, "stromen");
-      if (!st) {
-        put(*s, "stromen", empty(Tree::Kind::Seq, rows[r].loc), rows[0].cells[static_cast<size_t>(at[0])].loc);
-        st = &s->map.back().second;
-      }
-      st->seq.push_back(std::move(item));
+    // verdeling.cpp): a row finds its school in constant time, not by scanning the list. The
+    // keys point into the table's text, which does not change while the index lives.
+    size_t id_col = 0;
+    while (out.kolommen[id_col].soort != "id") ++id_col;
+    std::unordered_map<std::string_view, std::uint32_t> index;
+    index.reserve(n);
+    for (size_t k = 0; k < n; ++k)
+      if (const auto id = t.text(k + 1, id_col); !id.empty()) index.emplace(id, static_cast<std::uint32_t>(k));
+    const auto at0 = static_cast<size_t>(out.stromen_at[0]);
+    std::vector<std::uint32_t> school_of(st.rijen(), 0);
+    for (size_t r = 1; r < st.rijen(); ++r) {
+      const std::string_view id = st.text(r, at0);
+      if (id.empty()) fail(st.loc(r, at0), "deze rij heeft geen school; verwacht een id uit " + bron.path);
+      const auto found = index.find(id);
+      if (found == index.end())
+        fail(st.loc(r, at0), "school " + std::string(id) + " staat niet in " + bron.path + "; verwacht een id uit de kolom id van het scholenbestand");
+      school_of[r] = found->second;
+      ++out.stromen_begin[found->second + 1];
     }
+    // per school its rows, in file order (a counting sort)
+    for (size_t k = 0; k < n; ++k) out.stromen_begin[k + 1] += out.stromen_begin[k];
+    out.stromen_van.resize(st.rijen() > 0 ? st.rijen() - 1 : 0);
+    std::vector<std::uint32_t> next(out.stromen_begin.begin(), out.stromen_begin.end() - 1);
+    for (size_t r = 1; r < st.rijen(); ++r) out.stromen_van[next[school_of[r]]++] = static_cast<std::uint32_t>(r);
   }
   if (bao_bao) {
-    const auto rows = parse_csv(read_csv_file(*bao_bao), bao_bao->path);
+    const CsvTabel bb = parse_csv(read_csv_file(*bao_bao), bao_bao->path);
     const std::vector<std::string> names = {"van", "naar", "overstap", "verwijzing"};
-    const auto at = fixed_columns(rows[0], names, 3, "bao_bao");
-    Tree list = empty(Tree::Kind::Seq, rows[0].loc);
-    list.seq = items(rows, at, names);
-    put(root, "bao_bao", std::move(list), rows[0].loc);
+    const auto at = fixed_columns(bb.rij(0), names, 3, "bao_bao");
+    Tree list = empty(Tree::Kind::Seq, bb.rij_loc(0));
+    list.seq = items(bb, at, names);
+    out.bao_bao = std::move(list);
   }
-  return root;
+  return out;
+}
+
+Tree ScholenCsv::school(size_t i) const {
+  Tree s = detail::school(scholen, kolommen, i + 1);
+  const std::vector<std::string> names = {"school", "soort", "inschrijving", "vertrek", "vorige_school"};
+  for (std::uint32_t j = stromen_begin[i]; j < stromen_begin[i + 1]; ++j) {
+    const size_t r = stromen_van[j];
+    Tree item = empty(Tree::Kind::Map, stromen.rij_loc(r));
+    for (size_t k = 1; k < names.size(); ++k)
+      if (stromen_at[k] >= 0) {
+        const auto c = static_cast<size_t>(stromen_at[k]);
+        if (!stromen.text(r, c).empty()) put(item, names[k], scalar(stromen, r, c), stromen.loc(0, c));
+      }
+    if (j == stromen_begin[i]) put(s, "stromen", empty(Tree::Kind::Seq, stromen.rij_loc(r)), stromen.loc(0, static_cast<size_t>(stromen_at[0])));
+    s.map.back().second.seq.push_back(std::move(item));
+  }
+  return s;
+}
+
+Loc ScholenCsv::vorige_school_loc(size_t i, size_t k) const {
+  return stromen.loc(stromen_van[stromen_begin[i] + k], static_cast<size_t>(stromen_at[4]));
 }
 
 }  // namespace begroting::detail

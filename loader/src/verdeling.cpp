@@ -264,7 +264,7 @@ School read_school(const Tree& e, const std::string& what) {
         ls.vertrek = datum(*v, w + ".vertrek");
         if (x.get("inschrijving") && *ls.vertrek < ls.inschrijving) fail(v->loc, w + ".vertrek ligt voor de inschrijving; verwacht een latere datum");
       }
-      if (const Tree* v = x.get("vorige_school")) {  // 6.3; checked against the ids in read_scholen_tree
+      if (const Tree* v = x.get("vorige_school")) {  // 6.3; checked against the ids in read_scholen_list
         if (ls.soort != Leerlingstroom::Soort::Terugplaatsing)
           fail(v->loc, w + ".vorige_school hoort alleen bij soort terugplaatsing; verwacht geen vorige_school bij " + soort);
         ls.vorige_school = text(*v, w + ".vorige_school");
@@ -291,34 +291,34 @@ School read_school(const Tree& e, const std::string& what) {
   return s;
 }
 
-/// The schools file as a Tree, from YAML or from CSV (csv.cpp builds the same Tree, with the
-/// CSV cells' locations): one reader, so that every check and message holds for both.
-Scholen read_scholen_tree(const Tree& root, const std::string& path) {
-  if (root.kind != Tree::Kind::Map) fail(root.loc, "een scholenbestand is een map; verwacht 'scholen:' en eventueel 'bao_bao:'");
-  only_keys(root, "het scholenbestand", {"scholen", "bao_bao"});
-  const Tree* list = root.get("scholen");
-  if (!list || list->kind != Tree::Kind::Seq) fail(list ? list->loc : root.loc, "verwacht 'scholen:' met een lijst van scholen");
+/// The schools, from YAML or from CSV, one school at a time: `school(i)` gives school i as the
+/// Tree a YAML schools file has (csv.cpp builds it from the CSV row only while it is read, with
+/// the CSV cells' locations): one reader, so that every check and message holds for both.
+/// `school_loc(i)`: where school i starts; `vorige_school_loc(i, k)`: where stroom k of school i
+/// names its vorige_school. `bao_bao`: the bao_bao list, if any.
+template <class SchoolTree, class SchoolLoc, class VorigeLoc>
+Scholen read_scholen_list(size_t n, const SchoolTree& school, const SchoolLoc& school_loc, const VorigeLoc& vorige_school_loc,
+                          const Tree* bb, const std::string& path) {
   Scholen out;
   out.bestand = path;
   // Every id indexed once (hash map): a bao_bao row finds its schools in constant time.
-  struct At { size_t index; const Loc* loc; };
-  std::unordered_map<std::string, At> ids;
-  ids.reserve(list->seq.size());
-  out.scholen.reserve(list->seq.size());
-  for (size_t i = 0; i < list->seq.size(); ++i) {
-    School s = read_school(list->seq[i], "scholen[" + std::to_string(i + 1) + "]");
-    const auto [it, fresh] = ids.try_emplace(s.id, At{out.scholen.size(), &list->seq[i].loc});
-    if (!fresh) fail(list->seq[i].loc, "school-id " + s.id + " staat twee keer in het bestand (eerst op " + it->second.loc->str() + "); verwacht unieke id's");
+  std::unordered_map<std::string, size_t> ids;
+  ids.reserve(n);
+  out.scholen.reserve(n);
+  for (size_t i = 0; i < n; ++i) {
+    School s = read_school(school(i), "scholen[" + std::to_string(i + 1) + "]");
+    const auto [it, fresh] = ids.try_emplace(s.id, out.scholen.size());
+    if (!fresh) fail(school_loc(i), "school-id " + s.id + " staat twee keer in het bestand (eerst op " + school_loc(it->second).str() + "); verwacht unieke id's");
     out.scholen.push_back(std::move(s));
   }
   // 6.3: a terugplaatsing's vorige_school is a school of this file
   for (size_t i = 0; i < out.scholen.size(); ++i)
     for (size_t k = 0; k < out.scholen[i].stromen.size(); ++k)
       if (const std::string& v = out.scholen[i].stromen[k].vorige_school; !v.empty() && !ids.count(v))
-        fail(list->seq[i].get("stromen")->seq[k].get("vorige_school")->loc,
+        fail(vorige_school_loc(i, k),
              "scholen[" + std::to_string(i + 1) + "].stromen[" + std::to_string(k + 1) + "].vorige_school: school " + shown_value(v) +
                  " staat niet in het bestand; verwacht een id uit 'scholen' (een school buiten het bestand: laat vorige_school weg)");
-  if (const Tree* bb = root.get("bao_bao")) {
+  if (bb) {
     if (bb->kind != Tree::Kind::Seq) fail(bb->loc, "bao_bao is een lijst; verwacht items als {van: S01, naar: S02, overstap: 2023-03-01}");
     for (size_t i = 0; i < bb->seq.size(); ++i) {
       const Tree& x = bb->seq[i];
@@ -338,7 +338,7 @@ Scholen read_scholen_tree(const Tree& root, const std::string& path) {
         b.verwijzing = datum(*v, w + ".verwijzing");
         if (*b.verwijzing < b.overstap) fail(v->loc, w + ".verwijzing ligt voor de overstap; verwacht een latere datum");
         // the placement must be in the receiving school's placements of that year
-        const School& s = out.scholen[ids.at(b.naar).index];
+        const School& s = out.scholen[ids.at(b.naar)];
         auto it = s.plaatsingen.find(b.verwijzing->jaar);
         if (it == s.plaatsingen.end() || it->second.verwijzingen() < 1)
           fail(v->loc, w + ": school " + b.naar + " heeft in " + std::to_string(b.verwijzing->jaar) +
@@ -349,6 +349,25 @@ Scholen read_scholen_tree(const Tree& root, const std::string& path) {
     }
   }
   return out;
+}
+
+/// A YAML schools file as a Tree.
+Scholen read_scholen_tree(const Tree& root, const std::string& path) {
+  if (root.kind != Tree::Kind::Map) fail(root.loc, "een scholenbestand is een map; verwacht 'scholen:' en eventueel 'bao_bao:'");
+  only_keys(root, "het scholenbestand", {"scholen", "bao_bao"});
+  const Tree* list = root.get("scholen");
+  if (!list || list->kind != Tree::Kind::Seq) fail(list ? list->loc : root.loc, "verwacht 'scholen:' met een lijst van scholen");
+  return read_scholen_list(
+      list->seq.size(), [&](size_t i) -> const Tree& { return list->seq[i]; }, [&](size_t i) { return list->seq[i].loc; },
+      [&](size_t i, size_t k) { return list->seq[i].get("stromen")->seq[k].get("vorige_school")->loc; }, root.get("bao_bao"), path);
+}
+
+/// The schools CSV tables (csv.cpp): each school's Tree is built while it is read, then dropped.
+Scholen read_scholen_csv(const CsvBron& bron, const std::optional<CsvBron>& stromen, const std::optional<CsvBron>& bao_bao) {
+  const ScholenCsv csv = scholen_uit_csv(bron, stromen, bao_bao);
+  return read_scholen_list(
+      csv.aantal(), [&](size_t i) { return csv.school(i); }, [&](size_t i) { return csv.scholen.rij_loc(i + 1); },
+      [&](size_t i, size_t k) { return csv.vorige_school_loc(i, k); }, csv.bao_bao ? &*csv.bao_bao : nullptr, bron.path);
 }
 
 /// A schools YAML file gets exactly the checks of a scenario file: a regular file of at most
@@ -386,7 +405,7 @@ Scholen read_scholen(const Tree& sch, const std::string& file) {
   if (sch.kind == Tree::Kind::Scalar && !sch.scalar.empty()) {
     if (ends_with(sch.scalar, ".yaml") || ends_with(sch.scalar, ".yml")) return read_scholen_yaml(path_of(sch), sch.loc);
     if (ends_with(sch.scalar, ".csv")) {
-      Scholen out = read_scholen_tree(scholen_uit_csv({path_of(sch), sch.loc}, {}, {}), path_of(sch));
+      Scholen out = read_scholen_csv({path_of(sch), sch.loc}, {}, {});
       out.bestanden = {path_of(sch)};
       return out;
     }
@@ -404,7 +423,7 @@ Scholen read_scholen(const Tree& sch, const std::string& file) {
                          (k == 0 ? "scholen.csv" : k == 1 ? "stromen.csv" : "bao-bao.csv") + "'");
       bron[k] = CsvBron{path_of(*v), v->loc};
     }
-  Scholen out = read_scholen_tree(scholen_uit_csv(*bron[0], bron[1], bron[2]), bron[0]->path);
+  Scholen out = read_scholen_csv(*bron[0], bron[1], bron[2]);
   for (const auto& b : bron)
     if (b) out.bestanden.push_back(b->path);
   return out;
