@@ -477,8 +477,7 @@ void scholen_check(Ctx& c) {
   std::vector<std::vector<std::pair<Cents, double>>> zonder_itk(vr.besturen.size(), std::vector<std::pair<Cents, double>>(static_cast<size_t>(c.n)));
   for (const auto& s : vr.scholen) {
     if (s.itk) continue;
-    const auto b = static_cast<size_t>(std::find_if(vr.besturen.begin(), vr.besturen.end(), [&](const SchoolResultaat& x) { return x.id == s.bestuur; }) -
-                                       vr.besturen.begin());
+    const size_t b = bestuur_at.at(s.bestuur);
     for (int i = 0; i < c.n; ++i) {
       auto& [totaal, leerlingen] = zonder_itk[b][static_cast<size_t>(i)];
       totaal = add_checked(totaal, s.jaren[static_cast<size_t>(i)].totaal);
