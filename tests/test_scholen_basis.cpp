@@ -6,8 +6,10 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 
 #include "begroting/engine.hpp"
+#include "begroting/reports.hpp"
 #include "begroting/risk.hpp"
 #include "helpers.hpp"
 
@@ -106,4 +108,26 @@ TEST_CASE("scholen basis per path: more schools than one block and fractional gi
                                     " gemiddelde: -0.007, sd: 0.01, trekking: per_jaar}\n";
   const RiskModel m(load_scenario(dir + "/s.yaml"));
   same_as_compute(m, 60);
+}
+
+TEST_CASE("scholen view json: the schools written as text are exactly nlohmann's dump of the document") {
+  // render_scholen writes the schools and besturen arrays as text (without building 43,000 JSON
+  // values); the document must stay byte for byte what nlohmann::ordered_json::dump(2) prints:
+  // parsing it and dumping it again gives the same text (numbers round-trip: shortest form). An
+  // ITK school (itk: true, no per_leerling when it has no pupils) and a bestuur of it are included.
+  const std::string dir = testutil::temp_dir();
+  std::ofstream(dir + "/scholen.yaml") << "scholen:\n"
+                                          "  - {id: S1, naam: \"School \\\"een\\\" é\", bestuur: B, leerlingen: {2023: 200},"
+                                          " plaatsingen: {2024: {sbo_ikc: 1, dws: 1}}}\n"
+                                          "  - {id: S2, naam: Taalklas, bestuur: C, itk: ja, leerlingen: {2023: 100}}\n";
+  std::ofstream(dir + "/s.yaml") << "extends: " << testutil::source("scenarios/zuid-kennemerland-2024-scholen.yaml") << "\n"
+                                 << "naam: json\nscholen: scholen.yaml\nleerlingen:\n  bo:\n    teldatum: {2023: 300}\n";
+  for (const std::string& file : {dir + "/s.yaml", testutil::source("scenarios/zuid-kennemerland-2024-scholen.yaml")}) {
+    const Scenario s = load_scenario(file);
+    const std::string out = render_view(s, run(s), "scholen", "json");
+    const auto doc = nlohmann::ordered_json::parse(out);
+    CHECK(doc.dump(2) + "\n" == out);
+    CHECK(doc["scholen"].size() == s.verdeling.scholen->scholen.size());
+    CHECK(!doc["besturen"].empty());
+  }
 }

@@ -3,6 +3,7 @@
 
 #include <cmath>
 #include <algorithm>
+#include <array>
 #include <functional>
 #include <set>
 #include <tuple>
@@ -123,6 +124,27 @@ std::string extend_view_table(const std::string& view, const Result& r) {
 }
 
 namespace {
+/// The fields of one school's (or bestuur's) year i, in the order the JSON prints them: the
+/// overview (append_school) and one school (--school, school_json) print the same.
+std::array<std::pair<const char*, nlohmann::ordered_json>, 14> year_fields(const SchoolJaar& j, int jaar) {
+  return {{{"jaar", jaar},
+           {"leerlingen", count_printed(j.leerlingen)},
+           {"basis", cents_to_euros(j.basis)},
+           {"plaatsingen", count_printed(j.plaatsingen)},
+           {"afdracht_plaatsingen", cents_to_euros(j.afdracht_plaatsingen)},
+           {"afdracht_dws", cents_to_euros(j.afdracht_dws)},
+           {"tlv_op_bao", cents_to_euros(j.tlv_op_bao)},
+           {"tlv_op_bao_verrekend", cents_to_euros(j.tlv_verrekening)},
+           {"instroom", cents_to_euros(j.instroom)},
+           {"terugplaatsing", cents_to_euros(j.terugplaatsing)},
+           {"opmaat_weken", count_printed(j.opmaat_weken)},
+           {"opmaat", cents_to_euros(j.opmaat)},
+           {"totaal", cents_to_euros(j.totaal)},
+           // euros per pupil, printed to the cent (a ratio: the engine keeps it unrounded)
+           {"per_leerling", j.leerlingen > 0 ? nlohmann::ordered_json(euros_printed(cents_to_euros(j.totaal) / j.leerlingen))
+                                             : nlohmann::ordered_json(nullptr)}}};
+}
+
 nlohmann::ordered_json school_json(const SchoolResultaat& s, const Horizon& h) {
   nlohmann::ordered_json e;
   e["id"] = s.id;
@@ -131,27 +153,46 @@ nlohmann::ordered_json school_json(const SchoolResultaat& s, const Horizon& h) {
   if (s.itk) e["itk"] = true;
   auto jaren = nlohmann::ordered_json::array();
   for (size_t i = 0; i < s.jaren.size(); ++i) {
-    const auto& j = s.jaren[i];
     nlohmann::ordered_json y;
-    y["jaar"] = h.first + static_cast<int>(i);
-    y["leerlingen"] = count_printed(j.leerlingen);
-    y["basis"] = cents_to_euros(j.basis);
-    y["plaatsingen"] = count_printed(j.plaatsingen);
-    y["afdracht_plaatsingen"] = cents_to_euros(j.afdracht_plaatsingen);
-    y["afdracht_dws"] = cents_to_euros(j.afdracht_dws);
-    y["tlv_op_bao"] = cents_to_euros(j.tlv_op_bao);
-    y["tlv_op_bao_verrekend"] = cents_to_euros(j.tlv_verrekening);
-    y["instroom"] = cents_to_euros(j.instroom);
-    y["terugplaatsing"] = cents_to_euros(j.terugplaatsing);
-    y["opmaat_weken"] = count_printed(j.opmaat_weken);
-    y["opmaat"] = cents_to_euros(j.opmaat);
-    y["totaal"] = cents_to_euros(j.totaal);
-    // euros per pupil, printed to the cent (a ratio: the engine keeps it unrounded)
-    y["per_leerling"] = j.leerlingen > 0 ? nlohmann::json(euros_printed(cents_to_euros(j.totaal) / j.leerlingen)) : nlohmann::json(nullptr);
+    for (auto& [key, value] : year_fields(s.jaren[i], h.first + static_cast<int>(i))) y[key] = std::move(value);
     jaren.push_back(y);
   }
   e["jaren"] = jaren;
   return e;
+}
+
+/// One school (or bestuur: without naam and bestuur) as dump(2) prints school_json(s, h) at
+/// depth 2 of the document (every line after the first indented 4 more), appended to `out`
+/// without building the JSON value: 43,000 schools as JSON values cost more memory and time than
+/// their text. Every scalar is dumped by nlohmann::json itself, so the bytes are those of dump(2).
+void append_school(std::string& out, const SchoolResultaat& s, const Horizon& h, bool bestuur) {
+  auto field = [&](const char* key, const std::string& value, bool first) {
+    out += first ? "{\n      \"" : ",\n      \"";
+    out += key;
+    out += "\": ";
+    out += value;
+  };
+  field("id", nlohmann::json(s.id).dump(), true);
+  if (!bestuur) {
+    field("naam", nlohmann::json(s.naam).dump(), false);
+    field("bestuur", nlohmann::json(s.bestuur).dump(), false);
+  }
+  if (s.itk) field("itk", "true", false);
+  field("jaren", s.jaren.empty() ? "[]" : "[", false);
+  for (size_t i = 0; i < s.jaren.size(); ++i) {
+    out += i == 0 ? "\n        {" : ",\n        {";
+    bool first = true;
+    for (const auto& [key, value] : year_fields(s.jaren[i], h.first + static_cast<int>(i))) {
+      out += first ? "\n          \"" : ",\n          \"";
+      first = false;
+      out += key;
+      out += "\": ";
+      out += value.dump();
+    }
+    out += "\n        }";
+  }
+  if (!s.jaren.empty()) out += "\n      ]";
+  out += "\n    }";
 }
 
 nlohmann::ordered_json spread_json(const std::vector<Spreiding>& v, const Horizon& h) {
@@ -265,11 +306,9 @@ std::string render_scholen(const Scenario& s, const Result& r, const std::string
     for (int y = r.horizon.first; y <= r.horizon.last; ++y) years.push_back(y);
     j["years"] = years;
     j["scholenbestand"] = has ? nlohmann::json(s.verdeling.scholen->bestand) : nlohmann::json(nullptr);
-    // The schools and besturen arrays are rendered one element at a time and spliced into the
-    // document at placeholders: the whole document as one JSON value took about 6 times the size
-    // of its text (43,000 schools: 780 MB). Same bytes as dump(2) of the whole document: each
-    // element is dumped alone and indented by its depth (4 spaces; a JSON string never holds a
-    // raw newline).
+    // The schools and besturen arrays are written as text one element at a time at placeholders
+    // in the document: the whole document as one JSON value took about 6 times the size of its
+    // text (43,000 schools: 780 MB). Same bytes as dump(2) of the whole document.
     j["scholen"] = "\u0001scholen";
     j["besturen"] = "\u0001besturen";
     j["per_leerling_scholen"] = spread_json(vr.spreiding_scholen, r.horizon);
@@ -282,32 +321,31 @@ std::string render_scholen(const Scenario& s, const Result& r, const std::string
       swv[std::string(def(l).id)] = a;
     }
     j["swv_regels"] = swv;
-    std::string doc = j.dump(2) + "\n";
-    auto array_text = [&](const std::vector<SchoolResultaat>& v, bool bestuur) {
-      if (v.empty()) return std::string("[]");
-      std::string out = "[\n";
-      for (size_t k = 0; k < v.size(); ++k) {
-        auto e = school_json(v[k], r.horizon);
-        if (bestuur) {
-          e.erase("naam");
-          e.erase("bestuur");
-        }
-        const std::string t = e.dump(2);
-        out += "    ";
-        for (char ch : t) {
-          out += ch;
-          if (ch == '\n') out += "    ";
-        }
-        out += k + 1 < v.size() ? ",\n" : "\n  ]";
-      }
-      return out;
-    };
+    const std::string doc = j.dump(2) + "\n";
+    // One output string, reserved ahead (generously: pages never written cost no memory), the
+    // arrays written straight into it at the placeholders.
+    std::string first;
+    if (!vr.scholen.empty()) append_school(first, vr.scholen[0], r.horizon, false);
+    std::string out;
+    out.reserve(doc.size() + (first.size() + first.size() / 2 + 64) * (vr.scholen.size() + vr.besturen.size()));
+    size_t from = 0;
     for (const auto& [key, v, bestuur] : {std::tuple{"\"\\u0001scholen\"", &vr.scholen, false}, std::tuple{"\"\\u0001besturen\"", &vr.besturen, true}}) {
       const std::string placeholder = key;
-      const size_t at = doc.find(placeholder);
-      doc.replace(at, placeholder.size(), array_text(*v, bestuur));
+      const size_t at = doc.find(placeholder, from);
+      out.append(doc, from, at - from);
+      if (v->empty()) out += "[]";
+      else {
+        out += "[\n";
+        for (size_t k = 0; k < v->size(); ++k) {
+          out += "    ";
+          append_school(out, (*v)[k], r.horizon, bestuur);
+          out += k + 1 < v->size() ? ",\n" : "\n  ]";
+        }
+      }
+      from = at + placeholder.size();
     }
-    return doc;
+    out.append(doc, from, std::string::npos);
+    return out;
   }
   if (format == "csv") {
     std::string out = "id,naam,bestuur";
