@@ -6,13 +6,17 @@
 #
 #   bench/voor-na.sh OUDE_BEGROTING NIEUWE_BEGROTING [RUNS]
 #
-# De bestanden met 6.500 en 43.000 synthetische scholen maakt het script zelf in een tijdelijke
+# De tijd per school (vlak van 86 tot 6.500 scholen): risk --paths 10000 zonder scholen, met 86, 650
+# en 6.500 scholen; (CPU met N scholen - CPU zonder) / (N x 10.000) is de CPU-tijd per school per pad.
+#
+# De bestanden met 650, 6.500 en 43.000 synthetische scholen maakt het script zelf in een tijdelijke
 # map (scripts/genereer-scholen-synthetisch.py; 43.000 scholen is een scholen-CSV van 4 MB).
 set -euo pipefail
 old=$1 new=$2 runs=${3:-5}
 root=$(cd "$(dirname "$0")/.." && pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+python3 "$root/scripts/genereer-scholen-synthetisch.py" --scholen 650 --leerlingen 140000 --uit "$tmp/s650" >/dev/null
 python3 "$root/scripts/genereer-scholen-synthetisch.py" --scholen 6500 --leerlingen 1400000 --uit "$tmp/s6500" >/dev/null
 python3 "$root/scripts/genereer-scholen-synthetisch.py" --scholen 43000 --leerlingen 9000000 --uit "$tmp/s43000" >/dev/null
 risico="$root/scenarios/zuid-kennemerland-2024-risico.yaml"
@@ -49,6 +53,9 @@ measure "risk, 200.000 paden, 1 thread" risk "$risico" --paths 200000 --threads 
 measure "risk, 1.000.000 paden, 2 threads" risk "$risico" --paths 1000000 --threads 2
 measure "run, 6.500 scholen (YAML)" run "$tmp/s6500/scholen-6500-scenario.yaml"
 measure "run, 6.500 scholen (CSV)" run "$tmp/s6500/scholen-6500-scenario-csv.yaml"
+measure "risk --paths 10000, zonder scholen" risk "$risico" --paths 10000
+measure "risk --paths 10000, 86 scholen" risk "$root/tests/data/risico-scholen.yaml" --paths 10000
+measure "risk --paths 10000, 650 scholen" risk "$tmp/s650/scholen-650-scenario.yaml" --paths 10000
 measure "risk --paths 10000, 6.500 scholen" risk "$tmp/s6500/scholen-6500-scenario.yaml" --paths 10000
 measure "run --view scholen --format json, scholen-CSV 4 MB" run "$tmp/s43000/csv.yaml" --view scholen --format json
 echo "load average aan het eind: $(cut -d' ' -f1-3 /proc/loadavg)"
