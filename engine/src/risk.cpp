@@ -923,6 +923,21 @@ void PathEvaluator::set_extreme(std::size_t k, bool high) {
 
 const Result& PathEvaluator::evaluate() { return impl_->evaluate(); }
 
+std::pair<double, double> PathEvaluator::applied(std::size_t k) {
+  Impl& I = *impl_;
+  const auto& c = I.m.compiled()[k];
+  double lo = NAN, hi = NAN;
+  if (!I.enabled[k]) return {lo, hi};
+  for (std::size_t j = 0; j < c.targets.size(); ++j) {
+    if (!I.active[k * static_cast<std::size_t>(I.ns) + static_cast<std::size_t>(c.slot[j])]) continue;
+    const double v = resolve(I.work, c.targets[j]).get();
+    if (std::isnan(v)) continue;
+    lo = std::isnan(lo) ? v : std::min(lo, v);
+    hi = std::isnan(hi) ? v : std::max(hi, v);
+  }
+  return {lo, hi};
+}
+
 // ---- Monte Carlo ---------------------------------------------------------------------------------
 
 RiskResult run_risk(const RiskModel& m, const RiskOptions& o) {
@@ -1087,6 +1102,7 @@ SensitivityResult run_sensitivity(const RiskModel& m) {
       pe.all_off();
       pe.set_extreme(k, high);
       const Cents e = pe.evaluate().c(Line::eigen_vermogen, last);
+      (high ? row.used_high : row.used_low) = pe.applied(k);
       (high ? row.ev_high : row.ev_low) = e;
       (high ? row.effect_high : row.effect_low) = e - out.ev_plan;
     }

@@ -162,102 +162,28 @@ const Uncertainty* find_uncertainty(const Scenario* sc, const std::string& name)
   return nullptr;
 }
 
-/// The values a drawn x actually becomes (issue 12.1): with `toepassing: waarde` the engine
-/// shifts x per parameter and year by (scenario value - the value the distribution was written
-/// for) and then clamps and rounds it as Slot::set does (RiskModel's constructor and
-/// PathEvaluator in engine/src/risk.cpp). This repeats that on the scenario's own compiled
-/// Inputs, so a --set or child scenario shows the value used, not the value drawn.
-class AppliedValues {
- public:
-  explicit AppliedValues(const Scenario* sc) {
-    if (!sc) return;
-    bool any = false;
-    for (const auto& u : sc->onzekerheden) any = any || u.apply == Uncertainty::Apply::Waarde;
-    if (!any) return;
-    try {
-      base_ = compile(*sc);
-      scratch_ = base_;
-      ok_ = true;
-    } catch (const std::exception&) {  // the risk model compiled the same scenario; never expected
-      ok_ = false;
-    }
-  }
-  /// Smallest and largest value x becomes over the targets it moves (the sensitivity's: all of
-  /// them for a distribution; for an event the first year it can happen, and with `blijvend`
-  /// every later year). Verschil and factor: x itself (they work on the scenario's value).
-  std::pair<double, double> range(const Uncertainty& u, double x) {
-    if (!ok_ || u.apply != Uncertainty::Apply::Waarde) return {x, x};
-    struct One {
-      Target t;
-      double ref;
-      bool has_ref;
-    };
-    std::vector<One> targets;
-    try {
-      for (const auto& path : u.params) {
-        const auto rp = u.reference.find(path);
-        for (const auto& t : bind_parameter(base_, path, u.year)) {
-          One o{t, 0, false};
-          if (rp != u.reference.end())
-            if (const auto ry = rp->second.find(t.year); ry != rp->second.end()) o = {t, ry->second, true};
-          targets.push_back(o);
-        }
-      }
-    } catch (const std::exception&) {
-      return {x, x};
-    }
-    if (u.event) {  // the years the sensitivity's "wel" applies to
-      int first = 0;
-      for (const auto& o : targets)
-        if ((u.vanaf == 0 || o.t.year >= u.vanaf) && (u.tot_en_met == 0 || o.t.year <= u.tot_en_met) && (first == 0 || o.t.year < first))
-          first = o.t.year;
-      std::erase_if(targets, [&](const One& o) { return !(o.t.year == first || (u.blijvend && o.t.year > first)); });
-    }
-    double lo = 0, hi = 0;
-    bool seen = false;
-    for (const auto& o : targets) {
-      const Slot s = resolve(scratch_, o.t);
-      const double base = s.get();
-      double shift = 0;
-      if (o.has_ref && !std::isnan(base) && !std::isnan(o.ref)) {
-        s.set(o.ref);  // the reference in the engine's units, as the engine reads it
-        if (!std::isnan(s.get())) shift = base - s.get();
-      }
-      s.set(x + shift);
-      const double v = s.get();
-      restore(s, resolve(base_, o.t));
-      lo = seen ? std::min(lo, v) : v;
-      hi = seen ? std::max(hi, v) : v;
-      seen = true;
-    }
-    return seen ? std::pair{lo, hi} : std::pair{x, x};
-  }
-
- private:
-  static void restore(const Slot& s, const Slot& from) {
-    switch (s.kind) {
-      case Target::Kind::Real: *static_cast<double*>(s.ptr) = *static_cast<const double*>(from.ptr); return;
-      case Target::Kind::Money: *static_cast<Cents*>(s.ptr) = *static_cast<const Cents*>(from.ptr); return;
-      case Target::Kind::Integer: *static_cast<int*>(s.ptr) = *static_cast<const int*>(from.ptr); return;
-    }
-  }
-  Inputs base_, scratch_;
-  bool ok_ = false;
-};
+/// The values a drawn x actually became (issue 12.1), as the engine reports them
+/// (SensitivityRow::used_low/used_high, read back from the inputs the path computed with): with
+/// 'toepassing: waarde' x plus the shift of a --set or child scenario, clamped and rounded as the
+/// engine does. Verschil and factor show x itself (they work on the scenario's value per year).
+std::pair<double, double> used(const Uncertainty& u, double x, const std::pair<double, double>& engine_used) {
+  if (u.apply != Uncertainty::Apply::Waarde || std::isnan(engine_used.first)) return {x, x};
+  return engine_used;
+}
 
 /// An onzekerheid's value in its unit as the run used it: "2,7%"; "0,7% tot 2,7%" when the
 /// shift differs per parameter or year.
-std::string applied_text(AppliedValues& av, const Uncertainty& u, double x) {
-  const auto [lo, hi] = av.range(u, x);
+std::string applied_text(const Uncertainty& u, double x, const std::pair<double, double>& engine_used) {
+  const auto [lo, hi] = used(u, x, engine_used);
   const std::string a = uncertainty_value_text(u, lo), b = uncertainty_value_text(u, hi);
   return a == b ? a : a + " tot " + b;
 }
 
-std::string low_text(AppliedValues& av, const Uncertainty* u, const SensitivityRow& r) {
-  return r.event ? "niet" : u ? applied_text(av, *u, r.x_low) : x_text(r.x_low);
+std::string low_text(const Uncertainty* u, const SensitivityRow& r) {
+  return r.event ? "niet" : u ? applied_text(*u, r.x_low, r.used_low) : x_text(r.x_low);
 }
-std::string high_text(AppliedValues& av, const Uncertainty* u, const SensitivityRow& r) {
-  return (r.event ? "wel " : "") + (u ? applied_text(av, *u, r.x_high) : x_text(r.x_high));
+std::string high_text(const Uncertainty* u, const SensitivityRow& r) {
+  return (r.event ? "wel " : "") + (u ? applied_text(*u, r.x_high, r.used_high) : x_text(r.x_high));
 }
 }  // namespace
 
@@ -293,7 +219,6 @@ std::string uncertainty_value_text(const Uncertainty& u, double x) {
 
 std::string render_sensitivity_table(const SensitivityResult& s, const Scenario* sc) {
   std::string out = heading("Gevoeligheid (tornado): ", s.scenario, sc);
-  AppliedValues av(sc);
   out += "Effect op het eigen vermogen 31-12-" + std::to_string(s.horizon_year) + " (plan: " + format_euro(s.ev_plan) +
          "), grootste eerst\n\n";
   constexpr size_t kName = 30, kX = 11, kE = 12;
@@ -304,7 +229,7 @@ std::string render_sensitivity_table(const SensitivityResult& s, const Scenario*
     // The description on its own line when it does not fit: never cut with "~" (issue 14.5).
     const Uncertainty* u = find_uncertainty(sc, r.name);
     const std::string name = u ? uncertainty_label(*u) : r.name;
-    const std::string lo = low_text(av, u, r), hi = high_text(av, u, r);
+    const std::string lo = low_text(u, r), hi = high_text(u, r);
     const std::string nums = pad_left(signed_euro(r.effect_low), kE + 1) + pad_left(signed_euro(r.effect_high), kE + 1) +
                              pad_left(format_euro(r.range()), kE + 1);
     if (name.size() > kName - 1 || lo.size() > kX - 1 || hi.size() > kX - 1) {
@@ -327,7 +252,6 @@ std::string render_sensitivity_json(const SensitivityResult& s, const Scenario* 
   nlohmann::ordered_json j;
   j["scenario"] = s.scenario;
   if (sc) j["herkomst"] = herkomst_json(*sc);
-  AppliedValues av(sc);
   j["horizon"] = s.horizon_year;
   j["eigen_vermogen_plan"] = eur(s.ev_plan);
   auto rows = nlohmann::ordered_json::array();
@@ -342,10 +266,10 @@ std::string render_sensitivity_json(const SensitivityResult& s, const Scenario* 
     if (const Uncertainty* u = find_uncertainty(sc, r.name)) {
       if (r.event) o["laag_toegepast"] = nullptr;
       else {
-        const auto [a, b] = av.range(*u, r.x_low);
+        const auto [a, b] = used(*u, r.x_low, r.used_low);
         o["laag_toegepast"] = {a, b};
       }
-      const auto [a, b] = av.range(*u, r.x_high);
+      const auto [a, b] = used(*u, r.x_high, r.used_high);
       o["hoog_toegepast"] = {a, b};
     }
     o["eigen_vermogen_laag"] = eur(r.ev_low);
@@ -382,12 +306,11 @@ RiskView risk_view(const RiskResult& r, const SensitivityResult& s, const Scenar
     for (const auto& y : r.years) p.values.push_back(y.ev_q[q]);
     v.eigen_vermogen.push_back(std::move(p));
   }
-  AppliedValues av(sc);
   for (const auto& row : s.rows) {
     const Uncertainty* u = find_uncertainty(sc, row.name);
     RiskView::Bar b{u ? uncertainty_label(*u) : row.name, row.ev_low, row.ev_high, "", "", row.name};
-    b.low_text = low_text(av, u, row);  // the values used (issue 12.1), as the sensitivity table
-    b.high_text = high_text(av, u, row);
+    b.low_text = low_text(u, row);  // the values used (issue 12.1), as the sensitivity table
+    b.high_text = high_text(u, row);
     v.tornado.push_back(std::move(b));
   }
   v.tornado_base = s.ev_plan;

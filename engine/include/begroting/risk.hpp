@@ -7,10 +7,12 @@
 // exact integer sums. So the same seed gives the same numbers whatever the thread count.
 #pragma once
 #include <array>
+#include <cmath>
 #include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "begroting/bind.hpp"
@@ -106,6 +108,11 @@ class PathEvaluator {
   /// allocation). The lines the kernel does not touch keep the plan's values; the waterbed
   /// view, the kengetallen and the identity checks are the plan run's, not the path's.
   const Result& evaluate();
+  /// After evaluate(): the smallest and largest value (in the parameter's unit) that uncertainty
+  /// `k` put into the inputs over the years it applied in: the value the engine used, after the
+  /// shift of 'toepassing: waarde' and the clamp to the parameter's range. NaN, NaN when it did
+  /// not apply (an event that did not happen).
+  std::pair<double, double> applied(std::size_t k);
 
  private:
   struct Impl;
@@ -163,6 +170,10 @@ struct SensitivityRow {
   double x_low = 0, x_high = 0;  ///< the drawn number at low and high (event low: none)
   Cents ev_low = 0, ev_high = 0;  ///< eigen vermogen at the horizon
   Cents effect_low = 0, effect_high = 0;
+  /// The values the engine used at low and high (PathEvaluator::applied): smallest and largest
+  /// over the parameter's targets; they differ from x where a 'toepassing: waarde' follows an
+  /// override of the parameter (README "Overschrijvingen tellen mee"). NaN when none applied.
+  std::pair<double, double> used_low{NAN, NAN}, used_high{NAN, NAN};
   std::string bron;
   /// The width of the tornado bar: |effect high - effect low| (what the rows are sorted by).
   [[nodiscard]] Cents range() const { return effect_high > effect_low ? effect_high - effect_low : effect_low - effect_high; }
