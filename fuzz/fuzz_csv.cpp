@@ -25,22 +25,24 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   int lines = 1;
   for (std::size_t i = 0; i < size; ++i) lines += text[i] == '\n' || (text[i] == '\r' && (i + 1 == size || text[i + 1] != '\n'));
   try {
-    const auto rows = begroting::detail::parse_csv(text, "fuzz.csv");
-    if (rows.empty()) return 0;
-    const std::size_t width = rows.front().cells.size();
+    const auto t = begroting::detail::parse_csv(text, "fuzz.csv");
+    if (t.rijen() == 0) return 0;
+    if (t.begin.size() != t.rijen() + 1 || t.begin.back() != t.cellen.size()) bug("rij-index past niet bij de cellen");
+    const std::size_t width = t.cellen_in(0);
     int previous = 0;
-    for (const auto& row : rows) {
-      if (row.cells.size() != width) bug("een rij met een ander aantal cellen dan de kop");
-      if (row.loc.line <= previous || row.loc.line > lines) bug("regelnummer van een rij buiten de tekst of niet oplopend");
-      previous = row.loc.line;
+    for (std::size_t r = 0; r < t.rijen(); ++r) {
+      if (t.cellen_in(r) != width) bug("een rij met een ander aantal cellen dan de kop");
+      if (t.regel[r] <= previous || t.regel[r] > lines) bug("regelnummer van een rij buiten de tekst of niet oplopend");
+      previous = t.regel[r];
       bool blank = true;
-      for (const auto& c : row.cells) {
-        blank = blank && c.text.empty() && !c.quoted;
-        if (c.loc.line < row.loc.line || c.loc.line > lines || c.loc.column < 1 ||
-            c.loc.column > static_cast<int>(size) + 1)
+      for (std::size_t c = 0; c < width; ++c) {
+        const auto& cel = t.cel(r, c);
+        if (static_cast<std::size_t>(cel.begin) + cel.len > t.tekst.size()) bug("tekst van een cel buiten de opgeslagen tekst");
+        blank = blank && cel.len == 0 && !cel.quoted;
+        if (cel.line < t.regel[r] || cel.line > lines || cel.column < 1 || cel.column > static_cast<int>(size) + 1)
           bug("plaats van een cel buiten de tekst");
       }
-      if (blank && &row != &rows.front()) bug("een lege rij in de uitkomst");
+      if (blank && r != 0) bug("een lege rij in de uitkomst");
     }
   } catch (const begroting::InputError&) {
     // bad input, reported with FILE:LINE:COLUMN: fine
