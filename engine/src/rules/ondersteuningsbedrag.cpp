@@ -9,14 +9,11 @@
 namespace begroting::rules {
 
 void ondersteuningsbedrag_bao(Ctx& c) {
+  ondersteuningsbedrag_bao_pad(pad_of(c));  // the figures (below); here the trace
+  if (!c.tr) return;
   for (int i = 0; i < c.n; ++i) {
     const int y = c.year(i);
     const auto k = static_cast<size_t>(i);
-    c.r.c(Line::ondersteuningsbedrag_per_leerling, i) = c.in.ob_per_leerling[k];
-    const Cents bruto = mul_round(c.in.ob_per_leerling[k], c.r.r(Line::leerlingen_bo, i));
-    c.r.c(Line::ondersteuningsbedrag_bruto, i) = bruto;
-    c.r.c(Line::ondersteuningsbedrag_bao, i) = sub_checked(bruto, c.r.c(Line::afdracht_verwijzingen_dws, i));
-    if (!c.tr) continue;
     auto& p = c.tr->at(Line::ondersteuningsbedrag_per_leerling, y);
     p.formula = "ondersteuningsbedrag per leerling zoals vastgesteld (8.1.2)";
     p.terms = {param("ondersteuningsbedrag per leerling", eur(c.in.ob_per_leerling[k]), Unit::EuroPerLeerling,
@@ -32,7 +29,7 @@ void ondersteuningsbedrag_bao(Ctx& c) {
   }
 }
 
-// The kernel's form (rules.hpp, Pad): the same lines with the same arithmetic.
+// The figures, for compute() (through the rule above) and the Monte Carlo kernel alike (rules.hpp, Pad).
 void ondersteuningsbedrag_bao_pad(const Pad& p) {
   const double* bo = p.r(Line::leerlingen_bo);
   const Cents* afdracht = p.c(Line::afdracht_verwijzingen_dws);

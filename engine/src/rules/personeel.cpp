@@ -6,12 +6,10 @@
 namespace begroting::rules {
 
 void personeel(Ctx& c) {
+  personeel_pad(pad_of(c));  // the figures (below); here the trace
+  if (!c.tr) return;
   for (int i = 0; i < c.n; ++i) {
     const int y = c.year(i);
-    c.r.c(Line::personeelskosten, i) =
-        i == 0 ? c.in.personeel_first
-               : mul_round(c.r.c(Line::personeelskosten, i - 1), 1.0 + c.in.personeel_groei[static_cast<size_t>(i)]);
-    if (!c.tr) continue;
     auto& e = c.tr->at(Line::personeelskosten, y);
     if (i == 0) {
       e.formula = "personeelskosten eerste begrotingsjaar (hfst 12 II.1)";
@@ -27,7 +25,7 @@ void personeel(Ctx& c) {
   }
 }
 
-// The kernel's form (rules.hpp, Pad): the same line, the same roundings.
+// The figures, for compute() (through the rule above) and the Monte Carlo kernel alike (rules.hpp, Pad).
 void personeel_pad(const Pad& p) {
   Cents* pk = p.c(Line::personeelskosten);
   const double* groei = p.in.personeel_groei.data();

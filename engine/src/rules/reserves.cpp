@@ -11,20 +11,13 @@
 namespace begroting::rules {
 
 void reserves(Ctx& c) {
+  reserves_pad(pad_of(c));  // the figures (below); here the signals and the trace
   for (int i = 0; i < c.n; ++i) {
     const int y = c.year(i);
-    const auto k = static_cast<size_t>(i);
-    const Cents res = sub_checked(c.r.c(Line::baten_totaal, i), c.r.c(Line::lasten_totaal, i));
-    c.r.c(Line::resultaat, i) = res;
     const Cents prev = i == 0 ? c.in.ev_begin : c.r.c(Line::eigen_vermogen, i - 1);
-    const Cents ev = add_checked(prev, res);
-    c.r.c(Line::eigen_vermogen, i) = ev;
-    const Cents niveau = c.in.wv_niveau[k];
-    c.r.c(Line::weerstandsvermogen_niveau, i) = niveau;
+    const Cents ev = c.r.c(Line::eigen_vermogen, i);
+    const Cents niveau = c.r.c(Line::weerstandsvermogen_niveau, i);
     const bool loopt = y <= c.in.bestemmingsreserve_last;
-    const Cents bestemming = loopt ? std::max<Cents>(0, sub_checked(ev, niveau)) : 0;
-    c.r.c(Line::bestemmingsreserve, i) = bestemming;
-    c.r.c(Line::weerstandsvermogen, i) = ev - bestemming;  // cannot overflow: 0 <= bestemming <= |ev|+|niveau|
     if (c.findings) {
       if (ev < 0)
         c.r.findings.push_back({Finding::Kind::NegatiefEigenVermogen, y, "risico: het eigen vermogen op 31-12-" + std::to_string(y) + " is negatief (onder nul)"});
@@ -60,7 +53,7 @@ void reserves(Ctx& c) {
   }
 }
 
-// The kernel's form (rules.hpp, Pad): the same lines with the same arithmetic.
+// The figures, for compute() (through the rule above) and the Monte Carlo kernel alike (rules.hpp, Pad).
 void reserves_pad(const Pad& p) {
   const Cents* baten = p.c(Line::baten_totaal);
   const Cents* lasten = p.c(Line::lasten_totaal);
@@ -80,7 +73,7 @@ void reserves_pad(const Pad& p) {
     niveau_line[i] = niveau[i];
     const Cents bestemming = p.first + i <= laatste ? std::max<Cents>(0, sub_checked(ev, niveau[i])) : 0;
     bestemming_line[i] = bestemming;
-    wv[i] = ev - bestemming;
+    wv[i] = ev - bestemming;  // cannot overflow: 0 <= bestemming <= |ev|+|niveau|
     prev = ev;
   }
 }

@@ -45,6 +45,9 @@ struct Pad {
   [[nodiscard]] Cents* c(Line l) const { return cents + static_cast<std::ptrdiff_t>(l) * n; }
   [[nodiscard]] double* r(Line l) const { return real + static_cast<std::ptrdiff_t>(l) * n; }
 };
+/// The Pad over a full run's Result (every flag on): the full rule computes its figures with its
+/// kernel form and adds findings and trace on top, so the arithmetic is written once.
+inline Pad pad_of(Ctx& c) { return Pad{c.in, c.r.cents.data(), c.r.real.data(), c.n, c.first, ~0u}; }
 void population_pad(const Pad& p);                // flags: bit q = project population q (Pop); no stromen
 void rijksbijdrage_pad(const Pad& p);
 void inhouding_duo_pad(const Pad& p);

@@ -8,14 +8,12 @@
 namespace begroting::rules {
 
 void signaleringswaarde(Ctx& c) {
+  signaleringswaarde_pad(pad_of(c));  // the figures (below); here the signals and the trace
   for (int i = 0; i < c.n; ++i) {
     const int y = c.year(i);
     const auto k = static_cast<size_t>(i);
-    const Cents pct = mul_round(c.r.c(Line::baten_totaal, i), c.in.signal_pct[k]);
-    const Cents sw = std::max(pct, c.in.signal_min[k]);
-    c.r.c(Line::signaleringswaarde, i) = sw;
+    const Cents sw = c.r.c(Line::signaleringswaarde, i);
     const Cents ev = c.r.c(Line::eigen_vermogen, i);
-    c.r.c(Line::boven_signaleringswaarde, i) = std::max<Cents>(0, sub_checked(ev, sw));
     if (c.findings && ev > sw)
       c.r.findings.push_back({Finding::Kind::BovenSignaleringswaarde, y,
                               "vraag van de Inspectie, geen risico: het eigen vermogen op 31-12-" + std::to_string(y) +
@@ -33,7 +31,7 @@ void signaleringswaarde(Ctx& c) {
   }
 }
 
-// The kernel's form (rules.hpp, Pad): the same lines with the same arithmetic.
+// The figures, for compute() (through the rule above) and the Monte Carlo kernel alike (rules.hpp, Pad).
 void signaleringswaarde_pad(const Pad& p) {
   const Cents* baten = p.c(Line::baten_totaal);
   const Cents* eigen = p.c(Line::eigen_vermogen);
