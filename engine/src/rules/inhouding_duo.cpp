@@ -7,16 +7,11 @@
 namespace begroting::rules {
 
 void inhouding_duo(Ctx& c) {
+  inhouding_duo_pad(pad_of(c));  // the figures (below); here the trace
+  if (!c.tr) return;
   for (int i = 0; i < c.n; ++i) {
     const int y = c.year(i);
     const auto k = static_cast<size_t>(i);
-    c.r.c(Line::sbo_inhouding, i) = mul_round(c.in.t_sbo[k], c.r.r(Line::leerlingen_sbo, i));
-    // One rounding for the whole SO line: sum of exact products, then round to the cent.
-    const double so_exact = static_cast<double>(c.in.t_so1[k]) * c.r.r(Line::leerlingen_so_cat1, i) +
-                            static_cast<double>(c.in.t_so2[k]) * c.r.r(Line::leerlingen_so_cat2, i) +
-                            static_cast<double>(c.in.t_so3[k]) * c.r.r(Line::leerlingen_so_cat3, i);
-    c.r.c(Line::so_inhouding, i) = round_to_cent(so_exact);
-    if (!c.tr) continue;
     auto& s = c.tr->at(Line::sbo_inhouding, y);
     s.formula = "leerlingen sbo (1-2-" + std::to_string(y - 1) + ") x tarief SBO (8.1.1, inhouding DUO)";
     s.rounding = "product eenmaal afgerond op de cent";
@@ -34,7 +29,7 @@ void inhouding_duo(Ctx& c) {
   }
 }
 
-// The kernel's form (rules.hpp, Pad): the same two lines, the same roundings.
+// The figures, for compute() (through the rule above) and the Monte Carlo kernel alike (rules.hpp, Pad).
 void inhouding_duo_pad(const Pad& p) {
   const double* sbo = p.r(Line::leerlingen_sbo);
   const double* so1 = p.r(Line::leerlingen_so_cat1);
@@ -48,6 +43,7 @@ void inhouding_duo_pad(const Pad& p) {
   const Cents* t3 = p.in.t_so3.data();
   for (int i = 0; i < p.n; ++i) {
     sbo_inh[i] = mul_round(ts[i], sbo[i]);
+    // One rounding for the whole SO line: sum of exact products, then round to the cent.
     const double so_exact = static_cast<double>(t1[i]) * so1[i] + static_cast<double>(t2[i]) * so2[i] +
                             static_cast<double>(t3[i]) * so3[i];
     so_inh[i] = round_to_cent(so_exact);

@@ -7,14 +7,10 @@
 namespace begroting::rules {
 
 void rijksbijdrage(Ctx& c) {
+  rijksbijdrage_pad(pad_of(c));  // the figures (below); here the trace
+  if (!c.tr) return;
   for (int i = 0; i < c.n; ++i) {
     const int y = c.year(i);
-    const double bo = c.r.r(Line::leerlingen_bo, i);
-    const double sbo = c.r.r(Line::leerlingen_sbo, i);
-    c.r.c(Line::lichte_ondersteuning, i) = mul_round(c.in.t_lichte[static_cast<size_t>(i)], bo);
-    const Cents zware_formule = mul_round(c.in.t_zware[static_cast<size_t>(i)], bo + sbo);
-    c.r.c(Line::zware_ondersteuning, i) = add_checked(zware_formule, c.in.kal_zware[static_cast<size_t>(i)]);
-    if (!c.tr) continue;
     auto& a = c.tr->at(Line::lichte_ondersteuning, y);
     a.formula = "leerlingen bo (1-2-" + std::to_string(y - 1) + ") x tarief lichte ondersteuning (8.1.1)";
     a.rounding = "product eenmaal afgerond op de cent (half van nul af)";
@@ -32,7 +28,7 @@ void rijksbijdrage(Ctx& c) {
   }
 }
 
-// The kernel's form (rules.hpp, Pad): the same two lines, the same roundings.
+// The figures, for compute() (through the rule above) and the Monte Carlo kernel alike (rules.hpp, Pad).
 void rijksbijdrage_pad(const Pad& p) {
   const double* bo = p.r(Line::leerlingen_bo);
   const double* sbo = p.r(Line::leerlingen_sbo);
