@@ -1,17 +1,23 @@
-// YAML text -> Tree, built from yaml-cpp's parser events (not YAML::Node) so that every node
-// has its own 1-based location, and so that what a finance person cannot mean is refused at
-// the place it is written: anchors and aliases (&x, *x), the merge key '<<', a second
-// document ('---'), a list or map used as a key, duplicate keys, nesting deeper than a
-// scenario ever needs. yaml-cpp's own (English) parse errors are put into Dutch.
+// YAML text -> Tree, built from libyaml's parser events (yaml_parser_parse; not a document
+// API) so that every node has its own 1-based location, and so that what a finance person
+// cannot mean is refused at the place it is written: anchors and aliases (&x, *x), the merge key
+// '<<', a second document ('---'), a list or map used as a key, duplicate keys, nesting deeper
+// than a scenario ever needs. libyaml's own (English) parse errors are put into Dutch.
+//
+// libyaml (Debian's libyaml-dev) replaced yaml-cpp here: it parses a 2.7 MB schools file in
+// about a seventh of the time. The Tree keeps each scalar as written plus whether it was quoted,
+// so YAML 1.1 versus 1.2 typing (yes, 0o17, .inf) is not the parser's business: the loader reads
+// the text. Where libyaml reads the characters themselves otherwise than yaml-cpp did (see Odd
+// below), the text is adjusted so that every file reads as it always has.
 #include "tree.hpp"
 
-#include <yaml-cpp/depthguard.h>
-#include <yaml-cpp/eventhandler.h>
-#include <yaml-cpp/exceptions.h>
-#include <yaml-cpp/parser.h>
+#include <yaml.h>
 
+#include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstring>
+#include <new>
 #include <set>
 #include <sstream>
 
@@ -48,98 +54,237 @@ namespace {
 
 constexpr size_t kMaxDepth = 64;
 
-/// yaml-cpp's Mark is 0-based and its column counts bytes; a Loc is 1-based and its column counts
-/// characters (what an editor shows: "\xC3\xA9" is one column). Marks arrive in file order, so a
-/// forward cursor makes every conversion together linear in the text (a 4 MB file of any shape);
-/// a mark before the cursor restarts it from the top.
+/// Characters that libyaml (YAML 1.1) reads otherwise than this loader always has (yaml-cpp,
+/// and what an editor shows): libyaml refuses control characters (C0 but tab and line ends,
+/// DEL, C1), ends a line at a lone carriage return, NEL (U+0085), U+2028 and U+2029, and skips a
+/// byte order mark (U+FEFF) at the start of any line; it also refuses U+FFFE and U+FFFF. In a
+/// text that holds any of them (rare: the common case only scans the bytes once), each is
+/// replaced before parsing by a private-use character of a block of 128 that the text does not
+/// use, one for one (so lines and columns stay the same), and put back in every scalar. A NUL
+/// (only a model file can reach here with one) is put back too, so it gets the loader's own
+/// message about it.
+class Odd {
+ public:
+  /// `text` itself, or the adjusted copy (see text()).
+  explicit Odd(const std::string& text) : text_(text) {
+    size_t first = std::string::npos;
+    for (size_t i = 0; i < text.size(); ++i) {
+      const auto c = static_cast<unsigned char>(text[i]);
+      if (c >= 0x20 && c < 0x7F) continue;
+      if (odd_at(text, i, nullptr) != 0) {
+        first = i;
+        break;
+      }
+    }
+    if (first == std::string::npos) return;
+    base_ = free_block(text);
+    if (base_ == 0) return;  // every block in use (a constructed file): parse as it is
+    adjusted_.reserve(text.size() + 64);
+    adjusted_.assign(text, 0, first);
+    for (size_t i = first; i < text.size();) {
+      char32_t cp = 0;
+      if (const size_t n = odd_at(text, i, &cp); n != 0) {
+        append_utf8(adjusted_, base_ + slot(cp));
+        i += n;
+      } else {
+        adjusted_ += text[i++];
+      }
+    }
+    active_ = true;
+  }
+
+  /// The text libyaml is given.
+  [[nodiscard]] const std::string& text() const { return active_ ? adjusted_ : text_; }
+
+  /// A scalar as libyaml gives it (of text()), with the replaced characters put back.
+  void restore(std::string& value) const {
+    if (!active_) return;
+    size_t i = 0;
+    while (i < value.size() && placeholder(value, i) == 0) ++i;
+    if (i == value.size()) return;
+    std::string out(value, 0, i);
+    while (i < value.size()) {
+      if (const char32_t cp = placeholder(value, i); cp != 0) {
+        append_utf8(out, original(cp - base_));
+        i += 3;
+      } else {
+        out += value[i++];
+      }
+    }
+    value = std::move(out);
+  }
+
+ private:
+  static constexpr char32_t kSlots = 72;
+
+  /// The replacement character at s[i] (its code point), or 0.
+  char32_t placeholder(const std::string& s, size_t i) const {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if ((c != 0xEE && c != 0xEF) || i + 2 >= s.size()) return 0;
+    const char32_t cp = (char32_t(c & 0x0F) << 12) | (char32_t(s[i + 1] & 0x3F) << 6) | char32_t(s[i + 2] & 0x3F);
+    return cp >= base_ && cp < base_ + kSlots ? cp : 0;
+  }
+
+  /// The length in bytes of the odd character at text[i] (0: none), and its code point.
+  static size_t odd_at(const std::string& s, size_t i, char32_t* cp) {
+    const auto b = [&](size_t k) { return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0u; };
+    const unsigned c = b(0);
+    size_t n = 0;
+    char32_t v = 0;
+    if (c < 0x20) {
+      if (c == '\t' || c == '\n' || (c == '\r' && b(1) == '\n')) return 0;
+      n = 1, v = c;
+    } else if (c == 0x7F) {
+      n = 1, v = c;
+    } else if (c == 0xC2 && b(1) >= 0x80 && b(1) <= 0x9F) {
+      n = 2, v = b(1);  // U+0080..U+009F
+    } else if (c == 0xE2 && b(1) == 0x80 && (b(2) == 0xA8 || b(2) == 0xA9)) {
+      n = 3, v = 0x2000 | (b(2) & 0x3F);  // U+2028, U+2029
+    } else if (c == 0xEF && ((b(1) == 0xBB && b(2) == 0xBF && i != 0) || (b(1) == 0xBF && (b(2) == 0xBE || b(2) == 0xBF)))) {
+      n = 3, v = b(1) == 0xBB ? 0xFEFF : 0xFF00 | (0xC0 | (b(2) & 0x3F));  // U+FEFF past the start, U+FFFE, U+FFFF
+    } else {
+      return 0;
+    }
+    if (cp) *cp = v;
+    return n;
+  }
+  /// 0..31 C0 (and NUL), 32 DEL, 33..64 C1, 65 U+2028, 66 U+2029, 67 U+FEFF, 68 U+FFFE, 69 U+FFFF.
+  static char32_t slot(char32_t cp) {
+    if (cp < 0x20) return cp;
+    if (cp == 0x7F) return 32;
+    if (cp < 0xA0) return 33 + (cp - 0x80);
+    if (cp == 0x2028 || cp == 0x2029) return 65 + (cp - 0x2028);
+    if (cp == 0xFEFF) return 67;
+    return 68 + (cp - 0xFFFE);
+  }
+  static char32_t original(char32_t s) {
+    if (s < 32) return s;
+    if (s == 32) return 0x7F;
+    if (s < 65) return 0x80 + (s - 33);
+    if (s < 67) return 0x2028 + (s - 65);
+    if (s == 67) return 0xFEFF;
+    return 0xFFFE + (s - 68);
+  }
+  /// The first block of 128 private-use characters (U+E000..U+F8FF) the text does not use, or 0.
+  static char32_t free_block(const std::string& s) {
+    std::array<bool, 50> used{};
+    for (size_t i = 0; i + 2 < s.size(); ++i) {
+      const auto c = static_cast<unsigned char>(s[i]);
+      if (c != 0xEE && c != 0xEF) continue;
+      const char32_t cp = (char32_t(c & 0x0F) << 12) | (char32_t(s[i + 1] & 0x3F) << 6) | char32_t(s[i + 2] & 0x3F);
+      if (cp >= 0xE000 && cp < 0xE000 + 50 * 128) used[(cp - 0xE000) / 128] = true;
+    }
+    for (size_t k = 0; k < used.size(); ++k)
+      if (!used[k]) return static_cast<char32_t>(0xE000 + 128 * k);
+    return 0;
+  }
+  static void append_utf8(std::string& out, char32_t cp) {
+    if (cp < 0x80) {
+      out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+      out += static_cast<char>(0xC0 | (cp >> 6));
+      out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+      out += static_cast<char>(0xE0 | (cp >> 12));
+      out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+  }
+
+  const std::string& text_;
+  std::string adjusted_;
+  char32_t base_ = 0;
+  bool active_ = false;
+};
+
+/// libyaml's marks are 0-based and count characters (what an editor shows: "\xC3\xA9" is one
+/// column), as a Loc does 1-based. The checks that read the text itself need the byte offset of
+/// a mark: marks arrive in file order, so a forward cursor over the text makes all conversions
+/// together linear in its size (a 4 MB file of any shape); a mark before the cursor restarts it.
 class Positions {
  public:
   explicit Positions(const std::string& text) : text_(text) { restart(); }
 
-  Loc loc(const YAML::Mark& m, const std::string& file) {
-    if (m.line < 0 || m.column < 0) return Loc{file, 1, 1};
-    if (!seek(m)) return Loc{file, m.line + 1, m.column + 1};
-    return Loc{file, m.line + 1, chars_ + 1};
+  static Loc loc(const yaml_mark_t& m, const std::string& file) {
+    return Loc{file, static_cast<int>(m.line) + 1, static_cast<int>(m.column) + 1};
   }
   /// Byte offset of the mark in the text, or npos when it is not inside it.
-  size_t offset(const YAML::Mark& m) {
-    if (m.line < 0 || m.column < 0 || !seek(m) || byte_ >= text_.size()) return std::string::npos;
-    return byte_;
+  size_t offset(const yaml_mark_t& m) {
+    if (m.index < chars_) restart();
+    for (; chars_ < m.index; ++byte_) {
+      if (byte_ >= text_.size()) return std::string::npos;
+      if ((static_cast<unsigned char>(text_[byte_]) & 0xC0) != 0x80) ++chars_;
+    }
+    // on the first byte of the character: past continuation bytes of the one before
+    while (byte_ < text_.size() && (static_cast<unsigned char>(text_[byte_]) & 0xC0) == 0x80) ++byte_;
+    return byte_ < text_.size() ? byte_ : std::string::npos;
   }
 
  private:
   void restart() {
-    line_ = 0;
-    line_start_ = byte_ = text_.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;  // yaml-cpp does not count a BOM
+    byte_ = text_.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;  // libyaml does not count a BOM
     chars_ = 0;
-  }
-  bool seek(const YAML::Mark& m) {
-    if (m.line < line_ || (m.line == line_ && static_cast<size_t>(m.column) < byte_ - line_start_)) restart();
-    while (line_ < m.line) {
-      const size_t nl = text_.find('\n', byte_);
-      if (nl == std::string::npos) return false;
-      line_start_ = byte_ = nl + 1;
-      chars_ = 0;
-      ++line_;
-    }
-    const size_t want = line_start_ + static_cast<size_t>(m.column);
-    for (; byte_ < want; ++byte_) {
-      if (byte_ >= text_.size() || text_[byte_] == '\n') return false;
-      if ((static_cast<unsigned char>(text_[byte_]) & 0xC0) != 0x80) ++chars_;
-    }
-    return true;
   }
 
   const std::string& text_;
-  int line_ = 0;            ///< 0-based line of the cursor
-  size_t line_start_ = 0;   ///< byte offset where that line starts
-  size_t byte_ = 0;         ///< byte offset of the cursor
-  int chars_ = 0;           ///< characters from line_start_ to byte_
+  size_t byte_ = 0;   ///< byte offset of the cursor
+  size_t chars_ = 0;  ///< characters before it (libyaml's mark index)
 };
 
-class Builder : public YAML::EventHandler {
+/// One libyaml event, freed however the handling of it ends.
+struct Event {
+  yaml_event_t e{};
+  ~Event() { yaml_event_delete(&e); }
+};
+
+/// The libyaml parser over a text in memory.
+struct Parser {
+  yaml_parser_t p{};
+  explicit Parser(const std::string& text) {
+    if (!yaml_parser_initialize(&p)) throw std::bad_alloc();
+    yaml_parser_set_input_string(&p, reinterpret_cast<const unsigned char*>(text.data()), text.size());
+  }
+  ~Parser() { yaml_parser_delete(&p); }
+  Parser(const Parser&) = delete;
+  Parser& operator=(const Parser&) = delete;
+};
+
+class Builder {
  public:
-  Builder(std::string file, const std::string& text) : file_(std::move(file)), text_(text), pos_(text) {}
+  Builder(std::string file, const std::string& text, const Odd& odd) : file_(std::move(file)), text_(text), odd_(odd), pos_(text) {}
 
   Tree root;
   int documents = 0;
 
-  void OnDocumentStart(const YAML::Mark& m) override {
-    if (++documents > 1)
-      fail(pos_.loc(m, file_), "een tweede YAML-document ('---'); verwacht een scenario per bestand");
-  }
-  void OnDocumentEnd() override {}
+  /// The kind of the innermost list or map being read (Null at the top).
+  [[nodiscard]] Tree::Kind inside() const { return frames_.empty() ? Tree::Kind::Null : frames_.back().node.kind; }
 
-  void OnNull(const YAML::Mark& m, YAML::anchor_t a) override {
-    no_anchor(m, a);
-    Tree t;
-    t.kind = Tree::Kind::Null;
-    t.loc = pos_.loc(m, file_);
-    add(std::move(t), m);
+  void on(const yaml_event_t& e) {
+    const yaml_mark_t& m = e.start_mark;
+    switch (e.type) {
+      case YAML_DOCUMENT_START_EVENT:
+        if (++documents > 1)
+          fail(loc(m), "een tweede YAML-document ('---'); verwacht een scenario per bestand");
+        return;
+      case YAML_ALIAS_EVENT:
+        fail(loc(m), "YAML-verwijzingen (*naam) worden niet ondersteund; verwacht de waarde voluit geschreven");
+      case YAML_SCALAR_EVENT:
+        scalar(e);
+        return;
+      case YAML_SEQUENCE_START_EVENT:
+        open(m, e.data.sequence_start.anchor, Tree::Kind::Seq, e.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE);
+        return;
+      case YAML_MAPPING_START_EVENT:
+        open(m, e.data.mapping_start.anchor, Tree::Kind::Map, e.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE);
+        return;
+      case YAML_SEQUENCE_END_EVENT:
+      case YAML_MAPPING_END_EVENT:
+        close();
+        return;
+      default:  // stream start and end, document end
+        return;
+    }
   }
-  void OnAlias(const YAML::Mark& m, YAML::anchor_t) override { alias(m); }
-  void OnScalar(const YAML::Mark& m, const std::string& tag, YAML::anchor_t a, const std::string& value) override {
-    no_anchor(m, a);
-    if (tag == "!") check_closed(m);
-    if (value.find('\0') != std::string::npos)  // "\0" in a double-quoted text
-      fail(pos_.loc(m, file_), "een tekst met een nul-teken (\\0); verwacht gewone tekst zonder nul-teken");
-    if (tag != "!" && !frames_.empty() && frames_.back().flow) check_decimal_comma(m, value);
-    Tree t;
-    t.kind = Tree::Kind::Scalar;
-    t.scalar = value;
-    t.quoted = tag == "!";  // yaml-cpp tags a quoted (non-plain) scalar "!"
-    t.loc = pos_.loc(m, file_);
-    add(std::move(t), m);
-  }
-  void OnSequenceStart(const YAML::Mark& m, const std::string&, YAML::anchor_t a, YAML::EmitterStyle::value style) override {
-    open(m, a, Tree::Kind::Seq, style == YAML::EmitterStyle::Flow);
-  }
-  void OnSequenceEnd() override { close(); }
-  void OnMapStart(const YAML::Mark& m, const std::string&, YAML::anchor_t a, YAML::EmitterStyle::value style) override {
-    open(m, a, Tree::Kind::Map, style == YAML::EmitterStyle::Flow);
-  }
-  void OnMapEnd() override { close(); }
-  void OnAnchor(const YAML::Mark& m, const std::string&) override { anchor(m); }
 
  private:
   struct Frame {
@@ -151,36 +296,81 @@ class Builder : public YAML::EventHandler {
     std::set<std::string> seen;
   };
 
-  [[noreturn]] void anchor(const YAML::Mark& m) {
-    fail(pos_.loc(m, file_), "YAML-ankers (&naam) worden niet ondersteund; verwacht de waarde voluit geschreven");
-  }
-  [[noreturn]] void alias(const YAML::Mark& m) {
-    fail(pos_.loc(m, file_), "YAML-verwijzingen (*naam) worden niet ondersteund; verwacht de waarde voluit geschreven");
-  }
-  void no_anchor(const YAML::Mark& m, YAML::anchor_t a) {
-    if (a != YAML::NullAnchor) anchor(m);
+  Loc loc(const yaml_mark_t& m) const { return Positions::loc(m, file_); }
+
+  void no_anchor(const yaml_mark_t& m, const yaml_char_t* anchor) const {
+    if (anchor != nullptr)
+      fail(loc(m), "YAML-ankers (&naam) worden niet ondersteund; verwacht de waarde voluit geschreven");
   }
 
-  void open(const YAML::Mark& m, YAML::anchor_t a, Tree::Kind kind, bool flow) {
-    no_anchor(m, a);
+  /// A scalar, read as this loader always has: a plain one without a tag that is empty, '~' or
+  /// 'null' ('Null', 'NULL') is no value (YAML 1.2's core schema, as yaml-cpp did); a quoted one,
+  /// or one tagged '!', is text that is never read as a number.
+  void scalar(const yaml_event_t& e) {
+    const auto& s = e.data.scalar;
+    const yaml_mark_t& m = e.start_mark;
+    no_anchor(m, s.anchor);
+    const char* tag = reinterpret_cast<const char*>(s.tag);
+    const bool plain = s.style == YAML_PLAIN_SCALAR_STYLE;
+    // yaml-cpp's tags: '?' for a plain scalar without one, '!' for a quoted one without one
+    const bool untagged_plain = tag == nullptr && plain;
+    const bool quoted = tag == nullptr ? !plain : std::strcmp(tag, "!") == 0;
+    Tree t;
+    t.loc = loc(m);
+    const char* v = reinterpret_cast<const char*>(s.value);
+    if (untagged_plain && is_null(v, s.length)) {
+      t.kind = Tree::Kind::Null;
+      // an empty list item ("-" and nothing after it): libyaml places it just after the '-';
+      // name the '-' itself
+      if (s.length == 0 && m.column > 0 && !frames_.empty() && frames_.back().node.kind == Tree::Kind::Seq &&
+          !frames_.back().flow) {
+        yaml_mark_t dash = m;
+        --dash.index;
+        --dash.column;
+        if (const size_t k = pos_.offset(dash); k != std::string::npos && text_[k] == '-') t.loc = loc(dash);
+      }
+      add(std::move(t), m);
+      return;
+    }
+    t.kind = Tree::Kind::Scalar;
+    t.scalar.assign(v, s.length);
+    odd_.restore(t.scalar);
+    if (t.scalar.find('\0') != std::string::npos)  // "\0" in a double-quoted text
+      fail(t.loc, "een tekst met een nul-teken (\\0); verwacht gewone tekst zonder nul-teken");
+    if (!quoted && !frames_.empty() && frames_.back().flow) check_decimal_comma(m, t.scalar);
+    t.quoted = quoted;
+    add(std::move(t), m);
+  }
+
+  static bool is_null(const char* v, size_t n) {
+    switch (n) {
+      case 0: return true;
+      case 1: return v[0] == '~';
+      case 4: return std::memcmp(v, "null", 4) == 0 || std::memcmp(v, "Null", 4) == 0 || std::memcmp(v, "NULL", 4) == 0;
+      default: return false;
+    }
+  }
+
+  void open(const yaml_mark_t& m, const yaml_char_t* anchor, Tree::Kind kind, bool flow) {
+    no_anchor(m, anchor);
     if (!frames_.empty() && frames_.back().node.kind == Tree::Kind::Map && frames_.back().want_key)
-      fail(pos_.loc(m, file_), "een sleutel moet een naam zijn, geen lijst of map; verwacht bijvoorbeeld 'groei:'");
+      fail(loc(m), "een sleutel moet een naam zijn, geen lijst of map; verwacht bijvoorbeeld 'groei:'");
     if (frames_.size() >= kMaxDepth)
-      fail(pos_.loc(m, file_), "te diep genest; een scenario heeft hooguit enkele niveaus");
+      fail(loc(m), "te diep genest; een scenario heeft hooguit enkele niveaus");
     Frame f;
     f.flow = flow;
     f.node.kind = kind;
-    f.node.loc = pos_.loc(m, file_);
+    f.node.loc = loc(m);
     frames_.push_back(std::move(f));
   }
 
   void close() {
     Tree t = std::move(frames_.back().node);
     frames_.pop_back();
-    add(std::move(t), YAML::Mark::null_mark());
+    add(std::move(t), yaml_mark_t{});
   }
 
-  void add(Tree t, const YAML::Mark& m) {
+  void add(Tree t, const yaml_mark_t& m) {
     if (frames_.empty()) {
       root = std::move(t);
       return;
@@ -191,7 +381,7 @@ class Builder : public YAML::EventHandler {
       return;
     }
     if (f.want_key) {
-      const Loc kl = t.kind == Tree::Kind::Null ? pos_.loc(m, file_) : t.loc;
+      const Loc kl = t.kind == Tree::Kind::Null ? loc(m) : t.loc;
       if (t.kind != Tree::Kind::Scalar || t.scalar.empty())
         fail(kl, "een sleutel zonder naam; verwacht bijvoorbeeld 'groei: 0.02'");
       if (t.scalar == "<<" && !t.quoted)
@@ -213,7 +403,7 @@ class Builder : public YAML::EventHandler {
   /// In a flow list or map, "[12,5, 18.75]" is read by YAML as 12 and 5: a Dutch decimal comma
   /// silently becomes two values. A number directly followed by a comma and a digit (no space)
   /// is refused; "[12, 5]" (with a space) stays two values.
-  void check_decimal_comma(const YAML::Mark& m, const std::string& value) {
+  void check_decimal_comma(const yaml_mark_t& m, const std::string& value) {
     if (value.empty() || !std::isdigit(static_cast<unsigned char>(value.back()))) return;
     const size_t k = pos_.offset(m);
     if (k == std::string::npos || text_.compare(k, value.size(), value) != 0) return;
@@ -224,57 +414,98 @@ class Builder : public YAML::EventHandler {
     const std::string written = text_.substr(k, end - k);
     std::string dotted = written;
     dotted[value.size()] = '.';
-    fail(pos_.loc(m, file_), "'" + shown_value(written) + "' in een lijst: een komma zonder spatie tussen cijfers leest als "
-                             "decimaalteken, maar YAML maakt er twee waarden van; schrijf " + shown_value(dotted) +
-                             " (een punt als decimaalteken), of zet een spatie na de komma als het twee waarden zijn");
-  }
-
-  /// yaml-cpp accepts a quoted text that runs to the end of the file, silently swallowing every
-  /// line after it: refuse that. The opening quote is at the mark (Positions: one pass over the
-  /// file for all marks; this used to rescan from the top for each quoted text, so 50,000 of
-  /// them took 14 s). The search for the closing quote reads only the quoted text itself.
-  void check_closed(const YAML::Mark& m) {
-    size_t k = pos_.offset(m);
-    if (k == std::string::npos) return;
-    const char q = text_[k];
-    if (q != '"' && q != '\'') return;  // not at a quote: nothing to check
-    for (++k; k < text_.size(); ++k) {
-      if (q == '"' && text_[k] == '\\') { ++k; continue; }
-      if (text_[k] != q) continue;
-      if (q == '\'' && k + 1 < text_.size() && text_[k + 1] == '\'') { ++k; continue; }  // '' is a quote
-      return;
-    }
-    fail(pos_.loc(m, file_), std::string("een tekst tussen aanhalingstekens (") + q +
-                               ") wordt niet afgesloten; verwacht een tweede " + q + " op dezelfde regel");
+    fail(loc(m), "'" + shown_value(written) + "' in een lijst: een komma zonder spatie tussen cijfers leest als "
+                 "decimaalteken, maar YAML maakt er twee waarden van; schrijf " + shown_value(dotted) +
+                 " (een punt als decimaalteken), of zet een spatie na de komma als het twee waarden zijn");
   }
 
   std::string file_;
   const std::string& text_;
+  const Odd& odd_;
   std::vector<Frame> frames_;
   Positions pos_;
 };
 
-/// yaml-cpp's parse errors in words a finance person can act on.
-std::string dutch(const std::string& msg) {
-  namespace E = YAML::ErrorMsg;
-  const auto is = [&](const char* m) { return msg.rfind(m, 0) == 0; };
-  if (is(E::END_OF_MAP_FLOW)) return "een '{' wordt niet gesloten met '}'";
-  if (is(E::END_OF_SEQ_FLOW)) return "een '[' wordt niet gesloten met ']'";
-  if (is(E::FLOW_END)) return "een ']' of '}' zonder bijbehorende '[' of '{'";
-  if (is(E::END_OF_MAP) || is(E::END_OF_SEQ) || is(E::BLOCK_ENTRY) || is(E::MAP_KEY) || is(E::MAP_VALUE))
+/// libyaml's parse errors in words a finance person can act on. `at`: the character where the
+/// problem was found (0 at the end of the text).
+std::string dutch(const std::string& problem, const std::string& context, char at) {
+  const auto is = [&](const char* m) { return problem == m; };
+  if (is("did not find expected ',' or '}'")) return "een '{' wordt niet gesloten met '}'";
+  if (is("did not find expected ',' or ']'")) return "een '[' wordt niet gesloten met ']'";
+  if ((at == ']' || at == '}') && (is("did not find expected node content") || is("did not find expected key") ||
+                                   is("did not find expected '-' indicator") || is("did not find expected <document start>")))
+    return "een ']' of '}' zonder bijbehorende '[' of '{'";
+  if (is("mapping values are not allowed in this context") || is("mapping keys are not allowed in this context") ||
+      is("block sequence entries are not allowed in this context") || is("did not find expected key") ||
+      is("did not find expected '-' indicator") || is("could not find expected ':'") ||
+      is("did not find expected <document start>"))
     return "de inspringing of opbouw klopt hier niet";
-  if (is(E::EOF_IN_SCALAR) || is(E::DOC_IN_SCALAR)) return "een tekst tussen aanhalingstekens wordt niet afgesloten";
-  if (is(E::INVALID_ESCAPE) || is(E::INVALID_UNICODE) || is(E::INVALID_HEX))
+  if (context == "while scanning a quoted scalar" &&
+      (is("found unexpected end of stream") || is("found unexpected document indicator")))
+    return "een tekst tussen aanhalingstekens wordt niet afgesloten";
+  if (is("found unknown escape character") || is("did not find expected hexdecimal number") ||
+      is("found invalid Unicode character escape code"))
     return "een ongeldige '\\'-code in een tekst tussen dubbele aanhalingstekens";
-  if (is(E::UNKNOWN_ANCHOR) || is(E::ALIAS_NOT_FOUND) || is(E::ALIAS_CONTENT) || is(E::MULTIPLE_ALIASES))
-    return "YAML-verwijzingen (*naam) worden niet ondersteund";
-  if (is(E::ANCHOR_NOT_FOUND) || is(E::MULTIPLE_ANCHORS)) return "YAML-ankers (&naam) worden niet ondersteund";
-  if (is(E::TAB_IN_INDENTATION)) return "een tab in de inspringing";
+  if (context == "while scanning an alias") return "YAML-verwijzingen (*naam) worden niet ondersteund";
+  if (context == "while scanning an anchor") return "YAML-ankers (&naam) worden niet ondersteund";
+  if (is("found a tab character that violates indentation") || is("found a tab character where an indentation space is expected") ||
+      (at == '\t' && is("found character that cannot start any token")))
+    return "een tab in de inspringing";
   return "onverwacht teken";
 }
 
+/// The location of a byte offset in the text (a reader error names only that).
+Loc loc_of_offset(const std::string& text, size_t off, const std::string& file) {
+  int line = 1, col = 1;
+  size_t i = text.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
+  for (; i < off && i < text.size(); ++i) {
+    if (text[i] == '\n') { ++line; col = 1; }
+    else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++col;
+  }
+  return Loc{file, line, col};
+}
+
+[[noreturn]] void parse_error(const yaml_parser_t& p, const std::string& text, const std::string& file, Tree::Kind inside) {
+  if (p.error == YAML_MEMORY_ERROR) throw std::bad_alloc();
+  const std::string problem = p.problem ? p.problem : "";
+  const std::string context = p.context ? p.context : "";
+  if (p.error == YAML_READER_ERROR) {  // the callers refuse text that is not UTF-8 before
+    if (problem == "control characters are not allowed")  // only when Odd found no free block
+      fail(loc_of_offset(text, p.problem_offset, file), "een stuurteken in de tekst; verwacht gewone tekst");
+    fail(loc_of_offset(text, p.problem_offset, file), "geen geldige UTF-8-tekst (" + problem + "); sla het bestand op als UTF-8");
+  }
+  // A quoted text that runs to the end of the file (or to a '---'), swallowing every line after
+  // it: named at its opening quote, where it must be closed.
+  if (context == "while scanning a quoted scalar" &&
+      (problem == "found unexpected end of stream" || problem == "found unexpected document indicator")) {
+    Positions pos(text);
+    const size_t k = pos.offset(p.context_mark);
+    const char q = k == std::string::npos ? '"' : text[k];
+    fail(Positions::loc(p.context_mark, file), std::string("een tekst tussen aanhalingstekens (") + q +
+                                                  ") wordt niet afgesloten; verwacht een tweede " + q + " op dezelfde regel");
+  }
+  Positions pos(text);
+  const size_t k = pos.offset(p.problem_mark);
+  const char at = k == std::string::npos ? '\0' : text[k];
+  const Loc where = Positions::loc(p.problem_mark, file);
+  // A word on a line of its own in a map ("sbo" without ': 6700'): libyaml finds that out where
+  // the next line starts; name the word.
+  if (problem == "could not find expected ':'")
+    fail(Positions::loc(p.context_mark, file), "geen geldige YAML: een sleutel zonder ':' erachter (" + problem +
+                                                  "); verwacht 'sleutel: waarde' per regel, ingesprongen met spaties");
+  // libyaml refuses an empty key (": 6700", "{b: 1, , c: 2}") and an empty place in a flow list
+  // ("[1, , 3]") as bad structure; say what is missing.
+  const bool missing = problem == "did not find expected node content" || problem == "did not find expected key";
+  if (missing && (at == ':' || (at == ',' && inside == Tree::Kind::Map)))
+    fail(where, "een sleutel zonder naam; verwacht bijvoorbeeld 'groei: 0.02'");
+  if (missing && at == ',' && inside == Tree::Kind::Seq)
+    fail(where, "een lege plek in een lijst (een komma zonder waarde ervoor); verwacht een waarde tussen elke twee komma's");
+  fail(where, "geen geldige YAML: " + dutch(problem, context, at) + " (" + problem +
+                                                "); verwacht 'sleutel: waarde' per regel, ingesprongen met spaties");
+}
+
 /// The first tab in the indentation of a line, as {line, column} (1-based), or {0, 0}. YAML
-/// forbids tabs there, and yaml-cpp's own message for it is obscure.
+/// forbids tabs there, and a parser's own message for it is obscure.
 std::pair<int, int> first_indent_tab(const std::string& text) {
   int line = 1;
   size_t i = 0;
@@ -293,24 +524,92 @@ std::pair<int, int> first_indent_tab(const std::string& text) {
   return {0, 0};
 }
 
+/// When libyaml stopped at a tab that this loader always read as a space (see parse_yaml), put
+/// `text` with that tab (and those around it) made spaces into `out` and say so.
+bool separating_tab(const yaml_parser_t& p, const std::string& text, std::string& out) {
+  if (p.error != YAML_SCANNER_ERROR || p.problem == nullptr ||
+      std::strcmp(p.problem, "found character that cannot start any token") != 0)
+    return false;
+  Positions pos(text);  // the replaced characters of Odd are one character each: same index
+  const size_t k = pos.offset(p.problem_mark);
+  if (k == std::string::npos || text[k] != '\t') return false;
+  const auto blank = [&](size_t i) { return text[i] == ' ' || text[i] == '\t'; };
+  size_t a = k, e = k;
+  while (a > 0 && blank(a - 1)) --a;
+  while (e < text.size() && blank(e)) ++e;
+  const size_t line_start = a == 0 ? 0 : text.rfind('\n', a - 1) + 1;  // npos + 1 == 0
+  std::string fixed = text;
+  if (a == line_start) {
+    // a blank or comment line: only before the first content (yaml-cpp refused it after that)
+    if (e < text.size() && text[e] != '\n' && text[e] != '\r' && text[e] != '#') return false;
+    size_t i = text.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
+    while (i < line_start) {  // every line before it blank or a comment
+      size_t j = i;
+      while (j < text.size() && blank(j)) ++j;
+      if (j < text.size() && text[j] != '\n' && text[j] != '\r' && text[j] != '#') return false;
+      i = text.find('\n', i);
+      i = i == std::string::npos ? text.size() : i + 1;
+    }
+    for (size_t i2 = 0; i2 < e; ++i2)  // the indentation of all those lines
+      if (fixed[i2] == '\t' && (i2 == 0 || fixed[i2 - 1] == '\n' || blank(i2 - 1))) {
+        size_t s2 = i2;
+        while (s2 > 0 && blank(s2 - 1)) --s2;
+        if (s2 == 0 || fixed[s2 - 1] == '\n') fixed[i2] = ' ';
+      }
+  } else {
+    const char ind = text[a - 1];
+    if (ind != '-' && ind != '?' && ind != ':') return false;
+    if (a - 1 > line_start && !blank(a - 2)) return false;  // "a-\tb" is text, not an indicator
+    // a list or map after the tab ("-\t- 2", "-\tk: v") has its indentation set by that tab:
+    // refused, as it always was
+    const size_t eol = std::min(text.find('\n', e), text.size());
+    if (e < eol && text[e] != '"' && text[e] != '\'') {
+      const std::string rest = text.substr(e, eol - e);
+      const std::string content = rest.substr(0, rest.find(" #"));
+      if ((content[0] == '-' && (content.size() == 1 || blank(e + 1) || content[1] == '\r')) ||
+          content.find(": ") != std::string::npos || content.find(":\t") != std::string::npos ||
+          content.back() == ':' || (content.size() > 1 && content.back() == '\r' && content[content.size() - 2] == ':'))
+        return false;
+    }
+    for (size_t i = a; i < e; ++i) fixed[i] = ' ';
+  }
+  out = std::move(fixed);
+  return true;
+}
+
 }  // namespace
 
 Tree parse_yaml(const std::string& text, const std::string& file) {
   if (auto [l, c] = first_indent_tab(text); l != 0)
     fail(Loc{file, l, c}, "een tab in de inspringing; verwacht spaties om in te springen (YAML staat geen tabs toe)");
-  std::istringstream in(text);
-  Builder b(file, text);
-  try {
-    YAML::Parser p(in);
-    while (p.HandleNextDocument(b)) {
+  // libyaml refuses a tab that separates where this loader (yaml-cpp) always took it as a space:
+  // on the blank and comment lines before the first content ("\t# toelichting"), and after a
+  // '-', '?' or ':' indicator ("-\t2"). Such a tab is made a space and the text parsed again
+  // (a tab is one column, as a space: every location stays the same). Only when libyaml stops
+  // there, so the common file is parsed once; at most kRetries times.
+  constexpr int kRetries = 32;
+  std::string patched;
+  for (int attempt = 0;; ++attempt) {
+    const std::string& in = attempt == 0 ? text : patched;
+    std::string next;
+    {
+      const Odd odd(in);
+      const std::string& src = odd.text();
+      Builder b(file, src, odd);
+      Parser parser(src);
+      for (;;) {
+        Event ev;
+        if (!yaml_parser_parse(&parser.p, &ev.e)) {
+          if (attempt < kRetries && separating_tab(parser.p, in, next)) break;
+          parse_error(parser.p, src, file, b.inside());
+        }
+        const bool end = ev.e.type == YAML_STREAM_END_EVENT;
+        b.on(ev.e);
+        if (end) return std::move(b.root);
+      }
     }
-  } catch (const YAML::DeepRecursion& e) {
-    fail(Positions(text).loc(e.mark, file), "te diep genest; een scenario heeft hooguit enkele niveaus");
-  } catch (const YAML::Exception& e) {
-    fail(Positions(text).loc(e.mark, file), "geen geldige YAML: " + dutch(e.msg) + " (" + e.msg +
-                                   "); verwacht 'sleutel: waarde' per regel, ingesprongen met spaties");
+    patched = std::move(next);
   }
-  return std::move(b.root);
 }
 
 }  // namespace begroting::detail
