@@ -115,12 +115,21 @@ int main(int argc, char** argv) {
       ns_draw.push_back(std::chrono::duration<double, std::nano>(Clock::now() - t0).count() / calls);
     }
     std::printf("draw() alone, 1 thread:                %8.0f ns per path (median)\n", median(ns_draw));
+    constexpr int B = static_cast<int>(PathEvaluator::kBlock);
+    std::vector<double> ns_block;
+    for (int k = 0; k < runs; ++k) {
+      const auto t0 = Clock::now();
+      for (int c = 0; c < calls; c += B) pe.draw_block(1, static_cast<std::uint64_t>(c), PathEvaluator::kBlock);
+      ns_block.push_back(std::chrono::duration<double, std::nano>(Clock::now() - t0).count() / calls);
+    }
+    std::printf("draw_block() alone, 1 thread:          %8.0f ns per path (median; %d paths per block)\n", median(ns_block), B);
     std::vector<double> ns2, cpu2;
     for (int k = 0; k < runs; ++k) {
       const double c0 = thread_cpu_seconds();
       const auto t0 = Clock::now();
-      for (int c = 0; c < calls; ++c) {
-        pe.draw(1, static_cast<std::uint64_t>(c));
+      for (int c = 0; c < calls; ++c) {  // as run_risk: a block of paths drawn together, then each evaluated
+        if (c % B == 0) pe.draw_block(1, static_cast<std::uint64_t>(c), PathEvaluator::kBlock);
+        pe.use(static_cast<std::size_t>(c % B));
         sink = sink + pe.evaluate().c(Line::eigen_vermogen, years - 1);
       }
       ns2.push_back(std::chrono::duration<double, std::nano>(Clock::now() - t0).count() / calls);

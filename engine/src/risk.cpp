@@ -25,6 +25,13 @@
 #include <thread>
 #include <unordered_map>
 
+#if defined(__x86_64__) && defined(__GNUC__)
+// Eight paths' draws side by side (PathEvaluator::draw_block): AVX-512F/DQ has the 64-bit
+// multiply and the int64 -> double conversion that SplitMix64 and uniform() need.
+#define BEGROTING_DRAW_AVX512 1
+#include <immintrin.h>
+#endif
+
 namespace begroting {
 
 // ---- random numbers ------------------------------------------------------------------------
@@ -471,7 +478,11 @@ struct RiskModel::Kernel {
     std::copy_n(sum.constant.begin(), N, acc.begin());
     for (std::ptrdiff_t at : sum.dirty_at)
       for (int i = 0; i < N; ++i) acc[static_cast<size_t>(i)] = add_checked(acc[static_cast<size_t>(i)], cents[at + i]);
-    std::copy_n(acc.begin(), N, cents + static_cast<std::ptrdiff_t>(sum.parent) * N);
+    // One store per year from the registers: a block copy of the array would store the sums to
+    // the stack and load them back in pairs, which stalls on store forwarding (measured: a fifth
+    // of evaluate()).
+    Cents* const out = cents + static_cast<std::ptrdiff_t>(sum.parent) * N;
+    for (int i = 0; i < N; ++i) out[i] = acc[static_cast<size_t>(i)];
   }
 
   void run(const Inputs& in, Result& r) const {
@@ -600,7 +611,7 @@ struct PathEvaluator::Impl {
     T* ptr;
     const T* base;   ///< the same value in the model's base Inputs (read only)
     std::size_t k;   ///< uncertainty
-    std::size_t s;   ///< k * ns + year slot: index into value / active
+    std::size_t s;   ///< (k * ns + year slot) * L: index into value / active (plus the lane)
     Uncertainty::Apply mode;
     double shift;    ///< added to x for toepassing waarde (Compiled::shift)
     double lo_eff, hi;  ///< clamp, as Slot::set
@@ -641,8 +652,11 @@ struct PathEvaluator::Impl {
   std::vector<DrawPlan> plans;
   std::vector<int> used_slots;
   int ns;
-  std::vector<double> value;          ///< [k * ns + slot]: the drawn number x
-  std::vector<unsigned char> active;  ///< [k * ns + slot]: does it apply in that slot
+  /// The realisations of a block of up to L paths, lane by lane: [(k * ns + slot) * L + lane].
+  static constexpr std::size_t L = PathEvaluator::kBlock;
+  std::vector<double> value;          ///< the drawn number x
+  std::vector<unsigned char> active;  ///< does it apply in that slot
+  std::size_t lane = 0;               ///< the path of the block that evaluate() applies
   std::vector<unsigned char> enabled; ///< per uncertainty
 
   explicit Impl(const RiskModel& model) : m(model), work(model.base()), res(model.plan()), ns(model.slots()) {
@@ -666,7 +680,7 @@ struct PathEvaluator::Impl {
             const auto& u = cs[static_cast<std::size_t>(f.second)].u;
             cover = !u.event && u.apply == Uncertainty::Apply::Waarde ? f.second : -1;
           }
-        const std::size_t s = k * static_cast<std::size_t>(ns) + static_cast<std::size_t>(cs[k].slot[j]);
+        const std::size_t s = (k * static_cast<std::size_t>(ns) + static_cast<std::size_t>(cs[k].slot[j])) * L;
         const double lo_eff = w.lo_exclusive ? w.lo + 1e-9 : w.lo;  // as Slot::set
         const auto mode = cs[k].u.apply;
         const double shift = cs[k].shift[j];
@@ -707,8 +721,8 @@ struct PathEvaluator::Impl {
       used_slots.insert(used_slots.end(), c.used.begin(), c.used.end());
       plans.push_back(d);
     }
-    value.assign(m.size() * static_cast<std::size_t>(ns), 0.0);
-    active.assign(m.size() * static_cast<std::size_t>(ns), 1);
+    value.assign(m.size() * static_cast<std::size_t>(ns) * L, 0.0);
+    active.assign(m.size() * static_cast<std::size_t>(ns) * L, 1);
     enabled.assign(m.size(), 1);
   }
 
@@ -751,23 +765,29 @@ struct PathEvaluator::Impl {
     }
   }
   /// The impact numbers of one uncertainty: one (eenmalig) for every used slot, or one per slot.
+  /// `value`: the uncertainty's slot 0 in the path's lane (slots L apart).
   template <Distribution::Kind K>
   static void fill(const DrawPlan& d, SplitMix64& g, double* value, const int* used, std::uint32_t nu) {
     if (d.eenmalig) {
       const double x = quantile_of<K>(d, g.uniform());
-      for (std::uint32_t j = 0; j < nu; ++j) value[used[j]] = x;
+      for (std::uint32_t j = 0; j < nu; ++j) value[static_cast<std::size_t>(used[j]) * L] = x;
     } else {
-      for (std::uint32_t j = 0; j < nu; ++j) value[used[j]] = quantile_of<K>(d, g.uniform());
+      for (std::uint32_t j = 0; j < nu; ++j) value[static_cast<std::size_t>(used[j]) * L] = quantile_of<K>(d, g.uniform());
     }
   }
+  void draw_lane(std::uint64_t seed, std::uint64_t path, std::size_t at);
+#ifdef BEGROTING_DRAW_AVX512
+  void draw_block_avx512(std::uint64_t seed, std::uint64_t first);
+  static __m512d quantile8(const DrawPlan& d, __m512d p);
+#endif
 
   /// One pass over values a single op touches: the scenario's value, or the realisation when
   /// the uncertainty is enabled and active in that slot (what reset + apply give for them).
   template <Uncertainty::Apply M, class T>
   void apply_solo(const std::vector<SoloOp<T>>& ops) {
     const unsigned char* en = enabled.data();
-    const unsigned char* ac = active.data();
-    const double* val = value.data();
+    const unsigned char* ac = active.data() + lane;
+    const double* val = value.data() + lane;
     for (const auto& o : ops) {
       const T b = *o.base;
       if (!(en[o.k] & ac[o.s])) {
@@ -794,8 +814,8 @@ struct PathEvaluator::Impl {
     for (const auto& o : ops)
       if (o.cover < 0 || !enabled[static_cast<std::size_t>(o.cover)]) *o.ptr = *o.base;
     for (const auto& o : ops) {
-      if (!enabled[o.k] || !active[o.s]) continue;
-      const double x = value[o.s];
+      if (!enabled[o.k] || !active[o.s + lane]) continue;
+      const double x = value[o.s + lane];
       double v = o.mode == Uncertainty::Apply::Waarde ? x + o.shift : o.mode == Uncertainty::Apply::Verschil ? get(o.ptr) + x : get(o.ptr) * x;
       if (v != v) Slot::throw_nan();
       v = v < o.lo_eff ? o.lo_eff : v > o.hi ? o.hi : v;
@@ -859,11 +879,17 @@ void RiskModel::check_kernel() {
 PathEvaluator::~PathEvaluator() = default;
 
 void PathEvaluator::draw(std::uint64_t seed, std::uint64_t path) {
-  Impl& I = *impl_;
+  impl_->draw_lane(seed, path, 0);
+  impl_->lane = 0;
+}
+
+// Path `path`'s stream into lane `at` of the block.
+void PathEvaluator::Impl::draw_lane(std::uint64_t seed, std::uint64_t path, std::size_t at) {
+  Impl& I = *this;
   SplitMix64 g(seed, path);
   const std::size_t ns = static_cast<std::size_t>(I.ns);
-  double* const values = I.value.data();
-  unsigned char* const actives = I.active.data();
+  double* const values = I.value.data() + at;
+  unsigned char* const actives = I.active.data() + at;
   const int* const slots = I.used_slots.data();
   // Fixed layout per uncertainty (the model fixes it, the path does not): an event draws one
   // occurrence number per used slot (the parameter's own years), then one impact number
@@ -873,19 +899,19 @@ void PathEvaluator::draw(std::uint64_t seed, std::uint64_t path) {
   const std::size_t K = I.plans.size();
   for (std::size_t k = 0; k < K; ++k) {
     const Impl::DrawPlan d = I.plans[k];
-    double* value = values + k * ns;
+    double* value = values + k * ns * L;
     const int* used = slots + d.used_at;
     const std::uint32_t nu = d.used_n;
     I.enabled[k] = 1;
     if (d.event) {
-      unsigned char* active = actives + k * ns;
+      unsigned char* active = actives + k * ns * L;
       bool happened = false;
       for (std::uint32_t j = 0; j < nu; ++j) {
         const int s = used[j];
         const double u = g.uniform();
         const bool now = s >= d.win_first && s <= d.win_last && u < d.kans;
         happened = happened || now;
-        active[s] = d.blijvend ? happened : now;
+        active[static_cast<std::size_t>(s) * L] = d.blijvend ? happened : now;
       }
     }
     switch (d.kind) {  // once per uncertainty, not per value
@@ -897,27 +923,161 @@ void PathEvaluator::draw(std::uint64_t seed, std::uint64_t path) {
   }
 }
 
-void PathEvaluator::all_off() { std::fill(impl_->enabled.begin(), impl_->enabled.end(), 0); }
+void PathEvaluator::draw_block(std::uint64_t seed, std::uint64_t first, std::size_t count) {
+  Impl& I = *impl_;
+  if (count == 0 || count > kBlock) throw std::invalid_argument("draw_block: 1 tot 8 paden");
+#ifdef BEGROTING_DRAW_AVX512
+  static const bool avx512 = __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512dq");
+  if (avx512) {
+    I.draw_block_avx512(seed, first);  // all eight lanes; those past `count` are never used
+    I.lane = 0;
+    return;
+  }
+#endif
+  for (std::size_t l = 0; l < count; ++l) I.draw_lane(seed, first + l, l);
+  I.lane = 0;
+}
+
+void PathEvaluator::use(std::size_t i) {
+  if (i >= kBlock) throw std::invalid_argument("use: baan buiten het blok");
+  impl_->lane = i;
+}
+
+#ifdef BEGROTING_DRAW_AVX512
+// Eight streams side by side. Every lane does exactly what draw_lane() does for its path: the
+// same SplitMix64 steps (64-bit integer arithmetic, exact), the same conversion to a double, and
+// the same IEEE operations in the same order for each inverse CDF (add, multiply, divide and
+// square root are correctly rounded, so a lane's result is bit for bit the scalar one; no fused
+// multiply-add is used anywhere). Lanes whose normal draw falls in a tail (|p - 0.5| > 0.425,
+// which needs log) take the scalar normal_quantile().
+// GCC 12's _mm512_set1_* leave an operand undefined on purpose and then warn about it.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+namespace {
+#define BEGROTING_AVX512 __attribute__((target("avx512f,avx512dq")))
+BEGROTING_AVX512 inline __m512d uniform8(__m512i& state) {
+  state = _mm512_add_epi64(state, _mm512_set1_epi64(static_cast<long long>(0x9E3779B97F4A7C15ULL)));
+  __m512i z = state;
+  z = _mm512_mullo_epi64(_mm512_xor_si512(z, _mm512_srli_epi64(z, 30)), _mm512_set1_epi64(static_cast<long long>(0xBF58476D1CE4E5B9ULL)));
+  z = _mm512_mullo_epi64(_mm512_xor_si512(z, _mm512_srli_epi64(z, 27)), _mm512_set1_epi64(static_cast<long long>(0x94D049BB133111EBULL)));
+  z = _mm512_xor_si512(z, _mm512_srli_epi64(z, 31));
+  const __m512d d = _mm512_cvtepi64_pd(_mm512_srli_epi64(z, 11));  // < 2^53: exact
+  return _mm512_mul_pd(_mm512_add_pd(d, _mm512_set1_pd(0.5)), _mm512_set1_pd(0x1.0p-53));
+}
+/// acc * r + c, as two rounded operations (the scalar Horner step).
+BEGROTING_AVX512 inline __m512d step(__m512d acc, __m512d r, double c) { return _mm512_add_pd(_mm512_mul_pd(acc, r), _mm512_set1_pd(c)); }
+/// normal_quantile() per lane (distribution.cpp, AS 241): the central region here, the tails scalar.
+BEGROTING_AVX512 inline __m512d normal8(__m512d p) {
+  const __m512d q = _mm512_sub_pd(p, _mm512_set1_pd(0.5));
+  const __mmask8 central = _mm512_cmp_pd_mask(_mm512_abs_pd(q), _mm512_set1_pd(0.425), _CMP_LE_OQ);
+  const __m512d r = _mm512_sub_pd(_mm512_set1_pd(0.180625), _mm512_mul_pd(q, q));
+  __m512d num = _mm512_add_pd(_mm512_mul_pd(_mm512_set1_pd(2509.0809287301226727), r), _mm512_set1_pd(33430.575583588128105));
+  num = step(num, r, 67265.770927008700853);
+  num = step(num, r, 45921.953931549871457);
+  num = step(num, r, 13731.693765509461125);
+  num = step(num, r, 1971.5909503065514427);
+  num = step(num, r, 133.14166789178437745);
+  num = step(num, r, 3.387132872796366608);
+  __m512d den = _mm512_add_pd(_mm512_mul_pd(_mm512_set1_pd(5226.495278852545925), r), _mm512_set1_pd(28729.085735721942674));
+  den = step(den, r, 39307.89580009271061);
+  den = step(den, r, 21213.794301586595867);
+  den = step(den, r, 5394.1960214247511077);
+  den = step(den, r, 687.1870074920579083);
+  den = step(den, r, 42.313330701600911252);
+  den = step(den, r, 1.0);
+  __m512d z = _mm512_div_pd(_mm512_mul_pd(q, num), den);
+  if (central != 0xFF) {
+    alignas(64) double pl[8], zl[8];
+    _mm512_store_pd(pl, p);
+    _mm512_store_pd(zl, z);
+    for (int l = 0; l < 8; ++l)
+      if (!((central >> l) & 1)) zl[l] = normal_quantile(pl[l]);
+    z = _mm512_load_pd(zl);
+  }
+  return z;
+}
+}  // namespace
+
+BEGROTING_AVX512 __m512d PathEvaluator::Impl::quantile8(const DrawPlan& d, __m512d p) {
+  const __m512d a = _mm512_set1_pd(d.a);
+  switch (d.kind) {
+    case Distribution::Kind::Vast: return a;
+    case Distribution::Kind::Normaal: return _mm512_add_pd(a, _mm512_mul_pd(_mm512_set1_pd(d.b), normal8(p)));
+    case Distribution::Kind::Uniform: return _mm512_add_pd(a, _mm512_mul_pd(p, _mm512_set1_pd(d.bma)));
+    case Distribution::Kind::Driehoek: {
+      if (d.w <= 0) return a;
+      const __m512d w = _mm512_set1_pd(d.w);
+      const __m512d left = _mm512_add_pd(a, _mm512_sqrt_pd(_mm512_mul_pd(_mm512_mul_pd(p, w), _mm512_set1_pd(d.bma))));
+      const __m512d one_p = _mm512_sub_pd(_mm512_set1_pd(1.0), p);
+      const __m512d right = _mm512_sub_pd(_mm512_set1_pd(d.c), _mm512_sqrt_pd(_mm512_mul_pd(_mm512_mul_pd(one_p, w), _mm512_set1_pd(d.cmb))));
+      return _mm512_mask_blend_pd(_mm512_cmp_pd_mask(p, _mm512_set1_pd(d.fm), _CMP_LT_OQ), right, left);
+    }
+  }
+  return a;
+}
+
+BEGROTING_AVX512 void PathEvaluator::Impl::draw_block_avx512(std::uint64_t seed, std::uint64_t first) {
+  alignas(64) std::uint64_t st[L];
+  for (std::size_t l = 0; l < L; ++l) st[l] = SplitMix64(seed, first + l).state();
+  __m512i state = _mm512_load_si512(st);
+  const std::size_t nsl = static_cast<std::size_t>(ns) * L;
+  const std::size_t K = plans.size();
+  for (std::size_t k = 0; k < K; ++k) {
+    const DrawPlan& d = plans[k];
+    double* const val = value.data() + k * nsl;
+    const int* const used = used_slots.data() + d.used_at;
+    const std::uint32_t nu = d.used_n;
+    enabled[k] = 1;
+    if (d.event) {
+      unsigned char* const act = active.data() + k * nsl;
+      __mmask8 happened = 0;
+      for (std::uint32_t j = 0; j < nu; ++j) {
+        const int s = used[j];
+        const __m512d u = uniform8(state);
+        const __mmask8 now = s >= d.win_first && s <= d.win_last ? _mm512_cmp_pd_mask(u, _mm512_set1_pd(d.kans), _CMP_LT_OQ) : 0;
+        happened = static_cast<__mmask8>(happened | now);
+        const unsigned a = d.blijvend ? happened : now;
+        for (std::size_t l = 0; l < L; ++l) act[static_cast<std::size_t>(s) * L + l] = static_cast<unsigned char>((a >> l) & 1u);
+      }
+    }
+    if (d.eenmalig) {
+      const __m512d x = quantile8(d, uniform8(state));
+      for (std::uint32_t j = 0; j < nu; ++j) _mm512_storeu_pd(val + static_cast<std::size_t>(used[j]) * L, x);
+    } else {
+      for (std::uint32_t j = 0; j < nu; ++j) _mm512_storeu_pd(val + static_cast<std::size_t>(used[j]) * L, quantile8(d, uniform8(state)));
+    }
+  }
+}
+#undef BEGROTING_AVX512
+#pragma GCC diagnostic pop
+#endif
+
+void PathEvaluator::all_off() {
+  std::fill(impl_->enabled.begin(), impl_->enabled.end(), 0);
+  impl_->lane = 0;
+}
 
 void PathEvaluator::set_extreme(std::size_t k, bool high) {
   Impl& I = *impl_;
   const auto& c = I.m.compiled()[k];
   const int ns = I.ns;
   const std::size_t off = k * static_cast<std::size_t>(ns);
+  constexpr std::size_t L = Impl::L;
+  I.lane = 0;
   I.enabled[k] = 1;
   if (c.u.event) {
     if (!high) { I.enabled[k] = 0; return; }  // low: the event does not happen
     const double x = c.u.dist.quantile(0.5);
     for (int s = 0; s < ns; ++s) {
-      I.value[off + static_cast<std::size_t>(s)] = x;
-      I.active[off + static_cast<std::size_t>(s)] = c.u.blijvend ? s >= c.first_event_slot : s == c.first_event_slot;
+      I.value[(off + static_cast<std::size_t>(s)) * L] = x;
+      I.active[(off + static_cast<std::size_t>(s)) * L] = c.u.blijvend ? s >= c.first_event_slot : s == c.first_event_slot;
     }
     return;
   }
   const double x = c.u.dist.quantile(high ? 0.95 : 0.05);
   for (int s = 0; s < ns; ++s) {
-    I.value[off + static_cast<std::size_t>(s)] = x;
-    I.active[off + static_cast<std::size_t>(s)] = 1;
+    I.value[(off + static_cast<std::size_t>(s)) * L] = x;
+    I.active[(off + static_cast<std::size_t>(s)) * L] = 1;
   }
 }
 
@@ -929,7 +1089,7 @@ std::pair<double, double> PathEvaluator::applied(std::size_t k) {
   double lo = NAN, hi = NAN;
   if (!I.enabled[k]) return {lo, hi};
   for (std::size_t j = 0; j < c.targets.size(); ++j) {
-    if (!I.active[k * static_cast<std::size_t>(I.ns) + static_cast<std::size_t>(c.slot[j])]) continue;
+    if (!I.active[(k * static_cast<std::size_t>(I.ns) + static_cast<std::size_t>(c.slot[j])) * Impl::L + I.lane]) continue;
     const double v = resolve(I.work, c.targets[j]).get();
     if (std::isnan(v)) continue;
     lo = std::isnan(lo) ? v : std::min(lo, v);
@@ -970,7 +1130,9 @@ RiskResult run_risk(const RiskModel& m, const RiskOptions& o) {
         if (begin >= N) return;
         const std::uint64_t end = std::min(N, begin + kChunk);
         for (std::uint64_t p = begin; p < end; ++p) {
-          pe.draw(o.seed, p);
+          const std::size_t in_block = static_cast<std::size_t>((p - begin) % PathEvaluator::kBlock);
+          if (in_block == 0) pe.draw_block(o.seed, p, static_cast<std::size_t>(std::min<std::uint64_t>(PathEvaluator::kBlock, end - p)));
+          pe.use(in_block);
           const Result& r = pe.evaluate();
           const Cents* eigen = r.cents.data() + static_cast<std::ptrdiff_t>(Line::eigen_vermogen) * n;
           const Cents* resultaat = r.cents.data() + static_cast<std::ptrdiff_t>(Line::resultaat) * n;

@@ -35,6 +35,8 @@ class SplitMix64 {
   /// fit a signed int64, whose conversion to double is one instruction (an unsigned one is a
   /// branch and several); both give the same, exact double.
   double uniform() { return (static_cast<double>(static_cast<std::int64_t>(next() >> 11)) + 0.5) * 0x1.0p-53; }
+  /// The counter (for drawing several streams side by side: PathEvaluator::draw_block).
+  [[nodiscard]] std::uint64_t state() const { return state_; }
 
  private:
   std::uint64_t state_;
@@ -100,6 +102,13 @@ class PathEvaluator {
 
   /// Realise every uncertainty from path `path`'s random stream.
   void draw(std::uint64_t seed, std::uint64_t path);
+  /// Paths drawn together: draw_block(seed, first, count) realises paths first .. first + count - 1
+  /// (count <= kBlock), each from its own stream, with the same numbers as draw() gives each of
+  /// them (eight streams side by side in vector registers where the processor has AVX-512, the
+  /// same operations in the same order); use(i) then makes path first + i the one evaluate() applies.
+  static constexpr std::size_t kBlock = 8;
+  void draw_block(std::uint64_t seed, std::uint64_t first, std::size_t count);
+  void use(std::size_t i);
   /// Sensitivity: every uncertainty off (the scenario's own values) ...
   void all_off();
   /// ... then one at its low (`high` false) or high value (see sensitivity below).
