@@ -89,10 +89,4 @@ Inputs compile(const Scenario& s) {
   return in;
 }
 
-void project_population(const PopulationInput& in, double* out) {
-  const size_t n = in.given.size();
-  for (size_t i = 0; i < n; ++i)
-    out[i] = !std::isnan(in.given[i]) ? in.given[i] : out[i - 1] * (1.0 + in.growth[i]);
-}
-
 }  // namespace begroting

@@ -88,8 +88,4 @@ Inputs compile(const Scenario& s);
 /// ModelError for a model error (unknown name, cycle, unit mismatch).
 void compile_model(const Scenario& s, Inputs& in);
 
-/// Projected pupils per begrotingsjaar: index i = count on teldatum 1 Feb of (F+i)-1.
-/// An explicit count wins; otherwise previous count x (1 + growth). (DOMAIN 1; 8.1.1)
-void project_population(const PopulationInput& in, double* out);
-
 }  // namespace begroting

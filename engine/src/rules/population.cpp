@@ -84,12 +84,18 @@ void trace_flows(Ctx& c, int p, int i) {
 }  // namespace
 
 void population(Ctx& c) {
+  // The figures: the flow model for the populations it covers, the kernel form (below) for the
+  // others; here the trace.
   if (c.in.flows.active) flows(c);
+  Pad pad = pad_of(c);
+  pad.flags = 0;
+  for (int p = 0; p < kPopCount; ++p)
+    if (!by_flows(c, p)) pad.flags |= 1u << p;
+  population_pad(pad);
+  if (!c.tr) return;
   for (int p = 0; p < kPopCount; ++p) {
     const Line l = kPopLine[p];
     const auto& pin = c.in.pop[static_cast<size_t>(p)];
-    if (!by_flows(c, p)) project_population(pin, &c.r.r(l, 0));
-    if (!c.tr) continue;
     const std::string base = "leerlingen." + std::string(pop_key(static_cast<Pop>(p)));
     for (int i = 0; i < c.n; ++i) {
       auto& e = c.tr->at(l, c.year(i));
@@ -111,7 +117,9 @@ void population(Ctx& c) {
   }
 }
 
-// The kernel's form (rules.hpp, Pad): project_population for the populations a draw reaches.
+// The projection count(y) = given(y), else count(y-1) x (1 + groei(y)) (DOMAIN 1), for the
+// populations `flags` selects: compute() (through the rule above: all but those of the flow
+// model) and the Monte Carlo kernel (those a draw reaches) alike (rules.hpp, Pad).
 void population_pad(const Pad& p) {
   for (int q = 0; q < kPopCount; ++q) {
     if (!((p.flags >> q) & 1u)) continue;
@@ -122,7 +130,7 @@ void population_pad(const Pad& p) {
     const size_t n = pin.given.size();
     double prev = 0;
     for (size_t i = 0; i < n; ++i) {
-      prev = !std::isnan(given[i]) ? given[i] : prev * (1.0 + growth[i]);  // as project_population
+      prev = !std::isnan(given[i]) ? given[i] : prev * (1.0 + growth[i]);  // index 0 is always given
       out[i] = prev;
     }
   }
