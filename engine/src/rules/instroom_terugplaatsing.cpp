@@ -7,12 +7,11 @@
 namespace begroting::rules {
 
 void instroom_terugplaatsing(Ctx& c) {
+  instroom_terugplaatsing_pad(pad_of(c));  // the figures (below); here the trace
+  if (!c.tr) return;
   for (int i = 0; i < c.n; ++i) {
     const int y = c.year(i);
     const auto k = static_cast<size_t>(i);
-    c.r.c(Line::instroombudget, i) = mul_round(c.in.bedrag_instroom[k], c.in.instroom_lj[k]);
-    c.r.c(Line::terugplaatsing, i) = mul_round(c.in.bedrag_instroom[k], c.in.terug_lj[k]);
-    if (!c.tr) continue;
     for (auto [l, lj, path, what] :
          {std::tuple{Line::instroombudget, c.in.instroom_lj[k], "regulier_onderwijs.instroom_leerlingjaren", "instroom"},
           std::tuple{Line::terugplaatsing, c.in.terug_lj[k], "regulier_onderwijs.terugplaatsing_leerlingjaren",
@@ -27,7 +26,8 @@ void instroom_terugplaatsing(Ctx& c) {
   }
 }
 
-// The kernel's form (rules.hpp, Pad): the same two lines, the same roundings.
+// The figures, for compute() (through the rule above) and the Monte Carlo kernel alike (rules.hpp, Pad):
+// each product rounded once to the cent.
 void instroom_terugplaatsing_pad(const Pad& p) {
   Cents* instroom = p.c(Line::instroombudget);
   Cents* terug = p.c(Line::terugplaatsing);

@@ -60,13 +60,11 @@ void vangnet(Ctx& c) {
     }
     if (c.findings) c.r.verdeling.vangnet.push_back(cl);  // detail for the view; not on the hot path
   }
+  std::copy_n(claims.begin(), c.n, &c.r.c(Line::vangnet_claims, 0));
+  vangnet_pad(pad_of(c));  // the overschrijding (below); here the signal and the trace
   for (int i = 0; i < c.n; ++i) {
     const int y = c.year(i);
-    const Cents ruimte = c.r.c(Line::vangnet_ruimte, i);
-    const Cents claim = claims[static_cast<size_t>(i)];
-    c.r.c(Line::vangnet_claims, i) = claim;
-    const Cents over = std::max<Cents>(0, sub_checked(claim, ruimte));
-    c.r.c(Line::vangnet_overschrijding, i) = over;
+    const Cents over = c.r.c(Line::vangnet_overschrijding, i);
     if (over > 0 && c.findings)
       c.r.findings.push_back({Finding::Kind::VangnetOverschrijding, y,
                               "vangnet " + std::to_string(y) + ": claims van schooljaar " + std::to_string(y - 2) + "-" +
@@ -88,8 +86,10 @@ void vangnet(Ctx& c) {
   }
 }
 
-// The kernel's form (rules.hpp, Pad), when no draw reaches the claims (the tellingen, the SO
-// tarieven, the fractie): the claims stay the plan's, the overschrijding follows the ruimte.
+// The overschrijding from the claims line, for compute() (through the rule above, after the claims)
+// and the Monte Carlo kernel alike (rules.hpp, Pad). The kernel uses it when no draw reaches the
+// claims (the tellingen, the SO tarieven, the fractie): the claims stay the plan's, the
+// overschrijding follows the ruimte; otherwise the kernel runs the rule above.
 void vangnet_pad(const Pad& p) {
   const Cents* ruimte = p.c(Line::vangnet_ruimte);
   const Cents* claims = p.c(Line::vangnet_claims);
