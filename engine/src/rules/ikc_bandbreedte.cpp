@@ -46,61 +46,109 @@ std::string nl(double v, int decimals) {
     if (ch == '.') ch = ',';
   return s;
 }
+
+// The rule's years, for compute() and the Monte Carlo kernel alike (rules.hpp, Pad): jaar(i) writes
+// year t = first + i of the volumebekostiging, the aanvulling volgens teldatum, the verrekening,
+// the aanvulling after settlement, the later count and the afwijking (lines hold 0 where the test
+// has no count: NaN would break equality of results) and returns the test for the full rule's
+// record, signal and trace. The lines' addresses are taken once per run.
+struct BandJaar {
+  double later;        ///< the count L on a later teldatum in t; NaN: none, no test
+  bool geprojecteerd;  ///< L is the projection's count on 1-2-t (no ikc.teldatum_later)
+  bool binnen_band;    ///< true also without a test
+  double diff;         ///< L - N (0 without L)
+  double afwijking;    ///< (L - N) / N; NaN without L or without funded pupils
+  Cents verrekening;   ///< settlement added to the aanvulling
+};
+struct Band {
+  using V = IkcAfspraak::Verrekening;
+  const Inputs& in;
+  int n;
+  V keuze;
+  const double* ikc;
+  Cents* volume;
+  Cents* teldatum;
+  Cents* aanvulling;
+  Cents* verrekening;
+  double* later_line;
+  double* afwijking_line;
+  explicit Band(const Pad& p)
+      : in(p.in), n(p.n), keuze(p.in.verdeling.ikc.verrekening), ikc(p.r(Line::leerlingen_ikc)),
+        volume(p.c(Line::ikc_volumebekostiging)), teldatum(p.c(Line::ikc_aanvulling_teldatum)),
+        aanvulling(p.c(Line::ikc_aanvulling)), verrekening(p.c(Line::ikc_verrekening)),
+        later_line(p.r(Line::ikc_leerlingen_later)), afwijking_line(p.r(Line::ikc_afwijking)) {}
+
+  BandJaar jaar(int i) const {
+    const auto k = static_cast<size_t>(i);
+    const double n_bek = ikc[i];
+    const auto [tarief, rate] = ikc_tarief(in, k);  // rate: the aanvulling per pupil
+    volume[i] = round_to_cent(tarief * n_bek);
+    const Cents basis = aanvulling[i];  // ikc_volumebekostiging.cpp
+    teldatum[i] = basis;
+    BandJaar jr;
+    jr.later = in.ikc_later[k];
+    jr.geprojecteerd = std::isnan(jr.later) && i + 1 < n;
+    if (jr.geprojecteerd) jr.later = ikc[i + 1];  // the projection's count on 1-2-t
+    jr.diff = 0;
+    jr.afwijking = std::numeric_limits<double>::quiet_NaN();
+    jr.binnen_band = true;
+    jr.verrekening = 0;
+    if (!std::isnan(jr.later)) {
+      const double b = in.ikc_band[k];
+      jr.diff = jr.later - n_bek;
+      if (n_bek > 0) jr.afwijking = jr.diff / n_bek;
+      jr.binnen_band = std::fabs(jr.diff) <= b * n_bek + 1e-9 * std::max(1.0, n_bek);
+      if (!jr.binnen_band) {
+        double pupils = 0;
+        switch (keuze) {
+          case V::Geen: pupils = 0; break;
+          case V::DeelBuitenBand: pupils = jr.diff > 0 ? jr.later - n_bek * (1 + b) : jr.later - n_bek * (1 - b); break;
+          case V::Volledig: pupils = jr.diff; break;
+        }
+        jr.verrekening = round_to_cent(rate * pupils);  // rounding: once, rate x pupils
+      }
+    }
+    aanvulling[i] = add_checked(basis, jr.verrekening);
+    verrekening[i] = jr.verrekening;
+    later_line[i] = std::isnan(jr.later) ? 0.0 : jr.later;
+    afwijking_line[i] = std::isnan(jr.afwijking) ? 0.0 : jr.afwijking;
+    return jr;
+  }
+};
 }  // namespace
 
 void ikc_bandbreedte(Ctx& c) {
   using V = IkcAfspraak::Verrekening;
-  const double nan = std::numeric_limits<double>::quiet_NaN();
   const auto& afspraak = c.in.verdeling.ikc;
+  const Band band_rule(pad_of(c));
   for (int i = 0; i < c.n; ++i) {
     const int y = c.year(i);
     const auto k = static_cast<size_t>(i);
+    const BandJaar band = band_rule.jaar(i);  // the figures; here the record, the signal and the trace
     const double n_bek = c.r.r(Line::leerlingen_ikc, i);
-    const double tarief = c.in.ikc_share_sbo[k] * static_cast<double>(c.in.t_sbo[k]) +
-                          c.in.ikc_share_so1[k] * static_cast<double>(c.in.t_so1[k]);  // cents, exact
-    const double rate = tarief - static_cast<double>(c.in.t_sbo[k]);                  // aanvulling per pupil
-    c.r.c(Line::ikc_volumebekostiging, i) = round_to_cent(tarief * n_bek);
-    const Cents basis = c.r.c(Line::ikc_aanvulling, i);
-    c.r.c(Line::ikc_aanvulling_teldatum, i) = basis;
     IkcJaar jr;
     jr.jaar = y;
     jr.bekostigd = n_bek;
-    jr.later = c.in.ikc_later[k];
-    jr.geprojecteerd = std::isnan(jr.later) && i + 1 < c.n;
-    if (jr.geprojecteerd) jr.later = c.r.r(Line::leerlingen_ikc, i + 1);  // the projection's count on 1-2-t
-    jr.afwijking = nan;
+    jr.later = band.later;
+    jr.geprojecteerd = band.geprojecteerd;
+    jr.afwijking = band.afwijking;
+    jr.binnen_band = band.binnen_band;
+    jr.verrekening = band.verrekening;
     const double b = c.in.ikc_band[k];
-    if (!std::isnan(jr.later)) {
-      const double diff = jr.later - n_bek;
-      jr.afwijking = n_bek > 0 ? diff / n_bek : nan;
-      jr.binnen_band = std::fabs(diff) <= b * n_bek + 1e-9 * std::max(1.0, n_bek);
-      if (!jr.binnen_band) {
-        double pupils = 0;
-        switch (afspraak.verrekening) {
-          case V::Geen: pupils = 0; break;
-          case V::DeelBuitenBand: pupils = diff > 0 ? jr.later - n_bek * (1 + b) : jr.later - n_bek * (1 - b); break;
-          case V::Volledig: pupils = diff; break;
-        }
-        jr.verrekening = round_to_cent(rate * pupils);  // rounding: once, rate x pupils
-        const char* keuze = afspraak.verrekening == V::Geen ? "geen verrekening (alleen overleg)"
-                            : afspraak.verrekening == V::Volledig ? "volledige herberekening"
-                                                                  : "verrekening van het deel buiten de band";
-        if (c.findings)
-          c.r.findings.push_back({Finding::Kind::IkcBandbreedte, y,
+    if (!jr.binnen_band) {
+      const char* keuze = afspraak.verrekening == V::Geen ? "geen verrekening (alleen overleg)"
+                          : afspraak.verrekening == V::Volledig ? "volledige herberekening"
+                                                                : "verrekening van het deel buiten de band";
+      if (c.findings)
+        c.r.findings.push_back({Finding::Kind::IkcBandbreedte, y,
                                 "IKC " + std::to_string(y) + ": " + nl(jr.later, 1) +
                                     (jr.geprojecteerd ? " leerlingen op 1-2-" + std::to_string(y) + " volgens de prognose tegen "
                                                       : std::string(" leerlingen op de latere teldatum tegen ")) +
-                                    nl(n_bek, 1) + " bekostigd (" + (diff > 0 ? "+" : "") + nl(100 * (jr.afwijking), 2) +
+                                    nl(n_bek, 1) + " bekostigd (" + (band.diff > 0 ? "+" : "") + nl(100 * (jr.afwijking), 2) +
                                     "%), buiten de bandbreedte van " + nl(100 * b, 1) + "%: overleg volgt; " + keuze});
-      }
     }
-    const Cents totaal = add_checked(basis, jr.verrekening);
-    c.r.c(Line::ikc_aanvulling, i) = totaal;
-    c.r.c(Line::ikc_verrekening, i) = jr.verrekening;
-    // lines hold 0 when no later count is given (NaN would break equality of results);
-    // the per-year record keeps NaN, shown as null / n.v.t. in the ikc view
-    c.r.r(Line::ikc_leerlingen_later, i) = std::isnan(jr.later) ? 0.0 : jr.later;
-    c.r.r(Line::ikc_afwijking, i) = std::isnan(jr.afwijking) ? 0.0 : jr.afwijking;
+    // the per-year record keeps NaN where the lines hold 0, shown as null / n.v.t. in the ikc view
+    const Cents totaal = c.r.c(Line::ikc_aanvulling, i);
     Cents verdeeld = 0;
     for (size_t j = 0; j < afspraak.verdeelsleutel.size(); ++j) {
       const auto& [bestuur, share] = afspraak.verdeelsleutel[j];
@@ -145,52 +193,11 @@ void ikc_bandbreedte(Ctx& c) {
   }
 }
 
-// The kernel's form (rules.hpp, Pad): the same lines with the same arithmetic; no per-year
+// The Monte Carlo kernel's form (rules.hpp, Pad): the same years (Band above); no per-year
 // record, no split over the boards (only the ikc view shows it, from the plan run).
 void ikc_bandbreedte_pad(const Pad& p) {
-  using V = IkcAfspraak::Verrekening;
-  const double nan = std::numeric_limits<double>::quiet_NaN();
-  const Inputs& in = p.in;
-  const V verrekening = in.verdeling.ikc.verrekening;
-  const double* ikc = p.r(Line::leerlingen_ikc);
-  Cents* volume = p.c(Line::ikc_volumebekostiging);
-  Cents* teldatum = p.c(Line::ikc_aanvulling_teldatum);
-  Cents* aanvulling = p.c(Line::ikc_aanvulling);
-  Cents* verrekening_line = p.c(Line::ikc_verrekening);
-  double* later_line = p.r(Line::ikc_leerlingen_later);
-  double* afwijking_line = p.r(Line::ikc_afwijking);
-  for (int i = 0; i < p.n; ++i) {
-    const auto k = static_cast<size_t>(i);
-    const double n_bek = ikc[i];
-    const double tarief = in.ikc_share_sbo[k] * static_cast<double>(in.t_sbo[k]) +
-                          in.ikc_share_so1[k] * static_cast<double>(in.t_so1[k]);
-    const double rate = tarief - static_cast<double>(in.t_sbo[k]);
-    volume[i] = round_to_cent(tarief * n_bek);
-    const Cents basis = aanvulling[i];
-    teldatum[i] = basis;
-    double later = in.ikc_later[k];
-    if (std::isnan(later) && i + 1 < p.n) later = ikc[i + 1];
-    double afwijking = nan;
-    Cents verrekend = 0;
-    if (!std::isnan(later)) {
-      const double b = in.ikc_band[k];
-      const double diff = later - n_bek;
-      afwijking = n_bek > 0 ? diff / n_bek : nan;
-      if (!(std::fabs(diff) <= b * n_bek + 1e-9 * std::max(1.0, n_bek))) {
-        double pupils = 0;
-        switch (verrekening) {
-          case V::Geen: pupils = 0; break;
-          case V::DeelBuitenBand: pupils = diff > 0 ? later - n_bek * (1 + b) : later - n_bek * (1 - b); break;
-          case V::Volledig: pupils = diff; break;
-        }
-        verrekend = round_to_cent(rate * pupils);
-      }
-    }
-    aanvulling[i] = add_checked(basis, verrekend);
-    verrekening_line[i] = verrekend;
-    later_line[i] = std::isnan(later) ? 0.0 : later;
-    afwijking_line[i] = std::isnan(afwijking) ? 0.0 : afwijking;
-  }
+  const Band band(p);
+  for (int i = 0; i < p.n; ++i) band.jaar(i);
 }
 
 }  // namespace begroting::rules

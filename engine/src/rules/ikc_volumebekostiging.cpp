@@ -11,19 +11,14 @@
 namespace begroting::rules {
 
 void ikc_volumebekostiging(Ctx& c) {
+  ikc_volumebekostiging_pad(pad_of(c));  // the figures (below; every flag on: all three lines); here the trace
+  if (!c.tr) return;
   for (int i = 0; i < c.n; ++i) {
     const int y = c.year(i);
     const auto k = static_cast<size_t>(i);
-    const double tarief = c.in.ikc_share_sbo[k] * static_cast<double>(c.in.t_sbo[k]) +
-                          c.in.ikc_share_so1[k] * static_cast<double>(c.in.t_so1[k]);  // in cents, exact
-    const double verschil = tarief - static_cast<double>(c.in.t_sbo[k]);
-    c.r.c(Line::ikc_tarief, i) = round_to_cent(tarief);  // display only
-    c.r.c(Line::ikc_aanvulling, i) = round_to_cent(verschil * c.r.r(Line::leerlingen_ikc, i));
-    c.r.c(Line::ikc_ander_swv, i) = round_to_cent(verschil * c.r.r(Line::leerlingen_ikc_ander_swv, i));
-    if (!c.tr) continue;
     auto& t = c.tr->at(Line::ikc_tarief, y);
     t.formula = "aandeel SBO x tarief SBO + aandeel SO cat. I x tarief SO cat. I (8.1.6)";
-    t.rounding = "getoond op de cent; rekent onafgerond (" + std::to_string(tarief / 100.0) + ")";
+    t.rounding = "getoond op de cent; rekent onafgerond (" + std::to_string(ikc_tarief(c.in, k).tarief / 100.0) + ")";
     t.terms = {param("aandeel SBO", c.in.ikc_share_sbo[k], Unit::Fractie, "tarieven.ikc_aandeel_sbo", y),
                param("tarief SBO", eur(c.in.t_sbo[k]), Unit::EuroPerLeerling, "tarieven.sbo", y),
                param("aandeel SO cat. I", c.in.ikc_share_so1[k], Unit::Fractie, "tarieven.ikc_aandeel_so_cat1", y),
@@ -39,8 +34,9 @@ void ikc_volumebekostiging(Ctx& c) {
   }
 }
 
-// The kernel's form (rules.hpp, Pad): the aanvulling IKC; with flags 1 also the IKC tarief and
-// the invoices to other SWVs (otherwise no draw reaches them: they keep the plan's value).
+// The figures, for compute() (through the rule above) and the Monte Carlo kernel alike (rules.hpp,
+// Pad): the aanvulling IKC; with flags 1 also the IKC tarief and the invoices to other SWVs (the
+// kernel leaves them off when no draw reaches them: they keep the plan's value).
 void ikc_volumebekostiging_pad(const Pad& p) {
   const bool all = (p.flags & 1u) != 0;
   const double* ikc = p.r(Line::leerlingen_ikc);
@@ -50,11 +46,8 @@ void ikc_volumebekostiging_pad(const Pad& p) {
   Cents* ander_swv = p.c(Line::ikc_ander_swv);
   const Inputs& in = p.in;
   for (int i = 0; i < p.n; ++i) {
-    const auto k = static_cast<size_t>(i);
-    const double tarief = in.ikc_share_sbo[k] * static_cast<double>(in.t_sbo[k]) +
-                          in.ikc_share_so1[k] * static_cast<double>(in.t_so1[k]);
-    const double verschil = tarief - static_cast<double>(in.t_sbo[k]);
-    if (all) tarief_line[i] = round_to_cent(tarief);
+    const auto [tarief, verschil] = ikc_tarief(in, static_cast<size_t>(i));
+    if (all) tarief_line[i] = round_to_cent(tarief);  // display only
     aanvulling[i] = round_to_cent(verschil * ikc[i]);
     if (all) ander_swv[i] = round_to_cent(verschil * ander[i]);
   }

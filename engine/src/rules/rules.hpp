@@ -48,6 +48,20 @@ struct Pad {
 /// The Pad over a full run's Result (every flag on): the full rule computes its figures with its
 /// kernel form and adds findings and trace on top, so the arithmetic is written once.
 inline Pad pad_of(Ctx& c) { return Pad{c.in, c.r.cents.data(), c.r.real.data(), c.n, c.first, ~0u}; }
+/// The IKC tarief of year index k in cents, exact (plan 8.1.6: not rounded, the plan's 1,172,511 =
+/// 620 x 1,891.146 needs the exact 8,525.666): aandeel SBO x tarief SBO + aandeel SO cat. I x
+/// tarief SO cat. I; and the aanvulling per pupil the SWV pays on top of DUO's SBO tarief
+/// (IKC tarief - tarief SBO). One formula for ikc_volumebekostiging.cpp and ikc_bandbreedte.cpp.
+struct IkcTarief {
+  double tarief;    ///< cents, exact
+  double verschil;  ///< tarief - tarief SBO, cents, exact
+};
+inline IkcTarief ikc_tarief(const Inputs& in, size_t k) {
+  const double tarief = in.ikc_share_sbo[k] * static_cast<double>(in.t_sbo[k]) +
+                        in.ikc_share_so1[k] * static_cast<double>(in.t_so1[k]);
+  return {tarief, tarief - static_cast<double>(in.t_sbo[k])};
+}
+
 void population_pad(const Pad& p);                // flags: bit q = project population q (Pop); no stromen
 void rijksbijdrage_pad(const Pad& p);
 void inhouding_duo_pad(const Pad& p);
