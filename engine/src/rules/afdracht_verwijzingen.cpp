@@ -49,37 +49,26 @@
 namespace begroting::rules {
 
 namespace {
-double stock(const Ctx& c, int i) {
-  return c.r.r(Line::leerlingen_sbo, i) + c.r.r(Line::leerlingen_so_cat1, i) + c.r.r(Line::leerlingen_so_cat2, i) +
-         c.r.r(Line::leerlingen_so_cat3, i);
+// D = top.plaatsing_jaren split into whole years and the fraction paid in the last one.
+struct Jaren {
+  double d;
+  int whole;
+  double frac;
+};
+inline Jaren plaatsing_jaren(const Inputs& in) {
+  const double d = in.top_plaatsing_jaren;
+  const int whole = static_cast<int>(std::floor(d));
+  return {d, whole, d - whole};
 }
 }  // namespace
 
 void afdracht_verwijzingen(Ctx& c) {
-  constexpr int kMax = 64;  // the loader allows at most 50 years
-  if (c.n > kMax) throw std::invalid_argument("afdracht verwijzingen: meer dan 64 jaren");
-  std::array<double, kMax> nieuw{};
-  for (int i = 0; i < c.n; ++i) {
-    const double prev = stock(c, i > 0 ? i - 1 : 0);
-    nieuw[static_cast<size_t>(i)] = std::max(0.0, stock(c, i) - prev + c.in.top_uitstroom[static_cast<size_t>(i)] * prev);
-    c.r.r(Line::plaatsingen_nieuw, i) = nieuw[static_cast<size_t>(i)];
-  }
-  const double d = c.in.top_plaatsing_jaren;
-  const int whole = static_cast<int>(std::floor(d));
-  const double frac = d - whole;
-  auto at = [&](int j) { return nieuw[static_cast<size_t>(std::max(0, j))]; };
+  afdracht_verwijzingen_pad(pad_of(c));  // the figures (below); here the trace
+  if (!c.tr) return;
+  const auto [d, whole, frac] = plaatsing_jaren(c.in);
   for (int i = 0; i < c.n; ++i) {
     const auto k = static_cast<size_t>(i);
-    double betaald = 0;
-    for (int j = 0; j < whole; ++j) betaald += at(i - j);
-    if (frac > 0) betaald += frac * at(i - whole);
-    c.r.r(Line::plaatsingen_betaald, i) = betaald;
     const bool expliciet = c.in.afdracht[k] != kNietGegeven;
-    const Cents plaatsingen = mul_round(c.in.top_tlv_sbo[k], betaald);    // rounding: once, tarief x placements
-    const Cents dws = mul_round(c.in.top_dws_prijs[k], c.in.top_dws_plaatsen[k]);  // rounding: once, prijs x places
-    c.r.c(Line::afdracht_verwijzingen_dws, i) =
-        expliciet ? c.in.afdracht[k] : add_checked(add_checked(plaatsingen, dws), c.in.kal_afdracht[k]);
-    if (!c.tr) continue;
     const int y = c.year(i);
     auto& n = c.tr->at(Line::plaatsingen_nieuw, y);
     n.formula = "max(0, S(t) - S(t-1) + uitstroom x S(t-1)), S = leerlingen sbo + SO cat. I-III (teldatum 1-2-" +
@@ -115,7 +104,7 @@ void afdracht_verwijzingen(Ctx& c) {
   }
 }
 
-// The kernel's form (rules.hpp, Pad): the same lines with the same arithmetic.
+// The figures, for compute() (through the rule above) and the Monte Carlo kernel alike (rules.hpp, Pad).
 void afdracht_verwijzingen_pad(const Pad& p) {
   constexpr int kMax = 64;
   if (p.n > kMax) throw std::invalid_argument("afdracht verwijzingen: meer dan 64 jaren");
@@ -135,9 +124,7 @@ void afdracht_verwijzingen_pad(const Pad& p) {
     nieuw_line[i] = nieuw[static_cast<size_t>(i)];
     prev = s;
   }
-  const double d = in.top_plaatsing_jaren;
-  const int whole = static_cast<int>(std::floor(d));
-  const double frac = d - whole;
+  const auto [d, whole, frac] = plaatsing_jaren(in);
   auto at = [&](int j) { return nieuw[static_cast<size_t>(std::max(0, j))]; };
   for (int i = 0; i < p.n; ++i) {
     const auto k = static_cast<size_t>(i);
@@ -145,12 +132,12 @@ void afdracht_verwijzingen_pad(const Pad& p) {
     for (int j = 0; j < whole; ++j) betaald += at(i - j);
     if (frac > 0) betaald += frac * at(i - whole);
     betaald_line[i] = betaald;
-    if (in.afdracht[k] != kNietGegeven) {
+    if (in.afdracht[k] != kNietGegeven) {  // an explicit amount replaces the driver
       afdracht[i] = in.afdracht[k];
       continue;
     }
-    const Cents plaatsingen = mul_round(in.top_tlv_sbo[k], betaald);
-    const Cents dws = mul_round(in.top_dws_prijs[k], in.top_dws_plaatsen[k]);
+    const Cents plaatsingen = mul_round(in.top_tlv_sbo[k], betaald);           // rounding: once, tarief x placements
+    const Cents dws = mul_round(in.top_dws_prijs[k], in.top_dws_plaatsen[k]);  // rounding: once, prijs x places
     afdracht[i] = add_checked(add_checked(plaatsingen, dws), in.kal_afdracht[k]);
   }
 }
