@@ -50,8 +50,12 @@ TEST_CASE("draw_block gives every path the numbers draw gives it alone") {
   // a uniform factor, a fixed event that lasts (korting OCW), triangular events per year.
   const RiskModel m(load_scenario(testutil::source("scenarios/zuid-kennemerland-2024-risico.yaml")));
   long cells = 0;
-  for (std::uint64_t seed : {1ULL, 2024ULL, 0xFFFFFFFFFFFFFFFFULL})
-    for (std::uint64_t first : {0ULL, 5ULL, 1000003ULL, 0xFFFFFFFFFFFFFFF0ULL}) cells += compare_block(m, seed, first, 8);
+  for (bool vector : {true, false}) {  // the vector lanes (where the processor has them) and the scalar code
+    PathEvaluator::vector_draws(vector);
+    for (std::uint64_t seed : {1ULL, 2024ULL, 0xFFFFFFFFFFFFFFFFULL})
+      for (std::uint64_t first : {0ULL, 5ULL, 1000003ULL, 0xFFFFFFFFFFFFFFF0ULL}) cells += compare_block(m, seed, first, 8);
+  }
+  PathEvaluator::vector_draws(true);
   CHECK(cells > 0);
 }
 
@@ -65,8 +69,12 @@ TEST_CASE("draw_block with fewer than eight paths and with normal tails drawn on
       testutil::source("scenarios/test-draw-block.yaml"));
   const RiskModel m(s);
   long cells = 0;
-  for (std::uint64_t b = 0; b < 40; ++b) cells += compare_block(m, 77, 8 * b, 8);
-  for (std::size_t count = 1; count < 8; ++count) cells += compare_block(m, 3, 100 * count, count);
+  for (bool vector : {true, false}) {
+    PathEvaluator::vector_draws(vector);
+    for (std::uint64_t b = 0; b < 40; ++b) cells += compare_block(m, 77, 8 * b, 8);
+    for (std::size_t count = 1; count < 8; ++count) cells += compare_block(m, 3, 100 * count, count);
+  }
+  PathEvaluator::vector_draws(true);
   CHECK(cells > 0);
   PathEvaluator pe(m);
   CHECK_THROWS(pe.draw_block(1, 0, 0));

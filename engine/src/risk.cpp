@@ -923,12 +923,17 @@ void PathEvaluator::Impl::draw_lane(std::uint64_t seed, std::uint64_t path, std:
   }
 }
 
+namespace {
+std::atomic<bool> g_vector_draws{true};
+}
+void PathEvaluator::vector_draws(bool on) { g_vector_draws = on; }
+
 void PathEvaluator::draw_block(std::uint64_t seed, std::uint64_t first, std::size_t count) {
   Impl& I = *impl_;
   if (count == 0 || count > kBlock) throw std::invalid_argument("draw_block: 1 tot 8 paden");
 #ifdef BEGROTING_DRAW_AVX512
   static const bool avx512 = __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512dq");
-  if (avx512) {
+  if (avx512 && g_vector_draws.load(std::memory_order_relaxed)) {
     I.draw_block_avx512(seed, first);  // all eight lanes; those past `count` are never used
     I.lane = 0;
     return;

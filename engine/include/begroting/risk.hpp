@@ -109,6 +109,9 @@ class PathEvaluator {
   static constexpr std::size_t kBlock = 8;
   void draw_block(std::uint64_t seed, std::uint64_t first, std::size_t count);
   void use(std::size_t i);
+  /// Tests: draw_block without the vector lanes (the scalar code per path, what a processor
+  /// without AVX-512 runs), so that both ways are compared with draw() on any machine.
+  static void vector_draws(bool on);
   /// Sensitivity: every uncertainty off (the scenario's own values) ...
   void all_off();
   /// ... then one at its low (`high` false) or high value (see sensitivity below).
