@@ -28,9 +28,11 @@
 // Invoices to other SWVs ((IKC tarief - SBO tarief) x their pupils) stay in baten
 // (rules/ikc_volumebekostiging.cpp) and are not settled here.
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <limits>
+#include <stdexcept>
 
 #include "rules.hpp"
 
@@ -47,84 +49,81 @@ std::string nl(double v, int decimals) {
   return s;
 }
 
-// The rule's years, for compute() and the Monte Carlo kernel alike (rules.hpp, Pad): jaar(i) writes
-// year t = first + i of the volumebekostiging, the aanvulling volgens teldatum, the verrekening,
-// the aanvulling after settlement, the later count and the afwijking (lines hold 0 where the test
-// has no count: NaN would break equality of results) and returns the test for the full rule's
-// record, signal and trace. The lines' addresses are taken once per run.
+// The rule's figures for all years, for compute() and the Monte Carlo kernel alike (rules.hpp,
+// Pad): the volumebekostiging, the aanvulling volgens teldatum, the verrekening, the aanvulling
+// after settlement, the later count and the afwijking (lines hold 0 where the test has no count:
+// NaN would break equality of results). With `rec` (the full rule) also each year's test for the
+// record, the signal and the trace; the kernel passes none (kRecord false: the same code as before
+// the fold, instruction for instruction).
 struct BandJaar {
   double later;        ///< the count L on a later teldatum in t; NaN: none, no test
   bool geprojecteerd;  ///< L is the projection's count on 1-2-t (no ikc.teldatum_later)
   bool binnen_band;    ///< true also without a test
   double diff;         ///< L - N (0 without L)
   double afwijking;    ///< (L - N) / N; NaN without L or without funded pupils
-  Cents verrekening;   ///< settlement added to the aanvulling
 };
-struct Band {
+template <bool kRecord>
+inline void band_years(const Pad& p, BandJaar* rec) {
   using V = IkcAfspraak::Verrekening;
-  const Inputs& in;
-  int n;
-  V keuze;
-  const double* ikc;
-  Cents* volume;
-  Cents* teldatum;
-  Cents* aanvulling;
-  Cents* verrekening;
-  double* later_line;
-  double* afwijking_line;
-  explicit Band(const Pad& p)
-      : in(p.in), n(p.n), keuze(p.in.verdeling.ikc.verrekening), ikc(p.r(Line::leerlingen_ikc)),
-        volume(p.c(Line::ikc_volumebekostiging)), teldatum(p.c(Line::ikc_aanvulling_teldatum)),
-        aanvulling(p.c(Line::ikc_aanvulling)), verrekening(p.c(Line::ikc_verrekening)),
-        later_line(p.r(Line::ikc_leerlingen_later)), afwijking_line(p.r(Line::ikc_afwijking)) {}
-
-  BandJaar jaar(int i) const {
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  const Inputs& in = p.in;
+  const V keuze = in.verdeling.ikc.verrekening;
+  const double* ikc = p.r(Line::leerlingen_ikc);
+  Cents* volume = p.c(Line::ikc_volumebekostiging);
+  Cents* teldatum = p.c(Line::ikc_aanvulling_teldatum);
+  Cents* aanvulling = p.c(Line::ikc_aanvulling);
+  Cents* verrekening = p.c(Line::ikc_verrekening);
+  double* later_line = p.r(Line::ikc_leerlingen_later);
+  double* afwijking_line = p.r(Line::ikc_afwijking);
+  for (int i = 0; i < p.n; ++i) {
     const auto k = static_cast<size_t>(i);
     const double n_bek = ikc[i];
     const auto [tarief, rate] = ikc_tarief(in, k);  // rate: the aanvulling per pupil
     volume[i] = round_to_cent(tarief * n_bek);
     const Cents basis = aanvulling[i];  // ikc_volumebekostiging.cpp
     teldatum[i] = basis;
-    BandJaar jr;
-    jr.later = in.ikc_later[k];
-    jr.geprojecteerd = std::isnan(jr.later) && i + 1 < n;
-    if (jr.geprojecteerd) jr.later = ikc[i + 1];  // the projection's count on 1-2-t
-    jr.diff = 0;
-    jr.afwijking = std::numeric_limits<double>::quiet_NaN();
-    jr.binnen_band = true;
-    jr.verrekening = 0;
-    if (!std::isnan(jr.later)) {
+    double later = in.ikc_later[k];
+    const bool geprojecteerd = std::isnan(later) && i + 1 < p.n;
+    if (geprojecteerd) later = ikc[i + 1];  // the projection's count on 1-2-t
+    double diff = 0;
+    double afwijking = nan;
+    bool binnen_band = true;
+    Cents verrekend = 0;
+    if (!std::isnan(later)) {
       const double b = in.ikc_band[k];
-      jr.diff = jr.later - n_bek;
-      if (n_bek > 0) jr.afwijking = jr.diff / n_bek;
-      jr.binnen_band = std::fabs(jr.diff) <= b * n_bek + 1e-9 * std::max(1.0, n_bek);
-      if (!jr.binnen_band) {
+      diff = later - n_bek;
+      afwijking = n_bek > 0 ? diff / n_bek : nan;
+      binnen_band = std::fabs(diff) <= b * n_bek + 1e-9 * std::max(1.0, n_bek);
+      if (!binnen_band) {
         double pupils = 0;
         switch (keuze) {
           case V::Geen: pupils = 0; break;
-          case V::DeelBuitenBand: pupils = jr.diff > 0 ? jr.later - n_bek * (1 + b) : jr.later - n_bek * (1 - b); break;
-          case V::Volledig: pupils = jr.diff; break;
+          case V::DeelBuitenBand: pupils = diff > 0 ? later - n_bek * (1 + b) : later - n_bek * (1 - b); break;
+          case V::Volledig: pupils = diff; break;
         }
-        jr.verrekening = round_to_cent(rate * pupils);  // rounding: once, rate x pupils
+        verrekend = round_to_cent(rate * pupils);  // rounding: once, rate x pupils
       }
     }
-    aanvulling[i] = add_checked(basis, jr.verrekening);
-    verrekening[i] = jr.verrekening;
-    later_line[i] = std::isnan(jr.later) ? 0.0 : jr.later;
-    afwijking_line[i] = std::isnan(jr.afwijking) ? 0.0 : jr.afwijking;
-    return jr;
+    aanvulling[i] = add_checked(basis, verrekend);
+    verrekening[i] = verrekend;
+    later_line[i] = std::isnan(later) ? 0.0 : later;
+    afwijking_line[i] = std::isnan(afwijking) ? 0.0 : afwijking;
+    if constexpr (kRecord) rec[i] = {later, geprojecteerd, binnen_band, diff, afwijking};
   }
-};
+}
 }  // namespace
 
 void ikc_bandbreedte(Ctx& c) {
   using V = IkcAfspraak::Verrekening;
   const auto& afspraak = c.in.verdeling.ikc;
-  const Band band_rule(pad_of(c));
+  constexpr int kMax = 64;  // the loader allows at most 50 years; no allocation per compute()
+  if (c.n > kMax) throw std::invalid_argument("ikc bandbreedte: meer dan 64 jaren");
+  std::array<BandJaar, kMax> years;
+  band_years<true>(pad_of(c), years.data());  // the figures; here the record, the signal and the trace
   for (int i = 0; i < c.n; ++i) {
     const int y = c.year(i);
     const auto k = static_cast<size_t>(i);
-    const BandJaar band = band_rule.jaar(i);  // the figures; here the record, the signal and the trace
+    const BandJaar& band = years[k];
     const double n_bek = c.r.r(Line::leerlingen_ikc, i);
     IkcJaar jr;
     jr.jaar = y;
@@ -133,7 +132,7 @@ void ikc_bandbreedte(Ctx& c) {
     jr.geprojecteerd = band.geprojecteerd;
     jr.afwijking = band.afwijking;
     jr.binnen_band = band.binnen_band;
-    jr.verrekening = band.verrekening;
+    jr.verrekening = c.r.c(Line::ikc_verrekening, i);
     const double b = c.in.ikc_band[k];
     if (!jr.binnen_band) {
       const char* keuze = afspraak.verrekening == V::Geen ? "geen verrekening (alleen overleg)"
@@ -193,11 +192,8 @@ void ikc_bandbreedte(Ctx& c) {
   }
 }
 
-// The Monte Carlo kernel's form (rules.hpp, Pad): the same years (Band above); no per-year
+// The Monte Carlo kernel's form (rules.hpp, Pad): the same figures (band_years above); no per-year
 // record, no split over the boards (only the ikc view shows it, from the plan run).
-void ikc_bandbreedte_pad(const Pad& p) {
-  const Band band(p);
-  for (int i = 0; i < p.n; ++i) band.jaar(i);
-}
+void ikc_bandbreedte_pad(const Pad& p) { band_years<false>(p, nullptr); }
 
 }  // namespace begroting::rules
