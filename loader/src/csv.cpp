@@ -61,18 +61,18 @@ Tree scalar(const CsvTabel& t, size_t r, size_t c) {
   x.kind = Tree::Kind::Scalar;
   x.scalar = std::string(t.text(r, c));
   x.quoted = t.cel(r, c).quoted;
-  x.loc = t.loc(r, c);
+  x.loc = t.tree_loc(r, c);
   return x;
 }
 
-Tree empty(Tree::Kind kind, const Loc& loc) {
+Tree empty(Tree::Kind kind, const TreeLoc& loc) {
   Tree t;
   t.kind = kind;
   t.loc = loc;
   return t;
 }
 
-void put(Tree& map, const std::string& key, Tree value, const Loc& key_loc) {
+void put(Tree& map, const std::string& key, Tree value, const TreeLoc& key_loc) {
   map.map.emplace_back(key, std::move(value));
   map.key_locs.push_back(key_loc);
 }
@@ -106,11 +106,11 @@ std::vector<int> fixed_columns(const CsvRow& header, const std::vector<std::stri
 std::vector<Tree> items(const CsvTabel& t, const std::vector<int>& at, const std::vector<std::string>& names) {
   std::vector<Tree> out;
   for (size_t r = 1; r < t.rijen(); ++r) {
-    Tree item = empty(Tree::Kind::Map, t.rij_loc(r));
+    Tree item = empty(Tree::Kind::Map, t.tree_rij_loc(r));
     for (size_t k = 0; k < names.size(); ++k)
       if (at[k] >= 0) {
         const auto c = static_cast<size_t>(at[k]);
-        if (!t.text(r, c).empty()) put(item, names[k], scalar(t, r, c), t.loc(0, c));
+        if (!t.text(r, c).empty()) put(item, names[k], scalar(t, r, c), t.tree_loc(0, c));
       }
     out.push_back(std::move(item));
   }
@@ -171,20 +171,20 @@ std::vector<Kolom> school_columns(const CsvRow& header) {
 
 /// One row of the schools table as the map a YAML school gives.
 Tree school(const CsvTabel& t, const std::vector<Kolom>& cols, size_t r) {
-  const Loc row_loc = t.rij_loc(r), header_loc = t.rij_loc(0);
+  const TreeLoc row_loc = t.tree_rij_loc(r), header_loc = t.tree_rij_loc(0);
   Tree s = empty(Tree::Kind::Map, row_loc);
   for (const char* k : {"id", "naam", "bestuur", "itk"})
     for (size_t c = 0; c < cols.size(); ++c)
-      if (cols[c].soort == k && !t.text(r, c).empty()) put(s, k, scalar(t, r, c), t.loc(0, c));
+      if (cols[c].soort == k && !t.text(r, c).empty()) put(s, k, scalar(t, r, c), t.tree_loc(0, c));
   Tree leerlingen = empty(Tree::Kind::Map, row_loc), plaatsingen = empty(Tree::Kind::Map, row_loc), tlv = empty(Tree::Kind::Map, row_loc);
   Tree opmaat = empty(Tree::Kind::Map, row_loc);  // opmaat_so_catN JJJJ -> opmaat: {JJJJ: {so_catN: ...}} (8.1.8)
-  Loc leerlingen_key = header_loc, plaatsingen_key = header_loc, tlv_key = header_loc, opmaat_key = header_loc;
+  TreeLoc leerlingen_key = header_loc, plaatsingen_key = header_loc, tlv_key = header_loc, opmaat_key = header_loc;
   for (size_t c = 0; c < cols.size(); ++c) {
     const Kolom& k = cols[c];
     if (k.jaar.empty()) continue;
-    if (k.soort == "leerlingen" && leerlingen.map.empty()) leerlingen_key = t.loc(0, c);
+    if (k.soort == "leerlingen" && leerlingen.map.empty()) leerlingen_key = t.tree_loc(0, c);
     if (t.text(r, c).empty()) continue;  // not given
-    const Loc hl = t.loc(0, c);
+    const TreeLoc hl = t.tree_loc(0, c);
     if (k.soort == "leerlingen") {
       put(leerlingen, k.jaar, scalar(t, r, c), hl);
     } else if (k.soort == "tlv_op_bao") {
@@ -196,7 +196,7 @@ Tree school(const CsvTabel& t, const std::vector<Kolom>& cols, size_t r) {
       if (target.map.empty()) (om ? opmaat_key : plaatsingen_key) = hl;
       Tree* jaar = find(target, k.jaar);
       if (!jaar) {
-        put(target, k.jaar, empty(Tree::Kind::Map, t.loc(r, c)), hl);
+        put(target, k.jaar, empty(Tree::Kind::Map, t.tree_loc(r, c)), hl);
         jaar = &target.map.back().second;
       }
       put(*jaar, om ? k.soort.substr(7) : k.soort, scalar(t, r, c), hl);
@@ -240,6 +240,7 @@ CsvTabel parse_csv(const std::string& raw, const std::string& file) {
 
   CsvTabel t;
   t.file = file;
+  t.file_gedeeld = std::make_shared<const std::string>(file);
   t.tekst.reserve(text.size());
   t.begin.push_back(0);
   size_t i = 0;
@@ -366,7 +367,7 @@ ScholenCsv scholen_uit_csv(const CsvBron& bron, const std::optional<CsvBron>& st
     const CsvTabel bb = parse_csv(read_csv_file(*bao_bao), bao_bao->path);
     const std::vector<std::string> names = {"van", "naar", "overstap", "verwijzing"};
     const auto at = fixed_columns(bb.rij(0), names, 3, "bao_bao");
-    Tree list = empty(Tree::Kind::Seq, bb.rij_loc(0));
+    Tree list = empty(Tree::Kind::Seq, bb.tree_rij_loc(0));
     list.seq = items(bb, at, names);
     out.bao_bao = std::move(list);
   }
@@ -378,13 +379,14 @@ Tree ScholenCsv::school(size_t i) const {
   const std::vector<std::string> names = {"school", "soort", "inschrijving", "vertrek", "vorige_school"};
   for (std::uint32_t j = stromen_begin[i]; j < stromen_begin[i + 1]; ++j) {
     const size_t r = stromen_van[j];
-    Tree item = empty(Tree::Kind::Map, stromen.rij_loc(r));
+    Tree item = empty(Tree::Kind::Map, stromen.tree_rij_loc(r));
     for (size_t k = 1; k < names.size(); ++k)
       if (stromen_at[k] >= 0) {
         const auto c = static_cast<size_t>(stromen_at[k]);
-        if (!stromen.text(r, c).empty()) put(item, names[k], scalar(stromen, r, c), stromen.loc(0, c));
+        if (!stromen.text(r, c).empty()) put(item, names[k], scalar(stromen, r, c), stromen.tree_loc(0, c));
       }
-    if (j == stromen_begin[i]) put(s, "stromen", empty(Tree::Kind::Seq, stromen.rij_loc(r)), stromen.loc(0, static_cast<size_t>(stromen_at[0])));
+    if (j == stromen_begin[i])
+      put(s, "stromen", empty(Tree::Kind::Seq, stromen.tree_rij_loc(r)), stromen.tree_loc(0, static_cast<size_t>(stromen_at[0])));
     s.map.back().second.seq.push_back(std::move(item));
   }
   return s;

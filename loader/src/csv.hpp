@@ -5,6 +5,7 @@
 // column, every map key its header cell's), so memory holds the CSV text once and the schools.
 #pragma once
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -47,6 +48,10 @@ struct CsvTabel {
   }
   [[nodiscard]] Loc loc(size_t r, size_t c) const { return Loc{file, cel(r, c).line, cel(r, c).column}; }
   [[nodiscard]] Loc rij_loc(size_t r) const { return Loc{file, regel[r], 1}; }
+  /// The same as a Tree's location: the file name shared, not copied (the Trees of the schools).
+  [[nodiscard]] TreeLoc tree_loc(size_t r, size_t c) const { return TreeLoc{file_gedeeld, cel(r, c).line, cel(r, c).column}; }
+  [[nodiscard]] TreeLoc tree_rij_loc(size_t r) const { return TreeLoc{file_gedeeld, regel[r], 1}; }
+  std::shared_ptr<const std::string> file_gedeeld;  ///< `file`, for tree_loc
   [[nodiscard]] CsvCell cell(size_t r, size_t c) const { return CsvCell{std::string(text(r, c)), cel(r, c).quoted, loc(r, c)}; }
   [[nodiscard]] CsvRow rij(size_t r) const;
 };

@@ -436,8 +436,9 @@ void load_chain(const std::string& text, const std::string& name, std::vector<Do
                          " scenario's (elk scenario erft doorgaans direct of via een enkel tussenscenario van het basisscenario)");
     stack.push_back(key);
     shown.push_back(base.lexically_normal().string());
-    const std::string parent_text = detail::read_text_file(base.string(), &ext->loc, "een scenariobestand");
-    load_chain(parent_text, base.string(), chain, stack, shown, &ext->loc);
+    const Loc ext_loc = ext->loc;
+    const std::string parent_text = detail::read_text_file(base.string(), &ext_loc, "een scenariobestand");
+    load_chain(parent_text, base.string(), chain, stack, shown, &ext_loc);
   }
   chain.push_back(Doc{std::move(t), name});
 }

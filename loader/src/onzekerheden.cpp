@@ -319,7 +319,7 @@ void set_onzekerheid(Scenario& sc, OnzekerheidBronnen& bronnen, const std::strin
       fail(at, "onbekend veld '" + shown_value(field) + "' van onzekerheid " + name + suggest(field, known_keys()));
     recentre = recentre || std::find(centre.begin(), centre.end(), field) != centre.end();
     Tree v;
-    v.loc = at;
+    v.loc = TreeLoc(at);
     if (field == "parameter" && value.find(',') != std::string::npos) {
       v.kind = Tree::Kind::Seq;
       size_t b = 0;
@@ -327,7 +327,7 @@ void set_onzekerheid(Scenario& sc, OnzekerheidBronnen& bronnen, const std::strin
         const size_t e = std::min(value.find(',', b), value.size());
         Tree p;
         p.kind = Tree::Kind::Scalar;
-        p.loc = Loc{at.file, at.line, at.column + static_cast<int>(b)};
+        p.loc = TreeLoc{v.loc.file, at.line, at.column + static_cast<int>(b)};
         p.scalar = value.substr(b, e - b);
         p.scalar.erase(0, p.scalar.find_first_not_of(' '));
         p.scalar.erase(p.scalar.find_last_not_of(' ') + 1);
@@ -358,7 +358,7 @@ void set_onzekerheid(Scenario& sc, OnzekerheidBronnen& bronnen, const std::strin
       if (k == field) { x = v; found = true; }
     if (!found) {
       t.map.emplace_back(field, v);
-      t.key_locs.push_back(at);
+      t.key_locs.push_back(v.loc);
     }
   }
   Uncertainty u = read_one(name, it->second.key, t, sc.horizon, sc.reg());

@@ -17,9 +17,12 @@
 #include <array>
 #include <cctype>
 #include <cstring>
+#include <iterator>
+#include <memory>
 #include <new>
 #include <set>
 #include <sstream>
+#include <unordered_set>
 
 #include "begroting/loader.hpp"
 
@@ -251,13 +254,14 @@ struct Parser {
 
 class Builder {
  public:
-  Builder(std::string file, const std::string& text, const Odd& odd) : file_(std::move(file)), text_(text), odd_(odd), pos_(text) {}
+  Builder(const std::string& file, const std::string& text, const Odd& odd)
+      : file_(std::make_shared<const std::string>(file)), text_(text), odd_(odd), pos_(text) {}
 
   Tree root;
   int documents = 0;
 
   /// The kind of the innermost list or map being read (Null at the top).
-  [[nodiscard]] Tree::Kind inside() const { return frames_.empty() ? Tree::Kind::Null : frames_.back().node.kind; }
+  [[nodiscard]] Tree::Kind inside() const { return frames_.empty() ? Tree::Kind::Null : frames_.back().kind; }
 
   void on(const yaml_event_t& e) {
     const yaml_mark_t& m = e.start_mark;
@@ -287,16 +291,23 @@ class Builder {
   }
 
  private:
+  /// A list or map being read. Its items wait on items_ (a list) or entries_ (a map) from
+  /// `first` on, and move into the node once, at its end, at their final size: no vector grows
+  /// item by item, and the stacks keep their memory from one node to the next.
   struct Frame {
-    Tree node;
+    Tree::Kind kind = Tree::Kind::Null;
+    TreeLoc loc;
     bool want_key = true;  // maps: the next node is a key
     bool flow = false;     // written [a, b] or {a: b}
+    size_t first = 0;      // its first item on items_ / entries_
     std::string key;
-    Loc key_loc;
-    std::set<std::string> seen;
+    TreeLoc key_loc;
+    std::unique_ptr<std::unordered_set<std::string>> keys;  // a large map's keys (duplicates)
   };
 
-  Loc loc(const yaml_mark_t& m) const { return Positions::loc(m, file_); }
+  TreeLoc loc(const yaml_mark_t& m) const {
+    return TreeLoc{file_, static_cast<int>(m.line) + 1, static_cast<int>(m.column) + 1};
+  }
 
   void no_anchor(const yaml_mark_t& m, const yaml_char_t* anchor) const {
     if (anchor != nullptr)
@@ -322,7 +333,7 @@ class Builder {
       t.kind = Tree::Kind::Null;
       // an empty list item ("-" and nothing after it): libyaml places it just after the '-';
       // name the '-' itself
-      if (s.length == 0 && m.column > 0 && !frames_.empty() && frames_.back().node.kind == Tree::Kind::Seq &&
+      if (s.length == 0 && m.column > 0 && !frames_.empty() && frames_.back().kind == Tree::Kind::Seq &&
           !frames_.back().flow) {
         yaml_mark_t dash = m;
         --dash.index;
@@ -353,19 +364,36 @@ class Builder {
 
   void open(const yaml_mark_t& m, const yaml_char_t* anchor, Tree::Kind kind, bool flow) {
     no_anchor(m, anchor);
-    if (!frames_.empty() && frames_.back().node.kind == Tree::Kind::Map && frames_.back().want_key)
+    if (!frames_.empty() && frames_.back().kind == Tree::Kind::Map && frames_.back().want_key)
       fail(loc(m), "een sleutel moet een naam zijn, geen lijst of map; verwacht bijvoorbeeld 'groei:'");
     if (frames_.size() >= kMaxDepth)
       fail(loc(m), "te diep genest; een scenario heeft hooguit enkele niveaus");
-    Frame f;
+    Frame& f = frames_.emplace_back();
+    f.kind = kind;
     f.flow = flow;
-    f.node.kind = kind;
-    f.node.loc = loc(m);
-    frames_.push_back(std::move(f));
+    f.loc = loc(m);
+    f.first = kind == Tree::Kind::Seq ? items_.size() : entries_.size();
   }
 
   void close() {
-    Tree t = std::move(frames_.back().node);
+    Frame& f = frames_.back();
+    Tree t;
+    t.kind = f.kind;
+    t.loc = std::move(f.loc);
+    if (f.kind == Tree::Kind::Seq) {
+      t.seq.reserve(items_.size() - f.first);
+      std::move(items_.begin() + static_cast<std::ptrdiff_t>(f.first), items_.end(), std::back_inserter(t.seq));
+      items_.resize(f.first);
+    } else {
+      const size_t n = entries_.size() - f.first;
+      t.map.reserve(n);
+      t.key_locs.reserve(n);
+      for (size_t i = f.first; i < entries_.size(); ++i) {
+        t.map.emplace_back(std::move(entries_[i].key), std::move(entries_[i].value));
+        t.key_locs.push_back(std::move(entries_[i].key_loc));
+      }
+      entries_.resize(f.first);
+    }
     frames_.pop_back();
     add(std::move(t), yaml_mark_t{});
   }
@@ -376,28 +404,42 @@ class Builder {
       return;
     }
     Frame& f = frames_.back();
-    if (f.node.kind == Tree::Kind::Seq) {
-      f.node.seq.push_back(std::move(t));
+    if (f.kind == Tree::Kind::Seq) {
+      items_.push_back(std::move(t));
       return;
     }
     if (f.want_key) {
-      const Loc kl = t.kind == Tree::Kind::Null ? loc(m) : t.loc;
+      TreeLoc kl = t.kind == Tree::Kind::Null ? loc(m) : std::move(t.loc);
       if (t.kind != Tree::Kind::Scalar || t.scalar.empty())
         fail(kl, "een sleutel zonder naam; verwacht bijvoorbeeld 'groei: 0.02'");
       if (t.scalar == "<<" && !t.quoted)
         fail(kl, "de YAML-samenvoegsleutel '<<' wordt niet ondersteund; verwacht de sleutels voluit geschreven");
-      if (!f.seen.insert(t.scalar).second)
+      if (seen(f, t.scalar))
         fail(kl, "sleutel '" + shown_value(t.scalar) + "' staat twee keer in dezelfde map; verwacht elke sleutel een keer");
       f.key = std::move(t.scalar);
-      f.key_loc = kl;
+      f.key_loc = std::move(kl);
       f.want_key = false;
       return;
     }
     // A key without a value ("sbo:") is located at the key: that is where it must be filled in.
     if (t.kind == Tree::Kind::Null) t.loc = f.key_loc;
-    f.node.map.emplace_back(std::move(f.key), std::move(t));
-    f.node.key_locs.push_back(f.key_loc);
+    entries_.push_back(Entry{std::move(f.key), std::move(t), std::move(f.key_loc)});
     f.want_key = true;
+  }
+
+  /// Whether the map of `f` has key `k` already (and note it). A small map is searched (no
+  /// allocation); a large one keeps its keys in a hash set.
+  bool seen(Frame& f, const std::string& k) {
+    constexpr size_t kSmall = 16;
+    const size_t n = entries_.size() - f.first;
+    if (!f.keys) {
+      for (size_t i = f.first; i < entries_.size(); ++i)
+        if (entries_[i].key == k) return true;
+      if (n < kSmall) return false;
+      f.keys = std::make_unique<std::unordered_set<std::string>>();
+      for (size_t i = f.first; i < entries_.size(); ++i) f.keys->insert(entries_[i].key);
+    }
+    return !f.keys->insert(k).second;
   }
 
   /// In a flow list or map, "[12,5, 18.75]" is read by YAML as 12 and 5: a Dutch decimal comma
@@ -419,10 +461,18 @@ class Builder {
                  " (een punt als decimaalteken), of zet een spatie na de komma als het twee waarden zijn");
   }
 
-  std::string file_;
+  struct Entry {
+    std::string key;
+    Tree value;
+    TreeLoc key_loc;
+  };
+
+  std::shared_ptr<const std::string> file_;  ///< shared by the location of every node
   const std::string& text_;
   const Odd& odd_;
   std::vector<Frame> frames_;
+  std::vector<Tree> items_;     ///< the items of the open lists, innermost last
+  std::vector<Entry> entries_;  ///< the entries of the open maps, innermost last
   Positions pos_;
 };
 

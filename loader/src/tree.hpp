@@ -1,8 +1,10 @@
 // Internal: a YAML document as plain data with 1-based locations, duplicate keys refused.
 #pragma once
+#include <memory>
 #include <set>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -13,15 +15,29 @@ namespace begroting::detail {
 /// The engine's one location type (location.hpp).
 using Loc = SourceLoc;
 
+/// Where a node of a Tree is: 1-based line and column, and its file, one string shared by every
+/// node read from that file (a Loc of its own per node allocated a copy of the file name for
+/// each of the half million nodes of a large schools file). Converts to a Loc where one is needed.
+struct TreeLoc {
+  std::shared_ptr<const std::string> file;
+  int line = 1;    ///< 1-based
+  int column = 1;  ///< 1-based
+  TreeLoc() = default;
+  TreeLoc(std::shared_ptr<const std::string> f, int l, int c) : file(std::move(f)), line(l), column(c) {}
+  explicit TreeLoc(const Loc& l) : file(std::make_shared<const std::string>(l.file)), line(l.line), column(l.column) {}
+  operator Loc() const { return Loc{file ? *file : std::string(), line, column}; }  // NOLINT: implicit on purpose
+  [[nodiscard]] std::string str() const { return Loc(*this).str(); }
+};
+
 struct Tree {
   enum class Kind { Null, Scalar, Seq, Map } kind = Kind::Null;
   std::string scalar;
   bool quoted = false;
   std::vector<Tree> seq;
   std::vector<std::pair<std::string, Tree>> map;  ///< in file order
-  std::vector<Loc> key_locs;                      ///< location of each map key
-  Loc loc;
-  [[nodiscard]] const Tree* get(const std::string& key) const;
+  std::vector<TreeLoc> key_locs;                  ///< location of each map key
+  TreeLoc loc;
+  [[nodiscard]] const Tree* get(std::string_view key) const;
 
   // Declared here, defaulted in tree.cpp: with implicit ones, clang (libFuzzer build) and
   // libstdc++ 12 in C++20 instantiate std::pair<std::string, Tree> while Tree is incomplete.
@@ -33,7 +49,7 @@ struct Tree {
   ~Tree();
 };
 
-inline const Tree* Tree::get(const std::string& key) const {
+inline const Tree* Tree::get(std::string_view key) const {
   for (const auto& [k, v] : map)
     if (k == key) return &v;
   return nullptr;

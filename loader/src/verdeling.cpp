@@ -17,7 +17,10 @@
 // Every error: FILE:LINE:COLUMN: what is wrong; what was expected (1-based).
 #include "verdeling.hpp"
 
+#include <algorithm>
 #include <array>
+#include <concepts>
+#include <initializer_list>
 #include <charconv>
 #include <cctype>
 #include <cmath>
@@ -25,6 +28,7 @@
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <string_view>
 #include <unordered_map>
 
 #include "begroting/loader.hpp"
@@ -37,42 +41,60 @@ namespace begroting::detail {
 namespace {
 
 
+/// A value's name in a message ("scholen[12].plaatsingen.2024.sbo_ikc"): a text, or a function
+/// that puts it together only when a message needs it (a schools file of 6,500 schools has a
+/// quarter of a million values, and building every name up front cost more than reading them).
+inline const std::string& name_of(const std::string& s) { return s; }
+inline std::string name_of(const char* s) { return s; }
+template <class F>
+  requires std::invocable<const F&>
+std::string name_of(const F& f) {
+  return f();
+}
+
 /// A number by the one rule of number.hpp ("12", "-0.5", "1e0"); no percent signs, no
 /// thousands separators.
-double number(const Tree& t, const std::string& what, double min, double max, bool whole = false) {
-  if (t.kind != Tree::Kind::Scalar) fail(t.loc, what + ": verwacht een getal");
+template <class N>
+double number(const Tree& t, const N& what, double min, double max, bool whole = false) {
+  if (t.kind != Tree::Kind::Scalar) fail(t.loc, name_of(what) + ": verwacht een getal");
   const std::string& s = t.scalar;
   double v = 0;
   if (!parse_number(s, v)) {
-    if (!s.empty() && s.back() == '%') fail(t.loc, what + ": '" + shown_value(s) + "' is geen getal; schrijf een fractie, bijvoorbeeld 0.03 voor 3%");
-    fail(t.loc, what + ": '" + shown_value(s) + "' is geen getal; verwacht een getal met een punt als decimaalteken");
+    if (!s.empty() && s.back() == '%') fail(t.loc, name_of(what) + ": '" + shown_value(s) + "' is geen getal; schrijf een fractie, bijvoorbeeld 0.03 voor 3%");
+    fail(t.loc, name_of(what) + ": '" + shown_value(s) + "' is geen getal; verwacht een getal met een punt als decimaalteken");
   }
-  if (whole && v != std::floor(v)) fail(t.loc, what + ": '" + shown_value(s) + "' is geen heel getal; verwacht een heel getal");
+  if (whole && v != std::floor(v)) fail(t.loc, name_of(what) + ": '" + shown_value(s) + "' is geen heel getal; verwacht een heel getal");
   if (v < min || v > max) {
     std::ostringstream os;
-    os << what << ": " << s << " ligt buiten het bereik; verwacht een waarde van " << min << " tot en met " << max;
+    os << name_of(what) << ": " << s << " ligt buiten het bereik; verwacht een waarde van " << min << " tot en met " << max;
     fail(t.loc, os.str());
   }
   return v;
 }
 
-std::string text(const Tree& t, const std::string& what) {
-  if (t.kind != Tree::Kind::Scalar || t.scalar.empty()) fail(t.loc, what + ": verwacht een tekst");
+template <class N>
+std::string text(const Tree& t, const N& what) {
+  if (t.kind != Tree::Kind::Scalar || t.scalar.empty()) fail(t.loc, name_of(what) + ": verwacht een tekst");
   return t.scalar;
 }
 
-const Tree& map_of(const Tree& t, const std::string& what, const std::string& expected) {
-  if (t.kind != Tree::Kind::Map) fail(t.loc, what + " is een groep; verwacht " + expected);
+template <class N>
+const Tree& map_of(const Tree& t, const N& what, std::string_view expected) {
+  if (t.kind != Tree::Kind::Map) fail(t.loc, name_of(what) + " is een groep; verwacht " + std::string(expected));
   return t;
 }
 
-void only_keys(const Tree& t, const std::string& what, const std::set<std::string>& allowed) {
+/// Every key of map `t` is one of `allowed` (searched in place: no set is built per map).
+template <class N>
+void only_keys(const Tree& t, const N& what, std::initializer_list<std::string_view> allowed) {
   for (size_t i = 0; i < t.map.size(); ++i)
-    if (!allowed.count(t.map[i].first)) {
+    if (std::find(allowed.begin(), allowed.end(), t.map[i].first) == allowed.end()) {
+      std::vector<std::string> sorted(allowed.begin(), allowed.end());
+      std::sort(sorted.begin(), sorted.end());
       std::string list;
-      for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
-      const std::string best = did_you_mean(t.map[i].first, std::vector<std::string>(allowed.begin(), allowed.end()));
-      fail(t.key_locs[i], "onbekende sleutel '" + shown_value(t.map[i].first) + "' onder " + what +
+      for (const auto& a : sorted) list += (list.empty() ? "" : ", ") + a;
+      const std::string best = did_you_mean(t.map[i].first, sorted);
+      fail(t.key_locs[i], "onbekende sleutel '" + shown_value(t.map[i].first) + "' onder " + name_of(what) +
                               (!best.empty() ? "; bedoelt u '" + best + "'?" : "; verwacht een van: " + list));
     }
 }
@@ -155,7 +177,8 @@ void read_vangnet(const Tree& tellingen, const std::string& file, std::vector<Va
 
 // ---- scholen (8.1.2-8.1.5) --------------------------------------------------------------------
 
-Datum datum(const Tree& t, const std::string& what) {
+template <class N>
+Datum datum(const Tree& t, const N& what) {
   const std::string s = t.kind == Tree::Kind::Scalar ? t.scalar : "";
   Datum d;
   const bool ok = s.size() == 10 && s[4] == '-' && s[7] == '-' &&
@@ -164,15 +187,16 @@ Datum datum(const Tree& t, const std::string& what) {
                   std::from_chars(s.data() + 8, s.data() + 10, d.dag).ec == std::errc();
   static const int dagen[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   if (!ok || d.jaar < 1990 || d.jaar > 2100 || d.maand < 1 || d.maand > 12 || d.dag < 1 || d.dag > dagen[d.maand - 1])
-    fail(t.loc, what + " '" + shown_value(s) + "' is geen datum; verwacht JJJJ-MM-DD, bijvoorbeeld 2024-03-15");
+    fail(t.loc, name_of(what) + " '" + shown_value(s) + "' is geen datum; verwacht JJJJ-MM-DD, bijvoorbeeld 2024-03-15");
   return d;
 }
 
-int year_key(const Tree& map, size_t i, const std::string& what) {
+template <class N>
+int year_key(const Tree& map, size_t i, const N& what) {
   const std::string& k = map.map[i].first;
   int y = 0;
   if (k.size() != 4 || std::from_chars(k.data(), k.data() + 4, y).ec != std::errc() || y < 1990 || y > 2100)
-    fail(map.key_locs[i], what + ": '" + shown_value(k) + "' is geen jaartal; verwacht bijvoorbeeld 2024");
+    fail(map.key_locs[i], name_of(what) + ": '" + shown_value(k) + "' is geen jaartal; verwacht bijvoorbeeld 2024");
   return y;
 }
 
@@ -182,37 +206,39 @@ School read_school(const Tree& e, const std::string& what) {
   School s;
   for (const char* k : {"id", "naam", "bestuur", "leerlingen"})
     if (!e.get(k)) fail(e.loc, what + " mist '" + shown_value(k) + "'; verwacht id, naam, bestuur en leerlingen (per teldatum)");
-  s.id = text(*e.get("id"), what + ".id");
-  s.naam = text(*e.get("naam"), what + ".naam");
-  s.bestuur = text(*e.get("bestuur"), what + ".bestuur");
+  s.id = text(*e.get("id"), [&] { return what + ".id"; });
+  s.naam = text(*e.get("naam"), [&] { return what + ".naam"; });
+  s.bestuur = text(*e.get("bestuur"), [&] { return what + ".bestuur"; });
   if (const Tree* v = e.get("itk")) {  // Internationale Taalklas (8.1.2)
     if (v->kind == Tree::Kind::Scalar && v->scalar == "ja") s.itk = true;
     else if (v->kind == Tree::Kind::Scalar && v->scalar == "nee") s.itk = false;
     else fail(v->loc, what + ".itk '" + shown_value(v->kind == Tree::Kind::Scalar ? v->scalar : "") + "' is geen ja of nee; verwacht 'ja' voor de Internationale Taalklas of 'nee'");
   }
   s.herkomst = e.loc;
-  const Tree& ll = map_of(*e.get("leerlingen"), what + ".leerlingen", "leerlingen per teldatum 1 februari, bijvoorbeeld {2023: 250}");
+  const auto leerlingen = [&] { return what + ".leerlingen"; };
+  const Tree& ll = map_of(*e.get("leerlingen"), leerlingen, "leerlingen per teldatum 1 februari, bijvoorbeeld {2023: 250}");
   for (size_t i = 0; i < ll.map.size(); ++i)
-    s.leerlingen[year_key(ll, i, what + ".leerlingen")] = number(ll.map[i].second, what + ".leerlingen", 0, 1e5, true);
+    s.leerlingen[year_key(ll, i, leerlingen)] = number(ll.map[i].second, leerlingen, 0, 1e5, true);
   if (const Tree* p = e.get("plaatsingen")) {
-    map_of(*p, what + ".plaatsingen", "per kalenderjaar de plaatsingen, bijvoorbeeld {2024: {sbo_ikc: 2, so_cat1: 1, dws: 1}}");
+    const auto plaatsingen = [&] { return what + ".plaatsingen"; };
+    map_of(*p, plaatsingen, "per kalenderjaar de plaatsingen, bijvoorbeeld {2024: {sbo_ikc: 2, so_cat1: 1, dws: 1}}");
     for (size_t i = 0; i < p->map.size(); ++i) {
-      const int y = year_key(*p, i, what + ".plaatsingen");
+      const int y = year_key(*p, i, plaatsingen);
       const Tree& v = p->map[i].second;
-      const std::string w = what + ".plaatsingen." + std::to_string(y);
+      const auto w = [&] { return what + ".plaatsingen." + std::to_string(y); };
       map_of(v, w, "sbo_ikc, so_cat1, so_cat2, so_cat3, dws, tlv_d");
       only_keys(v, w, {"sbo_ikc", "so_cat1", "so_cat2", "so_cat3", "dws", "tlv_d"});
       Plaatsingen pl;
-      if (const Tree* x = v.get("sbo_ikc")) pl.sbo_ikc = number(*x, w + ".sbo_ikc", 0, 1e4, true);
-      if (const Tree* x = v.get("so_cat1")) pl.so_cat1 = number(*x, w + ".so_cat1", 0, 1e4, true);
-      if (const Tree* x = v.get("so_cat2")) pl.so_cat2 = number(*x, w + ".so_cat2", 0, 1e4, true);
-      if (const Tree* x = v.get("so_cat3")) pl.so_cat3 = number(*x, w + ".so_cat3", 0, 1e4, true);
-      if (const Tree* x = v.get("dws")) pl.dws = number(*x, w + ".dws", 0, 1e4, true);
+      if (const Tree* x = v.get("sbo_ikc")) pl.sbo_ikc = number(*x, [&] { return w() + ".sbo_ikc"; }, 0, 1e4, true);
+      if (const Tree* x = v.get("so_cat1")) pl.so_cat1 = number(*x, [&] { return w() + ".so_cat1"; }, 0, 1e4, true);
+      if (const Tree* x = v.get("so_cat2")) pl.so_cat2 = number(*x, [&] { return w() + ".so_cat2"; }, 0, 1e4, true);
+      if (const Tree* x = v.get("so_cat3")) pl.so_cat3 = number(*x, [&] { return w() + ".so_cat3"; }, 0, 1e4, true);
+      if (const Tree* x = v.get("dws")) pl.dws = number(*x, [&] { return w() + ".dws"; }, 0, 1e4, true);
       if (const Tree* x = v.get("tlv_d")) {  // 6.1.3: of the placements, pupils with a voorschoolse TLV
-        pl.tlv_d = number(*x, w + ".tlv_d", 0, 1e4, true);
+        pl.tlv_d = number(*x, [&] { return w() + ".tlv_d"; }, 0, 1e4, true);
         if (pl.tlv_d > pl.verwijzingen()) {
           std::ostringstream os;
-          os << w << ".tlv_d: " << pl.tlv_d << " leerlingen met een voorschoolse TLV, maar " << pl.verwijzingen()
+          os << w() << ".tlv_d: " << pl.tlv_d << " leerlingen met een voorschoolse TLV, maar " << pl.verwijzingen()
              << " plaatsingen in " << y << "; verwacht hooguit het aantal plaatsingen (sbo_ikc + so_cat1 + so_cat2 + so_cat3)";
           fail(x->loc, os.str());
         }
@@ -221,14 +247,16 @@ School read_school(const Tree& e, const std::string& what) {
     }
   }
   if (const Tree* t = e.get("tlv_op_bao")) {
-    map_of(*t, what + ".tlv_op_bao", "per kalenderjaar het aantal leerlingen met een TLV op de bao, bijvoorbeeld {2024: 1}");
+    const auto tlv = [&] { return what + ".tlv_op_bao"; };
+    map_of(*t, tlv, "per kalenderjaar het aantal leerlingen met een TLV op de bao, bijvoorbeeld {2024: 1}");
     for (size_t i = 0; i < t->map.size(); ++i)
-      s.tlv_op_bao[year_key(*t, i, what + ".tlv_op_bao")] = number(t->map[i].second, what + ".tlv_op_bao", 0, 1e4, true);
+      s.tlv_op_bao[year_key(*t, i, tlv)] = number(t->map[i].second, tlv, 0, 1e4, true);
   }
   if (const Tree* o = e.get("opmaat")) {  // 8.1.8: pupil-weeks in the Opmaat klas SO Molenduin
-    map_of(*o, what + ".opmaat", "per kalenderjaar de leerlingweken in de Opmaat klas per SO-categorie, bijvoorbeeld {2025: {so_cat1: 12}}");
+    const auto opmaat = [&] { return what + ".opmaat"; };
+    map_of(*o, opmaat, "per kalenderjaar de leerlingweken in de Opmaat klas per SO-categorie, bijvoorbeeld {2025: {so_cat1: 12}}");
     for (size_t i = 0; i < o->map.size(); ++i) {
-      const int y = year_key(*o, i, what + ".opmaat");
+      const int y = year_key(*o, i, opmaat);
       const Tree& v = o->map[i].second;
       const std::string w = what + ".opmaat." + std::to_string(y);
       map_of(v, w, "leerlingweken per SO-categorie: so_cat1, so_cat2, so_cat3");
@@ -245,29 +273,29 @@ School read_school(const Tree& e, const std::string& what) {
       fail(st->loc, what + ".stromen is een lijst; verwacht items als {soort: instroom, inschrijving: 2024-03-15}");
     for (size_t i = 0; i < st->seq.size(); ++i) {
       const Tree& x = st->seq[i];
-      const std::string w = what + ".stromen[" + std::to_string(i + 1) + "]";
+      const auto w = [&] { return what + ".stromen[" + std::to_string(i + 1) + "]"; };
       map_of(x, w, "soort, inschrijving en eventueel vertrek");
       only_keys(x, w, {"soort", "inschrijving", "vertrek", "vorige_school"});
-      if (!x.get("soort")) fail(x.loc, w + " mist soort; verwacht {soort: instroom, inschrijving: 2024-03-15}");
+      if (!x.get("soort")) fail(x.loc, w() + " mist soort; verwacht {soort: instroom, inschrijving: 2024-03-15}");
       Leerlingstroom ls;
-      const std::string soort = text(*x.get("soort"), w + ".soort");
+      const std::string soort = text(*x.get("soort"), [&] { return w() + ".soort"; });
       const auto r = enum_of<Leerlingstroom::Soort>(soort);
       if (!r)
-        fail(x.get("soort")->loc, w + ".soort '" + shown_value(soort) + "' is onbekend; verwacht " + names_list<Leerlingstroom::Soort>());
+        fail(x.get("soort")->loc, w() + ".soort '" + shown_value(soort) + "' is onbekend; verwacht " + names_list<Leerlingstroom::Soort>());
       ls.soort = *r;
       const bool tlv = ls.soort == Leerlingstroom::Soort::TlvOpBao;
       if (tlv && !x.get("vertrek"))
-        fail(x.loc, w + " (tlv_op_bao) mist vertrek; verwacht {soort: tlv_op_bao, vertrek: 2025-03-15}: de laatste schooldag van de leerling");
-      if (!tlv && !x.get("inschrijving")) fail(x.loc, w + " mist inschrijving; verwacht {soort: " + soort + ", inschrijving: 2024-03-15}");
-      if (const Tree* v = x.get("inschrijving")) ls.inschrijving = datum(*v, w + ".inschrijving");
+        fail(x.loc, w() + " (tlv_op_bao) mist vertrek; verwacht {soort: tlv_op_bao, vertrek: 2025-03-15}: de laatste schooldag van de leerling");
+      if (!tlv && !x.get("inschrijving")) fail(x.loc, w() + " mist inschrijving; verwacht {soort: " + soort + ", inschrijving: 2024-03-15}");
+      if (const Tree* v = x.get("inschrijving")) ls.inschrijving = datum(*v, [&] { return w() + ".inschrijving"; });
       if (const Tree* v = x.get("vertrek")) {
-        ls.vertrek = datum(*v, w + ".vertrek");
-        if (x.get("inschrijving") && *ls.vertrek < ls.inschrijving) fail(v->loc, w + ".vertrek ligt voor de inschrijving; verwacht een latere datum");
+        ls.vertrek = datum(*v, [&] { return w() + ".vertrek"; });
+        if (x.get("inschrijving") && *ls.vertrek < ls.inschrijving) fail(v->loc, w() + ".vertrek ligt voor de inschrijving; verwacht een latere datum");
       }
       if (const Tree* v = x.get("vorige_school")) {  // 6.3; checked against the ids in read_scholen_list
         if (ls.soort != Leerlingstroom::Soort::Terugplaatsing)
-          fail(v->loc, w + ".vorige_school hoort alleen bij soort terugplaatsing; verwacht geen vorige_school bij " + soort);
-        ls.vorige_school = text(*v, w + ".vorige_school");
+          fail(v->loc, w() + ".vorige_school hoort alleen bij soort terugplaatsing; verwacht geen vorige_school bij " + soort);
+        ls.vorige_school = text(*v, [&] { return w() + ".vorige_school"; });
       }
       if (tlv) {  // 8.1.4: the pupil must have been paid in August of the school year it leaves
         const int start = ls.vertrek->maand >= 8 ? ls.vertrek->jaar : ls.vertrek->jaar - 1;
@@ -278,7 +306,7 @@ School read_school(const Tree& e, const std::string& what) {
         const double n = paid == s.tlv_op_bao.end() ? 0 : paid->second;
         if (leavers + 1 > n) {
           std::ostringstream os;
-          os << w << ": een leerling met een TLV op de bao vertrekt in schooljaar " << start << "-" << start + 1 << ", maar "
+          os << w() << ": een leerling met een TLV op de bao vertrekt in schooljaar " << start << "-" << start + 1 << ", maar "
              << what << ".tlv_op_bao geeft voor " << start << " (uitkering augustus " << start << ") " << n
              << " leerlingen; verwacht tlv_op_bao: {" << start << ": n} met n minstens het aantal vertrekkers in dat schooljaar";
           fail(x.get("vertrek")->loc, os.str());
