@@ -326,31 +326,69 @@ class Builder {
     // yaml-cpp's tags: '?' for a plain scalar without one, '!' for a quoted one without one
     const bool untagged_plain = tag == nullptr && plain;
     const bool quoted = tag == nullptr ? !plain : std::strcmp(tag, "!") == 0;
-    Tree t;
-    t.loc = loc(m);
     const char* v = reinterpret_cast<const char*>(s.value);
-    if (untagged_plain && is_null(v, s.length)) {
+    const bool null = untagged_plain && is_null(v, s.length);
+    if (!frames_.empty() && frames_.back().kind == Tree::Kind::Map && frames_.back().want_key) {
+      key(frames_.back(), m, null ? nullptr : v, s.length, quoted);
+      return;
+    }
+    Tree& t = slot();  // in place: no Tree is moved on its way into its list or map
+    if (null) {
       t.kind = Tree::Kind::Null;
+      if (!frames_.empty() && frames_.back().kind == Tree::Kind::Map) {
+        // A key without a value ("sbo:") is located at the key: that is where it must be filled in.
+        t.loc = entries_.back().key_loc;
+        return;
+      }
+      t.loc = loc(m);
       // an empty list item ("-" and nothing after it): libyaml places it just after the '-';
       // name the '-' itself
-      if (s.length == 0 && m.column > 0 && !frames_.empty() && frames_.back().kind == Tree::Kind::Seq &&
-          !frames_.back().flow) {
+      if (s.length == 0 && m.column > 0 && !frames_.empty() && !frames_.back().flow) {
         yaml_mark_t dash = m;
         --dash.index;
         --dash.column;
         if (const size_t k = pos_.offset(dash); k != std::string::npos && text_[k] == '-') t.loc = loc(dash);
       }
-      add(std::move(t), m);
       return;
     }
     t.kind = Tree::Kind::Scalar;
+    t.loc = loc(m);
     t.scalar.assign(v, s.length);
     odd_.restore(t.scalar);
     if (t.scalar.find('\0') != std::string::npos)  // "\0" in a double-quoted text
       fail(t.loc, "een tekst met een nul-teken (\\0); verwacht gewone tekst zonder nul-teken");
     if (!quoted && !frames_.empty() && frames_.back().flow) check_decimal_comma(m, t.scalar);
     t.quoted = quoted;
-    add(std::move(t), m);
+  }
+
+  /// A map's key (`v` null: written as no value), checked and kept for the value to come.
+  void key(Frame& f, const yaml_mark_t& m, const char* v, size_t n, bool quoted) {
+    TreeLoc kl = loc(m);
+    if (v == nullptr || n == 0) fail(kl, "een sleutel zonder naam; verwacht bijvoorbeeld 'groei: 0.02'");
+    f.key.assign(v, n);
+    odd_.restore(f.key);
+    if (f.key.find('\0') != std::string::npos)  // "\0" in a double-quoted text
+      fail(kl, "een tekst met een nul-teken (\\0); verwacht gewone tekst zonder nul-teken");
+    if (!quoted && f.flow) check_decimal_comma(m, f.key);
+    if (f.key == "<<" && !quoted)
+      fail(kl, "de YAML-samenvoegsleutel '<<' wordt niet ondersteund; verwacht de sleutels voluit geschreven");
+    if (seen(f, f.key))
+      fail(kl, "sleutel '" + shown_value(f.key) + "' staat twee keer in dezelfde map; verwacht elke sleutel een keer");
+    f.key_loc = std::move(kl);
+    f.want_key = false;
+  }
+
+  /// Where the next node goes: the root, the next item of the open list, or the value of the
+  /// open map's key.
+  Tree& slot() {
+    if (frames_.empty()) return root;
+    Frame& f = frames_.back();
+    if (f.kind == Tree::Kind::Seq) return items_.emplace_back();
+    Entry& en = entries_.emplace_back();
+    en.key = std::move(f.key);
+    en.key_loc = std::move(f.key_loc);
+    f.want_key = true;
+    return en.value;
   }
 
   static bool is_null(const char* v, size_t n) {
@@ -395,36 +433,7 @@ class Builder {
       entries_.resize(f.first);
     }
     frames_.pop_back();
-    add(std::move(t), yaml_mark_t{});
-  }
-
-  void add(Tree t, const yaml_mark_t& m) {
-    if (frames_.empty()) {
-      root = std::move(t);
-      return;
-    }
-    Frame& f = frames_.back();
-    if (f.kind == Tree::Kind::Seq) {
-      items_.push_back(std::move(t));
-      return;
-    }
-    if (f.want_key) {
-      TreeLoc kl = t.kind == Tree::Kind::Null ? loc(m) : std::move(t.loc);
-      if (t.kind != Tree::Kind::Scalar || t.scalar.empty())
-        fail(kl, "een sleutel zonder naam; verwacht bijvoorbeeld 'groei: 0.02'");
-      if (t.scalar == "<<" && !t.quoted)
-        fail(kl, "de YAML-samenvoegsleutel '<<' wordt niet ondersteund; verwacht de sleutels voluit geschreven");
-      if (seen(f, t.scalar))
-        fail(kl, "sleutel '" + shown_value(t.scalar) + "' staat twee keer in dezelfde map; verwacht elke sleutel een keer");
-      f.key = std::move(t.scalar);
-      f.key_loc = std::move(kl);
-      f.want_key = false;
-      return;
-    }
-    // A key without a value ("sbo:") is located at the key: that is where it must be filled in.
-    if (t.kind == Tree::Kind::Null) t.loc = f.key_loc;
-    entries_.push_back(Entry{std::move(f.key), std::move(t), std::move(f.key_loc)});
-    f.want_key = true;
+    slot() = std::move(t);
   }
 
   /// Whether the map of `f` has key `k` already (and note it). A small map is searched (no
