@@ -254,8 +254,13 @@ struct Parser {
 
 class Builder {
  public:
-  Builder(const std::string& file, const std::string& text, const Odd& odd)
-      : file_(std::make_shared<const std::string>(file)), text_(text), odd_(odd), pos_(text) {}
+  /// `items`: the list whose items are handed over (see ListItems); `skip`: how many of them an
+  /// earlier parse of the same text (before a separating tab was made a space) handed over.
+  Builder(const std::string& file, const std::string& text, const Odd& odd, const ListItems* items, size_t skip)
+      : file_(std::make_shared<const std::string>(file)), text_(text), odd_(odd), items_hook_(items), skip_(skip), pos_(text) {}
+
+  /// How many items were handed over.
+  [[nodiscard]] size_t handed() const { return handed_; }
 
   Tree root;
   int documents = 0;
@@ -349,6 +354,7 @@ class Builder {
         --dash.column;
         if (const size_t k = pos_.offset(dash); k != std::string::npos && text_[k] == '-') t.loc = loc(dash);
       }
+      placed(t);
       return;
     }
     t.kind = Tree::Kind::Scalar;
@@ -359,6 +365,7 @@ class Builder {
       fail(t.loc, "een tekst met een nul-teken (\\0); verwacht gewone tekst zonder nul-teken");
     if (!quoted && !frames_.empty() && frames_.back().flow) check_decimal_comma(m, t.scalar);
     t.quoted = quoted;
+    placed(t);
   }
 
   /// A map's key (`v` null: written as no value), checked and kept for the value to come.
@@ -383,7 +390,13 @@ class Builder {
   Tree& slot() {
     if (frames_.empty()) return root;
     Frame& f = frames_.back();
-    if (f.kind == Tree::Kind::Seq) return items_.emplace_back();
+    if (f.kind == Tree::Kind::Seq) {
+      if (handing_over()) {
+        scratch_ = Tree();
+        return scratch_;
+      }
+      return items_.emplace_back();
+    }
     Entry& en = entries_.emplace_back();
     en.key = std::move(f.key);
     en.key_loc = std::move(f.key_loc);
@@ -433,7 +446,21 @@ class Builder {
       entries_.resize(f.first);
     }
     frames_.pop_back();
-    slot() = std::move(t);
+    Tree& dst = slot();
+    dst = std::move(t);
+    placed(dst);
+  }
+
+  /// Whether the next item of the innermost list is handed over (ListItems).
+  [[nodiscard]] bool handing_over() const {
+    return items_hook_ != nullptr && frames_.size() == 2 && frames_[0].kind == Tree::Kind::Map && !frames_[0].want_key &&
+           frames_[1].kind == Tree::Kind::Seq && frames_[0].key == items_hook_->key;
+  }
+  /// After a node was put in slot(): hand it over if it went to the scratch tree.
+  void placed(Tree& t) {
+    if (&t != &scratch_) return;
+    if (handed_++ >= skip_) items_hook_->item(std::move(scratch_));
+    scratch_ = Tree();
   }
 
   /// Whether the map of `f` has key `k` already (and note it). A small map is searched (no
@@ -482,6 +509,10 @@ class Builder {
   std::vector<Frame> frames_;
   std::vector<Tree> items_;     ///< the items of the open lists, innermost last
   std::vector<Entry> entries_;  ///< the entries of the open maps, innermost last
+  const ListItems* items_hook_;
+  size_t skip_ = 0;
+  size_t handed_ = 0;
+  Tree scratch_;  ///< an item to hand over while it is filled
   Positions pos_;
 };
 
@@ -619,10 +650,10 @@ bool separating_tab(const yaml_parser_t& p, const std::string& text, std::string
     const char ind = text[a - 1];
     if (ind != '-' && ind != '?' && ind != ':') return false;
     if (a - 1 > line_start && !blank(a - 2)) return false;  // "a-\tb" is text, not an indicator
-    // a list or map after the tab ("-\t- 2", "-\tk: v") has its indentation set by that tab:
-    // refused, as it always was
+    // a block list or map after the tab ("-\t- 2", "-\tk: v") has its indentation set by that
+    // tab: refused, as it always was (a quoted text or a '{...}' / '[...]' is not one)
     const size_t eol = std::min(text.find('\n', e), text.size());
-    if (e < eol && text[e] != '"' && text[e] != '\'') {
+    if (e < eol && text[e] != '"' && text[e] != '\'' && text[e] != '{' && text[e] != '[') {
       const std::string rest = text.substr(e, eol - e);
       const std::string content = rest.substr(0, rest.find(" #"));
       if ((content[0] == '-' && (content.size() == 1 || blank(e + 1) || content[1] == '\r')) ||
@@ -638,7 +669,7 @@ bool separating_tab(const yaml_parser_t& p, const std::string& text, std::string
 
 }  // namespace
 
-Tree parse_yaml(const std::string& text, const std::string& file) {
+Tree parse_yaml(const std::string& text, const std::string& file, const ListItems* items) {
   if (auto [l, c] = first_indent_tab(text); l != 0)
     fail(Loc{file, l, c}, "een tab in de inspringing; verwacht spaties om in te springen (YAML staat geen tabs toe)");
   // libyaml refuses a tab that separates where this loader (yaml-cpp) always took it as a space:
@@ -648,18 +679,22 @@ Tree parse_yaml(const std::string& text, const std::string& file) {
   // there, so the common file is parsed once; at most kRetries times.
   constexpr int kRetries = 32;
   std::string patched;
+  size_t handed = 0;  // items handed over by an earlier attempt: the same again, not handed twice
   for (int attempt = 0;; ++attempt) {
     const std::string& in = attempt == 0 ? text : patched;
     std::string next;
     {
       const Odd odd(in);
       const std::string& src = odd.text();
-      Builder b(file, src, odd);
+      Builder b(file, src, odd, items, handed);
       Parser parser(src);
       for (;;) {
         Event ev;
         if (!yaml_parser_parse(&parser.p, &ev.e)) {
-          if (attempt < kRetries && separating_tab(parser.p, in, next)) break;
+          if (attempt < kRetries && separating_tab(parser.p, in, next)) {
+            handed = std::max(handed, b.handed());
+            break;
+          }
           parse_error(parser.p, src, file, b.inside());
         }
         const bool end = ev.e.type == YAML_STREAM_END_EVENT;

@@ -1,5 +1,6 @@
 // Internal: a YAML document as plain data with 1-based locations, duplicate keys refused.
 #pragma once
+#include <functional>
 #include <memory>
 #include <set>
 #include <sstream>
@@ -81,7 +82,16 @@ void check_text(const std::string& text, const std::string& name, const std::str
 /// InputError that says so without quoting any of its content.
 void check_is_a(const Tree& t, const std::string& name, const std::set<std::string>& keys, const std::string& noun);
 
+/// The items of the list under one top-level key, handed to `item` one by one as they are read
+/// instead of kept in the tree (a schools file: each school is read and dropped while the file
+/// is parsed, so 6,500 schools are never one tree in memory). That list stays in the tree,
+/// empty, with its location. `item` must not throw an InputError: parse errors come first.
+struct ListItems {
+  std::string key;
+  std::function<void(Tree&&)> item;
+};
+
 /// Parse YAML text into a Tree. Throws InputError with file:line:column.
-Tree parse_yaml(const std::string& text, const std::string& file);
+Tree parse_yaml(const std::string& text, const std::string& file, const ListItems* items = nullptr);
 
 }  // namespace begroting::detail

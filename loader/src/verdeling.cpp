@@ -319,26 +319,34 @@ School read_school(const Tree& e, const std::string& what) {
   return s;
 }
 
-/// The schools, from YAML or from CSV, one school at a time: `school(i)` gives school i as the
-/// Tree a YAML schools file has (csv.cpp builds it from the CSV row only while it is read, with
-/// the CSV cells' locations): one reader, so that every check and message holds for both.
-/// `school_loc(i)`: where school i starts; `vorige_school_loc(i, k)`: where stroom k of school i
-/// names its vorige_school. `bao_bao`: the bao_bao list, if any.
-template <class SchoolTree, class SchoolLoc, class VorigeLoc>
-Scholen read_scholen_list(size_t n, const SchoolTree& school, const SchoolLoc& school_loc, const VorigeLoc& vorige_school_loc,
-                          const Tree* bb, const std::string& path) {
-  Scholen out;
-  out.bestand = path;
-  // Every id indexed once (hash map): a bao_bao row finds its schools in constant time.
-  std::unordered_map<std::string, size_t> ids;
-  ids.reserve(n);
-  out.scholen.reserve(n);
-  for (size_t i = 0; i < n; ++i) {
-    School s = read_school(school(i), "scholen[" + std::to_string(i + 1) + "]");
-    const auto [it, fresh] = ids.try_emplace(s.id, out.scholen.size());
-    if (!fresh) fail(school_loc(i), "school-id " + s.id + " staat twee keer in het bestand (eerst op " + school_loc(it->second).str() + "); verwacht unieke id's");
+/// The schools, from YAML or from CSV, one school at a time in file order: add(school) gets
+/// school i as the Tree a YAML schools file has (csv.cpp builds it from the CSV row only while it
+/// is read, with the CSV cells' locations; a YAML file hands each over while it is parsed): one
+/// reader, so that every check and message holds for both. finish() checks what spans schools.
+class ScholenLezer {
+ public:
+  ScholenLezer(const std::string& path, size_t n) {
+    out.bestand = path;
+    // Every id indexed once (hash map): a bao_bao row finds its schools in constant time.
+    ids.reserve(n);
+    out.scholen.reserve(n);
+  }
+
+  void add(const Tree& school) {
+    const size_t i = out.scholen.size();
+    School s = read_school(school, "scholen[" + std::to_string(i + 1) + "]");
+    // where a school starts is where read_school says it comes from (herkomst)
+    const auto [it, fresh] = ids.try_emplace(s.id, i);
+    if (!fresh)
+      fail(s.herkomst, "school-id " + s.id + " staat twee keer in het bestand (eerst op " + out.scholen[it->second].herkomst.str() +
+                           "); verwacht unieke id's");
     out.scholen.push_back(std::move(s));
   }
+
+  /// `vorige_school_loc(i, k)`: where stroom k of school i names its vorige_school. `bb`: the
+  /// bao_bao list, if any.
+  template <class VorigeLoc>
+  Scholen finish(const VorigeLoc& vorige_school_loc, const Tree* bb) {
   // 6.3: a terugplaatsing's vorige_school is a school of this file
   for (size_t i = 0; i < out.scholen.size(); ++i)
     for (size_t k = 0; k < out.scholen[i].stromen.size(); ++k)
@@ -376,26 +384,20 @@ Scholen read_scholen_list(size_t n, const SchoolTree& school, const SchoolLoc& s
       out.bao_bao.push_back(b);
     }
   }
-  return out;
-}
+    return std::move(out);
+  }
 
-/// A YAML schools file as a Tree.
-Scholen read_scholen_tree(const Tree& root, const std::string& path) {
-  if (root.kind != Tree::Kind::Map) fail(root.loc, "een scholenbestand is een map; verwacht 'scholen:' en eventueel 'bao_bao:'");
-  only_keys(root, "het scholenbestand", {"scholen", "bao_bao"});
-  const Tree* list = root.get("scholen");
-  if (!list || list->kind != Tree::Kind::Seq) fail(list ? list->loc : root.loc, "verwacht 'scholen:' met een lijst van scholen");
-  return read_scholen_list(
-      list->seq.size(), [&](size_t i) -> const Tree& { return list->seq[i]; }, [&](size_t i) { return list->seq[i].loc; },
-      [&](size_t i, size_t k) { return list->seq[i].get("stromen")->seq[k].get("vorige_school")->loc; }, root.get("bao_bao"), path);
-}
+ private:
+  Scholen out;
+  std::unordered_map<std::string, size_t> ids;
+};
 
 /// The schools CSV tables (csv.cpp): each school's Tree is built while it is read, then dropped.
 Scholen read_scholen_csv(const CsvBron& bron, const std::optional<CsvBron>& stromen, const std::optional<CsvBron>& bao_bao) {
   const ScholenCsv csv = scholen_uit_csv(bron, stromen, bao_bao);
-  return read_scholen_list(
-      csv.aantal(), [&](size_t i) { return csv.school(i); }, [&](size_t i) { return csv.scholen.rij_loc(i + 1); },
-      [&](size_t i, size_t k) { return csv.vorige_school_loc(i, k); }, csv.bao_bao ? &*csv.bao_bao : nullptr, bron.path);
+  ScholenLezer lezer(bron.path, csv.aantal());
+  for (size_t i = 0; i < csv.aantal(); ++i) lezer.add(csv.school(i));
+  return lezer.finish([&](size_t i, size_t k) { return csv.vorige_school_loc(i, k); }, csv.bao_bao ? &*csv.bao_bao : nullptr);
 }
 
 /// A schools YAML file gets exactly the checks of a scenario file: a regular file of at most
@@ -404,13 +406,37 @@ Scholen read_scholen_csv(const CsvBron& bron, const std::optional<CsvBron>& stro
 Scholen read_scholen_yaml(const std::string& path, const Loc& from) {
   const std::string text = read_text_file(path, &from, "een scholenbestand");
   check_text(text, path, "een scholenbestand");
-  const Tree root = parse_yaml(text, path);
+  // Each school is read while the file is parsed (ListItems) and dropped: the file is never one
+  // tree of 6,500 schools. What is wrong in a school is said after the file's own errors, as
+  // when the whole tree came first: a YAML error anywhere, then the top level, then the schools.
+  ScholenLezer lezer(path, 0);
+  std::optional<std::string> school_error;
+  std::map<std::pair<size_t, size_t>, Loc> vorige_school_at;  // only the strooms that name one
+  size_t n = 0;
+  const ListItems scholen{"scholen", [&](Tree&& school) {
+                            const size_t i = n++;
+                            if (school_error) return;
+                            try {
+                              lezer.add(school);
+                            } catch (const InputError& e) {
+                              school_error = e.what();
+                              return;
+                            }
+                            if (const Tree* st = school.get("stromen"))
+                              for (size_t k = 0; k < st->seq.size(); ++k)
+                                if (const Tree* v = st->seq[k].get("vorige_school")) vorige_school_at.emplace(std::pair{i, k}, v->loc);
+                          }};
+  const Tree root = parse_yaml(text, path, &scholen);
   if (root.kind == Tree::Kind::Null)
     fail(Loc{path, 1, 1}, "het bestand is leeg; verwacht een scholenbestand met 'scholen:' en daaronder een lijst van scholen");
   if (root.kind != Tree::Kind::Map)
     fail(root.loc, "een scholenbestand is een map; verwacht 'scholen:' en eventueel 'bao_bao:'");
   check_is_a(root, path, {"scholen", "bao_bao"}, "een scholenbestand");
-  Scholen out = read_scholen_tree(root, path);
+  only_keys(root, "het scholenbestand", {"scholen", "bao_bao"});
+  const Tree* list = root.get("scholen");
+  if (!list || list->kind != Tree::Kind::Seq) fail(list ? list->loc : root.loc, "verwacht 'scholen:' met een lijst van scholen");
+  if (school_error) throw InputError(*school_error);
+  Scholen out = lezer.finish([&](size_t i, size_t k) { return vorige_school_at.at({i, k}); }, root.get("bao_bao"));
   out.bestanden = {path};
   return out;
 }
