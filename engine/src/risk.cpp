@@ -7,6 +7,7 @@
 // interpolated and rounded once to the cent) and count the threshold crossings.
 #include "begroting/risk.hpp"
 
+#include "as241.hpp"
 #include "graph_rules.hpp"
 #include "rules/rules.hpp"
 #include "begroting/graph.hpp"
@@ -969,27 +970,20 @@ BEGROTING_AVX512 inline __m512d uniform8(__m512i& state) {
   const __m512d d = _mm512_cvtepi64_pd(_mm512_srli_epi64(z, 11));  // < 2^53: exact
   return _mm512_mul_pd(_mm512_add_pd(d, _mm512_set1_pd(0.5)), _mm512_set1_pd(0x1.0p-53));
 }
-/// acc * r + c, as two rounded operations (the scalar Horner step).
-BEGROTING_AVX512 inline __m512d step(__m512d acc, __m512d r, double c) { return _mm512_add_pd(_mm512_mul_pd(acc, r), _mm512_set1_pd(c)); }
-/// normal_quantile() per lane (distribution.cpp, AS 241): the central region here, the tails scalar.
+/// as241::horner in eight lanes: the same multiply and add per step.
+BEGROTING_AVX512 inline __m512d horner8(const as241::Poly& c, __m512d r) {
+  __m512d acc = _mm512_add_pd(_mm512_mul_pd(_mm512_set1_pd(c[0]), r), _mm512_set1_pd(c[1]));
+  for (int i = 2; i < 8; ++i) acc = _mm512_add_pd(_mm512_mul_pd(acc, r), _mm512_set1_pd(c[i]));
+  return acc;
+}
+/// normal_quantile() per lane (distribution.cpp, AS 241): the central region here, with the same
+/// coefficients and Horner steps (as241.hpp), the tails scalar.
 BEGROTING_AVX512 inline __m512d normal8(__m512d p) {
   const __m512d q = _mm512_sub_pd(p, _mm512_set1_pd(0.5));
   const __mmask8 central = _mm512_cmp_pd_mask(_mm512_abs_pd(q), _mm512_set1_pd(0.425), _CMP_LE_OQ);
   const __m512d r = _mm512_sub_pd(_mm512_set1_pd(0.180625), _mm512_mul_pd(q, q));
-  __m512d num = _mm512_add_pd(_mm512_mul_pd(_mm512_set1_pd(2509.0809287301226727), r), _mm512_set1_pd(33430.575583588128105));
-  num = step(num, r, 67265.770927008700853);
-  num = step(num, r, 45921.953931549871457);
-  num = step(num, r, 13731.693765509461125);
-  num = step(num, r, 1971.5909503065514427);
-  num = step(num, r, 133.14166789178437745);
-  num = step(num, r, 3.387132872796366608);
-  __m512d den = _mm512_add_pd(_mm512_mul_pd(_mm512_set1_pd(5226.495278852545925), r), _mm512_set1_pd(28729.085735721942674));
-  den = step(den, r, 39307.89580009271061);
-  den = step(den, r, 21213.794301586595867);
-  den = step(den, r, 5394.1960214247511077);
-  den = step(den, r, 687.1870074920579083);
-  den = step(den, r, 42.313330701600911252);
-  den = step(den, r, 1.0);
+  const __m512d num = horner8(as241::kCentralNum, r);
+  const __m512d den = horner8(as241::kCentralDen, r);
   __m512d z = _mm512_div_pd(_mm512_mul_pd(q, num), den);
   if (central != 0xFF) {
     alignas(64) double pl[8], zl[8];
