@@ -4,7 +4,8 @@
 //   build/bench/begroting_bench [SCENARIO.yaml] [--threads T] [--runs R] [--max-paths N]
 //
 // 1. compute() alone: ns per call (the deterministic core, no findings, no allocation); draw()
-//    alone (the random numbers and inverse CDFs of one path); draw + apply + the per-path kernel
+//    alone (the random numbers and inverse CDFs of one path) and draw_block() per path (eight
+//    paths side by side, as run_risk draws them); draw + apply + the per-path kernel
 //    (only the graph nodes the draws reach, risk.cpp) per path, in wall and in CPU time of the
 //    thread (the issue 15 target is CPU ns: on a shared machine the wall clock also counts the
 //    time the thread waits for a core), and the kernel's steps.
