@@ -154,6 +154,10 @@ TEST_CASE("yaml reader: parse errors in Dutch at a 1-based position") {
   CHECK(starts_with(error_of("a: &x 1\n"), "f.yaml:1:4: YAML-ankers (&naam) worden niet ondersteund"));
   CHECK(starts_with(error_of("a: *x\n"), "f.yaml:1:4: YAML-verwijzingen (*naam) worden niet ondersteund"));
   CHECK(starts_with(error_of("a: 1\n---\nb: 2\n"), "f.yaml:2:1: een tweede YAML-document ('---')"));
+  // a decimal comma in a flow list, after characters of two bytes: 'x', ':', ' ', '{', 'é', ':',
+  // ' ', '[' -> the 1 of '1,5' is column 9; and on the line after one, column 5
+  CHECK(starts_with(error_of("x: {\xC3\xA9: [1,5]}\n"), "f.yaml:1:9: '1,5' in een lijst: een komma zonder spatie"));
+  CHECK(starts_with(error_of("n: \xC3\xA9\xC3\xA9\nx: [12,5, 3]\n"), "f.yaml:2:5: '12,5' in een lijst: een komma zonder spatie"));
   // a '"\0"' escape gives a NUL inside the text
   CHECK(starts_with(error_of("a: \"x\\0y\"\n"), "f.yaml:1:4: een tekst met een nul-teken"));
 }
