@@ -101,6 +101,17 @@ class Odd {
   explicit Odd(const std::string& text) : text_(text) {
     size_t first = std::string::npos;
     for (size_t i = 0; i < text.size(); ++i) {
+      // eight printable ASCII bytes at a time: none has bit 7 set, none is below 0x20 or 0x7F
+      while (i + 8 <= text.size()) {
+        std::uint64_t w = 0;
+        std::memcpy(&w, text.data() + i, 8);
+        constexpr std::uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+        const std::uint64_t below_20 = (w - ones * 0x20) & ~w & high;  // some byte < 0x20 (or >= 0x80)
+        const std::uint64_t is_7f = ((w ^ (ones * 0x7F)) - ones) & ~(w ^ (ones * 0x7F)) & high;  // some byte 0x7F
+        if ((w & high) | below_20 | is_7f) break;
+        i += 8;
+      }
+      if (i >= text.size()) break;
       const auto c = static_cast<unsigned char>(text[i]);
       if (c >= 0x20 && c < 0x7F) continue;
       if (odd_at(text, i, nullptr) != 0) {
@@ -248,8 +259,13 @@ class Positions {
     while (chars_ < m.index) {
       const size_t n = m.index - chars_;
       if (byte_ + n > text_.size()) return std::string::npos;
-      size_t continuation = 0;
-      for (size_t i = byte_; i < byte_ + n; ++i) continuation += (static_cast<unsigned char>(text_[i]) & 0xC0) == 0x80;
+      size_t continuation = 0, i = byte_;
+      for (; i + 8 <= byte_ + n; i += 8) {  // eight bytes at a time: 10xxxxxx is bit 7 set, bit 6 clear
+        std::uint64_t w = 0;
+        std::memcpy(&w, text_.data() + i, 8);
+        continuation += static_cast<size_t>(__builtin_popcountll(w & ~(w << 1) & 0x8080808080808080ull));
+      }
+      for (; i < byte_ + n; ++i) continuation += (static_cast<unsigned char>(text_[i]) & 0xC0) == 0x80;
       byte_ += n;
       chars_ += n - continuation;
     }
@@ -292,7 +308,8 @@ class Builder {
   /// `items`: the list whose items are handed over (see ListItems); `skip`: how many of them an
   /// earlier parse of the same text (before a separating tab was made a space) handed over.
   Builder(const std::string& file, const std::string& text, const Odd& odd, const ListItems* items, size_t skip)
-      : file_(std::make_shared<const std::string>(file)), text_(text), odd_(odd), items_hook_(items), skip_(skip), pos_(text) {}
+      : file_(std::make_shared<const std::string>(file)), text_(text), odd_(odd), items_hook_(items), skip_(skip),
+        comma_digit_(has_comma_digit(text)), pos_(text) {}
 
   /// How many items were handed over.
   [[nodiscard]] size_t handed() const { return handed_; }
@@ -398,7 +415,7 @@ class Builder {
     odd_.restore(t.scalar);
     if (t.scalar.find('\0') != std::string::npos)  // "\0" in a double-quoted text
       fail(t.loc, "een tekst met een nul-teken (\\0); verwacht gewone tekst zonder nul-teken");
-    if (!quoted && !frames_.empty() && frames_.back().flow) check_decimal_comma(m, t.scalar);
+    if (comma_digit_ && !quoted && !frames_.empty() && frames_.back().flow) check_decimal_comma(m, t.scalar);
     t.quoted = quoted;
     placed(t);
   }
@@ -411,7 +428,7 @@ class Builder {
     odd_.restore(f.key);
     if (f.key.find('\0') != std::string::npos)  // "\0" in a double-quoted text
       fail(kl, "een tekst met een nul-teken (\\0); verwacht gewone tekst zonder nul-teken");
-    if (!quoted && f.flow) check_decimal_comma(m, f.key);
+    if (comma_digit_ && !quoted && f.flow) check_decimal_comma(m, f.key);
     if (f.key == "<<" && !quoted)
       fail(kl, "de YAML-samenvoegsleutel '<<' wordt niet ondersteund; verwacht de sleutels voluit geschreven");
     if (seen(f, f.key))
@@ -513,6 +530,14 @@ class Builder {
     return !f.keys->insert(k).second;
   }
 
+  /// Whether a comma directly followed by a digit stands anywhere in the text: only then can
+  /// check_decimal_comma find one (a schools file writes ", " between values: one scan, no check).
+  static bool has_comma_digit(const std::string& t) {
+    for (size_t k = t.find(','); k != std::string::npos; k = t.find(',', k + 1))
+      if (k + 1 < t.size() && std::isdigit(static_cast<unsigned char>(t[k + 1]))) return true;
+    return false;
+  }
+
   /// In a flow list or map, "[12,5, 18.75]" is read by YAML as 12 and 5: a Dutch decimal comma
   /// silently becomes two values. A number directly followed by a comma and a digit (no space)
   /// is refused; "[12, 5]" (with a space) stays two values.
@@ -546,6 +571,7 @@ class Builder {
   std::vector<Entry> entries_;  ///< the entries of the open maps, innermost last
   const ListItems* items_hook_;
   size_t skip_ = 0;
+  bool comma_digit_ = true;  ///< see has_comma_digit
   size_t handed_ = 0;
   Tree scratch_;  ///< an item to hand over while it is filled
   Positions pos_;
