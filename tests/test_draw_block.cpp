@@ -7,6 +7,7 @@
 
 #include <cmath>
 #include <cstring>
+#include <string>
 
 #include "begroting/risk.hpp"
 #include "helpers.hpp"
@@ -49,11 +50,15 @@ TEST_CASE("draw_block gives every path the numbers draw gives it alone") {
   // The plan's risk inventory: normal and triangular per year, a triangular factor drawn once,
   // a uniform factor, a fixed event that lasts (korting OCW), triangular events per year.
   const RiskModel m(load_scenario(testutil::source("scenarios/zuid-kennemerland-2024-risico.yaml")));
+  const std::string which = PathEvaluator::vector_lanes() ? "draw_block: AVX-512-banen en scalaire code vergeleken met draw()"
+                                                         : "draw_block: geen AVX-512 op deze processor, alleen de scalaire code vergeleken";
+  MESSAGE(which);
   long cells = 0;
   for (bool vector : {true, false}) {  // the vector lanes (where the processor has them) and the scalar code
     PathEvaluator::vector_draws(vector);
     for (std::uint64_t seed : {1ULL, 2024ULL, 0xFFFFFFFFFFFFFFFFULL})
-      for (std::uint64_t first : {0ULL, 5ULL, 1000003ULL, 0xFFFFFFFFFFFFFFF0ULL}) cells += compare_block(m, seed, first, 8);
+      for (std::uint64_t first : {0ULL, 5ULL, 1000003ULL, 0xFFFFFFFFFFFFFFF0ULL, 0xFFFFFFFFFFFFFFFDULL})  // the last wraps past 2^64
+        cells += compare_block(m, seed, first, 8);
   }
   PathEvaluator::vector_draws(true);
   CHECK(cells > 0);
@@ -80,4 +85,10 @@ TEST_CASE("draw_block with fewer than eight paths and with normal tails drawn on
   CHECK_THROWS(pe.draw_block(1, 0, 0));
   CHECK_THROWS(pe.draw_block(1, 0, 9));
   CHECK_THROWS(pe.use(8));
+  pe.draw_block(1, 0, 3);
+  CHECK_NOTHROW(pe.use(2));
+  CHECK_THROWS(pe.use(3));  // a lane the last draw did not fill
+  pe.draw(1, 0);
+  CHECK_NOTHROW(pe.use(0));
+  CHECK_THROWS(pe.use(1));
 }

@@ -19,6 +19,7 @@
 #include <cmath>
 #include <condition_variable>
 #include <cstdio>
+#include <cstring>
 #include <exception>
 #include <mutex>
 #include <stdexcept>
@@ -658,6 +659,9 @@ struct PathEvaluator::Impl {
   std::vector<double> value;          ///< the drawn number x
   std::vector<unsigned char> active;  ///< does it apply in that slot
   std::size_t lane = 0;               ///< the path of the block that evaluate() applies
+  std::size_t drawn = 1;              ///< lanes the last draw filled (use() refuses the others)
+  bool vector_checked = false;        ///< the vector lanes compared with the scalar code once
+  bool vector_ok = true;              ///< ... and they agreed
   std::vector<unsigned char> enabled; ///< per uncertainty
 
   explicit Impl(const RiskModel& model) : m(model), work(model.base()), res(model.plan()), ns(model.slots()) {
@@ -739,6 +743,8 @@ struct PathEvaluator::Impl {
   /// Move the ops whose value no other op touches from `all` to `solo` (order kept).
   template <class T>
   static void split_solo(std::vector<Op<T>>& all, Solo<T>& solo) {
+    for (const auto& o : all)
+      if (o.s > UINT32_MAX || o.k > UINT32_MAX) throw std::length_error("risico: te veel onzekerheden of jaren");
     std::vector<Op<T>> shared;
     std::unordered_map<const T*, int> touching;
     for (const auto& o : all) ++touching[o.ptr];
@@ -882,6 +888,7 @@ PathEvaluator::~PathEvaluator() = default;
 void PathEvaluator::draw(std::uint64_t seed, std::uint64_t path) {
   impl_->draw_lane(seed, path, 0);
   impl_->lane = 0;
+  impl_->drawn = 1;
 }
 
 // Path `path`'s stream into lane `at` of the block.
@@ -932,21 +939,40 @@ void PathEvaluator::vector_draws(bool on) { g_vector_draws = on; }
 void PathEvaluator::draw_block(std::uint64_t seed, std::uint64_t first, std::size_t count) {
   Impl& I = *impl_;
   if (count == 0 || count > kBlock) throw std::invalid_argument("draw_block: 1 tot 8 paden");
+  I.lane = 0;
+  I.drawn = count;
 #ifdef BEGROTING_DRAW_AVX512
-  static const bool avx512 = __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512dq");
-  if (avx512 && g_vector_draws.load(std::memory_order_relaxed)) {
+  if (vector_lanes() && I.vector_ok && g_vector_draws.load(std::memory_order_relaxed)) {
     I.draw_block_avx512(seed, first);  // all eight lanes; those past `count` are never used
-    I.lane = 0;
+    if (!I.vector_checked) {
+      // Once per evaluator: the lanes against the scalar code, bit for bit. They agree by
+      // construction when compiled as this project compiles them (-ffp-contract=off); a build
+      // that fuses a * b + c would differ in the last bits, and then the scalar code is used.
+      I.vector_checked = true;
+      const std::vector<double> v = I.value;
+      const std::vector<unsigned char> a = I.active;
+      for (std::size_t l = 0; l < count; ++l) I.draw_lane(seed, first + l, l);
+      for (std::size_t x = 0; x < v.size(); ++x)
+        if (x % Impl::L < count && (std::memcmp(&v[x], &I.value[x], sizeof(double)) != 0 || a[x] != I.active[x])) I.vector_ok = false;
+    }
     return;
   }
 #endif
   for (std::size_t l = 0; l < count; ++l) I.draw_lane(seed, first + l, l);
-  I.lane = 0;
 }
 
 void PathEvaluator::use(std::size_t i) {
-  if (i >= kBlock) throw std::invalid_argument("use: baan buiten het blok");
+  if (i >= impl_->drawn) throw std::invalid_argument("use: baan buiten wat de laatste trekking vulde");
   impl_->lane = i;
+}
+
+bool PathEvaluator::vector_lanes() {
+#ifdef BEGROTING_DRAW_AVX512
+  static const bool avx512 = __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512dq");
+  return avx512;
+#else
+  return false;
+#endif
 }
 
 #ifdef BEGROTING_DRAW_AVX512
@@ -957,8 +983,10 @@ void PathEvaluator::use(std::size_t i) {
 // multiply-add is used anywhere). Lanes whose normal draw falls in a tail (|p - 0.5| > 0.425,
 // which needs log) take the scalar normal_quantile().
 // GCC 12's _mm512_set1_* leave an operand undefined on purpose and then warn about it.
+#if !defined(__clang__)
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#endif
 namespace {
 #define BEGROTING_AVX512 __attribute__((target("avx512f,avx512dq")))
 BEGROTING_AVX512 inline __m512d uniform8(__m512i& state) {
@@ -1048,12 +1076,15 @@ BEGROTING_AVX512 void PathEvaluator::Impl::draw_block_avx512(std::uint64_t seed,
   }
 }
 #undef BEGROTING_AVX512
+#if !defined(__clang__)
 #pragma GCC diagnostic pop
+#endif
 #endif
 
 void PathEvaluator::all_off() {
   std::fill(impl_->enabled.begin(), impl_->enabled.end(), 0);
   impl_->lane = 0;
+  impl_->drawn = 1;
 }
 
 void PathEvaluator::set_extreme(std::size_t k, bool high) {
@@ -1063,6 +1094,7 @@ void PathEvaluator::set_extreme(std::size_t k, bool high) {
   const std::size_t off = k * static_cast<std::size_t>(ns);
   constexpr std::size_t L = Impl::L;
   I.lane = 0;
+  I.drawn = 1;
   I.enabled[k] = 1;
   if (c.u.event) {
     if (!high) { I.enabled[k] = 0; return; }  // low: the event does not happen

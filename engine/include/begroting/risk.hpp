@@ -105,13 +105,16 @@ class PathEvaluator {
   /// Paths drawn together: draw_block(seed, first, count) realises paths first .. first + count - 1
   /// (count <= kBlock), each from its own stream, with the same numbers as draw() gives each of
   /// them (eight streams side by side in vector registers where the processor has AVX-512, the
-  /// same operations in the same order); use(i) then makes path first + i the one evaluate() applies.
+  /// same operations in the same order); use(i) then makes path first + i the one evaluate() applies
+  /// (i < count; after draw() only use(0)).
   static constexpr std::size_t kBlock = 8;
   void draw_block(std::uint64_t seed, std::uint64_t first, std::size_t count);
   void use(std::size_t i);
-  /// Tests: draw_block without the vector lanes (the scalar code per path, what a processor
+  /// Tests only: draw_block without the vector lanes (the scalar code per path, what a processor
   /// without AVX-512 runs), so that both ways are compared with draw() on any machine.
   static void vector_draws(bool on);
+  /// Whether this processor and build draw in vector lanes (AVX-512F/DQ on x86-64).
+  static bool vector_lanes();
   /// Sensitivity: every uncertainty off (the scenario's own values) ...
   void all_off();
   /// ... then one at its low (`high` false) or high value (see sensitivity below).
