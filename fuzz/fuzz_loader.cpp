@@ -7,6 +7,9 @@
 // were a file in tests/bad/ (when it extends "../../scenarios/...", as the bad-input corpus
 // does) or in scenarios/ (the scenario library), so `extends` reaches the real baseline.
 //
+// An input that starts with "#fuzz-scholen" and a newline is a YAML schools file instead
+// (LLVMFuzzerTestOneInput below).
+//
 // What counts as a bug: a crash, a sanitizer report (ASan, UBSan), a hang (-timeout), an
 // exception other than InputError (bad input) or ArithmeticError (overflow from extreme but
 // valid input), or a non-finite number ("nan", "inf") in any rendered report.
@@ -147,20 +150,25 @@ void every_command(const begroting::Scenario& s, const begroting::Result& r, con
 
 }  // namespace
 
-extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  const std::string input(reinterpret_cast<const char*>(data), size);
-  std::vector<std::string> parts;
-  for (size_t start = 0;;) {
-    const size_t nul = input.find('\0', start);
-    parts.push_back(input.substr(start, nul == std::string::npos ? std::string::npos : nul - start));
-    if (nul == std::string::npos) break;
-    start = nul + 1;
-  }
-  std::vector<begroting::Override> overrides;
-  for (size_t i = 1; i < parts.size(); ++i) overrides.push_back({parts[i]});
-  const std::string& text = parts[0];
-  const std::string dir = text.find("../../scenarios/") != std::string::npos ? "/tests/bad/" : "/scenarios/";
-  const std::string name = std::string(BEGROTING_SOURCE_DIR) + dir + "fuzz-invoer.yaml";
+/// Schools-file mode: an input that starts with kScholenMarker is a YAML schools file (the rest
+/// of the input). It is written to a file of its own and read by a fixed scenario (the plan's risk
+/// inventory with the TOP tariffs), so the schools reader (read school by school while the YAML is
+/// parsed) and every command behind it see mutated schools files. Seeds: scripts/fuzz puts the
+/// marker before scenarios/gegevens/*.yaml.
+constexpr const char* kScholenMarker = "#fuzz-scholen\n";
+
+std::string scholen_dir() {
+  static const std::string dir = [] {
+    char tmpl[] = "/tmp/fuzz-scholen-XXXXXX";
+    const char* d = mkdtemp(tmpl);
+    if (d == nullptr) bug("mkdtemp mislukt");
+    return std::string(d);
+  }();
+  return dir;
+}
+
+void run_all(const std::string& text, const std::string& name, const std::vector<begroting::Override>& overrides,
+             const std::vector<std::string>& parts) {
   try {
     g_text_words.clear();
     for (const auto& p : parts) add_text_words(p);
@@ -177,5 +185,37 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   } catch (const std::exception& e) {
     bug(std::string("onverwachte uitzondering: ") + e.what());
   }
+}
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const std::string input(reinterpret_cast<const char*>(data), size);
+  if (input.rfind(kScholenMarker, 0) == 0) {
+    const std::string dir = scholen_dir();
+    {
+      std::FILE* f = std::fopen((dir + "/fuzz.scholen.yaml").c_str(), "wb");
+      if (f == nullptr) bug("schrijven van het scholenbestand mislukt");
+      const std::string body = input.substr(std::string(kScholenMarker).size());
+      std::fwrite(body.data(), 1, body.size(), f);
+      std::fclose(f);
+    }
+    const std::string text = std::string("extends: ") + BEGROTING_SOURCE_DIR +
+                             "/scenarios/zuid-kennemerland-2024-risico.yaml\nnaam: fuzz scholen\nscholen: fuzz.scholen.yaml\n"
+                             "top: {tlv_sbo_tarief: 6635, dws_prijs: 1350, tlv_op_bao_per_leerling: 12600}\n";
+    run_all(text, dir + "/fuzz.yaml", {}, {input});
+    return 0;
+  }
+  std::vector<std::string> parts;
+  for (size_t start = 0;;) {
+    const size_t nul = input.find('\0', start);
+    parts.push_back(input.substr(start, nul == std::string::npos ? std::string::npos : nul - start));
+    if (nul == std::string::npos) break;
+    start = nul + 1;
+  }
+  std::vector<begroting::Override> overrides;
+  for (size_t i = 1; i < parts.size(); ++i) overrides.push_back({parts[i]});
+  const std::string& text = parts[0];
+  const std::string dir = text.find("../../scenarios/") != std::string::npos ? "/tests/bad/" : "/scenarios/";
+  const std::string name = std::string(BEGROTING_SOURCE_DIR) + dir + "fuzz-invoer.yaml";
+  run_all(text, name, overrides, parts);
   return 0;
 }
