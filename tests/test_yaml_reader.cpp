@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <vector>
 
 #include "../loader/src/tree.hpp"
 #include "begroting/loader.hpp"
@@ -160,4 +161,60 @@ TEST_CASE("yaml reader: parse errors in Dutch at a 1-based position") {
   CHECK(starts_with(error_of("n: \xC3\xA9\xC3\xA9\nx: [12,5, 3]\n"), "f.yaml:2:5: '12,5' in een lijst: een komma zonder spatie"));
   // a '"\0"' escape gives a NUL inside the text
   CHECK(starts_with(error_of("a: \"x\\0y\"\n"), "f.yaml:1:4: een tekst met een nul-teken"));
+}
+
+TEST_CASE("yaml reader: many tabs after a dash are all read as spaces") {
+  // 40 items "  -<TAB>{id: A<i>, n: <i>}" (old reader: accepted, each tab a space); no limit on
+  // how many. Line i+1 (line 1 is "s:"), the '{' in column 5 (' ', ' ', '-', TAB, '{').
+  std::string text = "s:\n";
+  for (int i = 1; i <= 40; ++i) text += "  -\t{id: A" + std::to_string(i) + ", n: " + std::to_string(i) + "}\n";
+  const Tree t = parse_yaml(text, "f.yaml");
+  const Tree& s = at(t, "s");
+  REQUIRE(s.kind == Tree::Kind::Seq);
+  REQUIRE(s.seq.size() == 40);
+  for (int i = 1; i <= 40; ++i) {
+    const Tree& item = s.seq[static_cast<size_t>(i - 1)];
+    CHECK(at(item, "id").scalar == "A" + std::to_string(i));
+    CHECK(at(item, "n").scalar == std::to_string(i));
+    CHECK(item.loc.line == i + 1);
+    CHECK(item.loc.column == 5);
+  }
+  // the same handed over item by item: each once
+  std::vector<std::string> ids;
+  const begroting::detail::ListItems hook{"s", [&](Tree&& item) { ids.push_back(at(item, "id").scalar); }};
+  (void)parse_yaml(text, "f.yaml", &hook);
+  REQUIRE(ids.size() == 40);
+  CHECK(ids.front() == "A1");
+  CHECK(ids.back() == "A40");
+}
+
+TEST_CASE("yaml reader: a dash and a tab inside a text keep the tab") {
+  // "-\tx" separates (made a space); the texts below hold "-<TAB>" that is no separator: a
+  // block text, a quoted text and a plain one keep their tab.
+  const Tree t = parse_yaml("a:\n  -\tx\nb: |\n  p -\tq\nc: \"r -\ts\"\nd: u -\tv\ne:\n  -\ty\n", "f.yaml");
+  const Tree& a = at(t, "a");
+  REQUIRE(a.seq.size() == 1);
+  CHECK(a.seq[0].scalar == "x");
+  CHECK(at(t, "b").scalar == "p -\tq\n");
+  CHECK(at(t, "c").scalar == "r -\ts");
+  CHECK(at(t, "d").scalar == "u -\tv");
+  const Tree& e = at(t, "e");
+  REQUIRE(e.seq.size() == 1);
+  CHECK(e.seq[0].scalar == "y");
+  CHECK(e.seq[0].loc.line == 8);
+  CHECK(e.seq[0].loc.column == 5);  // ' ', ' ', '-', TAB, 'y'
+  // items handed over before a text with a tab is met are not handed over again
+  std::vector<std::string> ids;
+  const begroting::detail::ListItems hook{"s", [&](Tree&& item) { ids.push_back(at(item, "id").scalar); }};
+  (void)parse_yaml("s:\n  -\t{id: A}\n  -\t{id: B}\n  - {id: \"c -\td\"}\n  -\t{id: E}\n", "f.yaml", &hook);
+  REQUIRE(ids.size() == 4);
+  CHECK(ids[0] == "A");
+  CHECK(ids[1] == "B");
+  CHECK(ids[2] == "c -\td");
+  CHECK(ids[3] == "E");
+  // an error after many such tabs: where it is, as before
+  std::string bad = "s:\n";
+  for (int i = 0; i < 40; ++i) bad += "  -\t1\n";
+  bad += "  -\tk: v\n";  // line 42: a map set after a tab, refused at the tab (column 4)
+  CHECK(starts_with(error_of(bad), "f.yaml:42:4: geen geldige YAML: een tab in de inspringing"));
 }

@@ -675,6 +675,51 @@ std::pair<int, int> first_indent_tab(const std::string& text) {
   return {0, 0};
 }
 
+/// The start of the first line with content (not blank, not a comment), or the text's size.
+size_t first_content_line(const std::string& text) {
+  size_t i = text.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
+  while (i < text.size()) {
+    size_t j = i;
+    while (j < text.size() && (text[j] == ' ' || text[j] == '\t')) ++j;
+    if (j < text.size() && text[j] != '\n' && text[j] != '\r' && text[j] != '#') return i;
+    i = text.find('\n', i);
+    i = i == std::string::npos ? text.size() : i + 1;
+  }
+  return text.size();
+}
+
+/// Whether the tab at byte `k` is one this loader always read as a space (see parse_yaml), were
+/// libyaml to stop there; `content`: first_content_line(text). The blanks from `a` to `e` around
+/// it are the ones made spaces with it.
+bool separating_at(const std::string& text, size_t k, size_t content, size_t& a, size_t& e) {
+  const auto blank = [&](size_t i) { return text[i] == ' ' || text[i] == '\t'; };
+  a = k;
+  e = k;
+  while (a > 0 && blank(a - 1)) --a;
+  while (e < text.size() && blank(e)) ++e;
+  const size_t line_start = a == 0 ? 0 : text.rfind('\n', a - 1) + 1;  // npos + 1 == 0
+  if (a == line_start) {
+    // a blank or comment line: only before the first content (yaml-cpp refused it after that)
+    if (e < text.size() && text[e] != '\n' && text[e] != '\r' && text[e] != '#') return false;
+    return line_start <= content;  // every line before it blank or a comment
+  }
+  const char ind = text[a - 1];
+  if (ind != '-' && ind != '?' && ind != ':') return false;
+  if (a - 1 > line_start && !blank(a - 2)) return false;  // "a-\tb" is text, not an indicator
+  // a block list or map after the tab ("-\t- 2", "-\tk: v") has its indentation set by that
+  // tab: refused, as it always was (a quoted text or a '{...}' / '[...]' is not one)
+  const size_t eol = std::min(text.find('\n', e), text.size());
+  if (e < eol && text[e] != '"' && text[e] != '\'' && text[e] != '{' && text[e] != '[') {
+    const std::string rest = text.substr(e, eol - e);
+    const std::string content_ = rest.substr(0, rest.find(" #"));
+    if ((content_[0] == '-' && (content_.size() == 1 || blank(e + 1) || content_[1] == '\r')) ||
+        content_.find(": ") != std::string::npos || content_.find(":\t") != std::string::npos ||
+        content_.back() == ':' || (content_.size() > 1 && content_.back() == '\r' && content_[content_.size() - 2] == ':'))
+      return false;
+  }
+  return true;
+}
+
 /// When libyaml stopped at a tab that this loader always read as a space (see parse_yaml), put
 /// `text` with that tab (and those around it) made spaces into `out` and say so.
 bool separating_tab(const yaml_parser_t& p, const std::string& text, std::string& out) {
@@ -684,48 +729,42 @@ bool separating_tab(const yaml_parser_t& p, const std::string& text, std::string
   Positions pos(text);  // the replaced characters of Odd are one character each: same index
   const size_t k = pos.offset(p.problem_mark);
   if (k == std::string::npos || text[k] != '\t') return false;
+  size_t a = 0, e = 0;
+  if (!separating_at(text, k, first_content_line(text), a, e)) return false;
   const auto blank = [&](size_t i) { return text[i] == ' ' || text[i] == '\t'; };
-  size_t a = k, e = k;
-  while (a > 0 && blank(a - 1)) --a;
-  while (e < text.size() && blank(e)) ++e;
-  const size_t line_start = a == 0 ? 0 : text.rfind('\n', a - 1) + 1;  // npos + 1 == 0
+  const size_t line_start = a == 0 ? 0 : text.rfind('\n', a - 1) + 1;
   std::string fixed = text;
   if (a == line_start) {
-    // a blank or comment line: only before the first content (yaml-cpp refused it after that)
-    if (e < text.size() && text[e] != '\n' && text[e] != '\r' && text[e] != '#') return false;
-    size_t i = text.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
-    while (i < line_start) {  // every line before it blank or a comment
-      size_t j = i;
-      while (j < text.size() && blank(j)) ++j;
-      if (j < text.size() && text[j] != '\n' && text[j] != '\r' && text[j] != '#') return false;
-      i = text.find('\n', i);
-      i = i == std::string::npos ? text.size() : i + 1;
-    }
-    for (size_t i2 = 0; i2 < e; ++i2)  // the indentation of all those lines
+    for (size_t i2 = 0; i2 < e; ++i2)  // the indentation of all the lines up to it
       if (fixed[i2] == '\t' && (i2 == 0 || fixed[i2 - 1] == '\n' || blank(i2 - 1))) {
         size_t s2 = i2;
         while (s2 > 0 && blank(s2 - 1)) --s2;
         if (s2 == 0 || fixed[s2 - 1] == '\n') fixed[i2] = ' ';
       }
   } else {
-    const char ind = text[a - 1];
-    if (ind != '-' && ind != '?' && ind != ':') return false;
-    if (a - 1 > line_start && !blank(a - 2)) return false;  // "a-\tb" is text, not an indicator
-    // a block list or map after the tab ("-\t- 2", "-\tk: v") has its indentation set by that
-    // tab: refused, as it always was (a quoted text or a '{...}' / '[...]' is not one)
-    const size_t eol = std::min(text.find('\n', e), text.size());
-    if (e < eol && text[e] != '"' && text[e] != '\'' && text[e] != '{' && text[e] != '[') {
-      const std::string rest = text.substr(e, eol - e);
-      const std::string content = rest.substr(0, rest.find(" #"));
-      if ((content[0] == '-' && (content.size() == 1 || blank(e + 1) || content[1] == '\r')) ||
-          content.find(": ") != std::string::npos || content.find(":\t") != std::string::npos ||
-          content.back() == ':' || (content.size() > 1 && content.back() == '\r' && content[content.size() - 2] == ':'))
-        return false;
-    }
     for (size_t i = a; i < e; ++i) fixed[i] = ' ';
   }
   out = std::move(fixed);
   return true;
+}
+
+/// `text` with every tab made a space that separating_tab would make one were libyaml to stop
+/// there, into `out`; their byte offsets (ascending) into `at`. A guess: such a tab inside a
+/// text (a quoted or block text, or a plain one like "a -\tb") is no separator (parse_yaml).
+void separating_tabs(const std::string& text, std::string& out, std::vector<size_t>& at) {
+  out = text;
+  at.clear();
+  const size_t content = first_content_line(text);
+  for (size_t k = text.find('\t'); k != std::string::npos; k = text.find('\t', k)) {
+    size_t a = 0, e = 0;
+    const bool sep = separating_at(text, k, content, a, e);  // the same for every tab from a to e
+    for (size_t i = k; i < e; ++i)
+      if (sep && text[i] == '\t') {
+        out[i] = ' ';
+        at.push_back(i);
+      }
+    k = e;
+  }
 }
 
 }  // namespace
@@ -737,33 +776,69 @@ Tree parse_yaml(const std::string& text, const std::string& file, const ListItem
   // on the blank and comment lines before the first content ("\t# toelichting"), and after a
   // '-', '?' or ':' indicator ("-\t2"). Such a tab is made a space and the text parsed again
   // (a tab is one column, as a space: every location stays the same). Only when libyaml stops
-  // there, so the common file is parsed once; at most kRetries times.
-  constexpr int kRetries = 32;
-  std::string patched;
+  // there, so the common file is parsed once. The first time, every tab that would be made a
+  // space were libyaml to stop there is made one at once (a guess: one parse more, whatever the
+  // number of such tabs). A guessed tab inside a text (a quoted or block text, or a plain one as
+  // "a -\tb") would change that text: when a text spans one, or the guess fails otherwise, the
+  // guess is dropped and the tabs are made spaces one at a time, each where libyaml stops (as
+  // many parses as such tabs: each parse makes one more tab a space, so it ends).
+  std::string patched;       // the text of the next attempt
+  std::string exact;         // the text with only the first tab libyaml stopped at made a space
+  std::vector<size_t> guess;  // the guessed tabs (byte offsets, ascending) while guessing
+  bool guessed = false;      // whether the guess was made (once)
   size_t handed = 0;  // items handed over by an earlier attempt: the same again, not handed twice
   for (int attempt = 0;; ++attempt) {
     const std::string& in = attempt == 0 ? text : patched;
     std::string next;
+    bool drop = false;  // the guess is dropped: on with `exact`
     {
       const Odd odd(in);
       const std::string& src = odd.text();
       Builder b(file, src, odd, items, handed);
       Parser parser(src);
+      Positions pos(in);  // the replaced characters of Odd are one character each: same index
       for (;;) {
         Event ev;
         if (!yaml_parser_parse(&parser.p, &ev.e)) {
-          if (attempt < kRetries && separating_tab(parser.p, in, next)) {
+          if (separating_tab(parser.p, in, next)) {
             handed = std::max(handed, b.handed());
             break;
           }
+          if (!guess.empty()) {  // the error may come of the guess: found exactly
+            handed = std::max(handed, b.handed());
+            drop = true;
+            break;
+          }
           parse_error(parser.p, src, file, b.inside());
+        }
+        // a text spanning a guessed tab: dropped before the text is used (or its item handed over)
+        if (!guess.empty() && ev.e.type == YAML_SCALAR_EVENT) {
+          const size_t from = pos.offset(ev.e.start_mark);
+          size_t to = pos.offset(ev.e.end_mark);
+          if (to == std::string::npos) to = in.size();
+          const auto g = std::lower_bound(guess.begin(), guess.end(), from);
+          if (from != std::string::npos && g != guess.end() && *g < to) {
+            handed = std::max(handed, b.handed());
+            drop = true;
+            break;
+          }
         }
         const bool end = ev.e.type == YAML_STREAM_END_EVENT;
         b.on(ev.e);
         if (end) return std::move(b.root);
       }
     }
-    patched = std::move(next);
+    if (drop) {
+      guess.clear();
+      patched = std::move(exact);
+    } else if (!guessed) {  // the first tab libyaml stopped at: guess the others
+      guessed = true;
+      exact = std::move(next);
+      separating_tabs(text, patched, guess);
+      if (guess.empty()) patched = exact;  // cannot be (the tab it stopped at is one); exactly then
+    } else {
+      patched = std::move(next);
+    }
   }
 }
 
