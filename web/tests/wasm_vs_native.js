@@ -31,7 +31,9 @@ function cli(args, opts = {}) { return JSON.parse(execFileSync(exe, args, { maxB
 
 (async () => {
   // The engine exactly as the page holds it, loaded as a node module (emscripten's node path).
-  const engineFile = path.join(workdir, 'rekenkern-uit-pagina.js');
+  // One file per scenario: CTest runs these tests in parallel in the same directory, and one test
+  // must never require() the file while another is still writing it.
+  const engineFile = path.join(workdir, 'rekenkern-uit-pagina-' + path.basename(scenario, '.yaml') + '.js');
   fs.writeFileSync(engineFile, scriptById('rekenkern'));
   const mod = await require(path.resolve(engineFile))();
   const call = (name) => { const f = mod.cwrap(name, 'string', ['string']); return (x) => JSON.parse(f(JSON.stringify(x))); };
