@@ -783,6 +783,11 @@ struct PathEvaluator::Impl {
     }
   }
   void draw_lane(std::uint64_t seed, std::uint64_t path, std::size_t at);
+  /// One path in lane 0 (draw, sensitivity): evaluate() applies it, use() accepts only lane 0.
+  void single_path() {
+    lane = 0;
+    drawn = 1;
+  }
 #ifdef BEGROTING_DRAW_AVX512
   void draw_block_avx512(std::uint64_t seed, std::uint64_t first);
   static __m512d quantile8(const DrawPlan& d, __m512d p);
@@ -887,8 +892,7 @@ PathEvaluator::~PathEvaluator() = default;
 
 void PathEvaluator::draw(std::uint64_t seed, std::uint64_t path) {
   impl_->draw_lane(seed, path, 0);
-  impl_->lane = 0;
-  impl_->drawn = 1;
+  impl_->single_path();
 }
 
 // Path `path`'s stream into lane `at` of the block.
@@ -1083,8 +1087,7 @@ BEGROTING_AVX512 void PathEvaluator::Impl::draw_block_avx512(std::uint64_t seed,
 
 void PathEvaluator::all_off() {
   std::fill(impl_->enabled.begin(), impl_->enabled.end(), 0);
-  impl_->lane = 0;
-  impl_->drawn = 1;
+  impl_->single_path();
 }
 
 void PathEvaluator::set_extreme(std::size_t k, bool high) {
@@ -1093,8 +1096,7 @@ void PathEvaluator::set_extreme(std::size_t k, bool high) {
   const int ns = I.ns;
   const std::size_t off = k * static_cast<std::size_t>(ns);
   constexpr std::size_t L = Impl::L;
-  I.lane = 0;
-  I.drawn = 1;
+  I.single_path();
   I.enabled[k] = 1;
   if (c.u.event) {
     if (!high) { I.enabled[k] = 0; return; }  // low: the event does not happen
