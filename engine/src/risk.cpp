@@ -224,7 +224,12 @@ struct RiskModel::Kernel {
     int index = -1;  ///< Copy: a built-in amount line; Node: a graph node; Sum: into sums
     void (*pad)(const rules::Pad&) = nullptr;  ///< Pad: the rule's kernel form (rules.hpp)
     unsigned flags = 0;                        ///< Pad: its flags
+#ifdef BEGROTING_LANES
+    void (*pad8)(const rules::Pad8Data&) = nullptr;  ///< Pad: its lane form (lanes.hpp)
+#endif
   };
+  /// Eight paths at once (run8) is possible: every step has a lane form.
+  bool lanes = false;
   std::vector<Step> steps;
   /// Per dirty subtotal: the constant part (the clean children's sum per year) and the dirty children.
   struct Sum {
@@ -409,6 +414,28 @@ struct RiskModel::Kernel {
     }
   }
 
+  /// Whether every step has a lane form (run8): built-in rules with their kernel form, amount
+  /// lines and subtotals; the schools' basis only when there are no schools (then it does
+  /// nothing). A model with formula lines, a rule without a kernel form or a schools file
+  /// evaluates path by path.
+  void decide_lanes(const Inputs& base) {
+#ifdef BEGROTING_LANES
+    lanes = !full;
+    for (const Step& s : steps) {
+      switch (s.kind) {
+        case Step::Kind::Rule:
+        case Step::Kind::Node: lanes = false; break;
+        case Step::Kind::Pad: lanes = lanes && s.pad8 != nullptr; break;
+        case Step::Kind::ScholenBasis: lanes = lanes && !base.verdeling.scholen; break;
+        case Step::Kind::Copy:
+        case Step::Kind::Sum: break;
+      }
+    }
+#else
+    (void)base;
+#endif
+  }
+
   /// The kernel form of a built-in rule (rules.hpp, Pad), when it has one and its conditions
   /// hold; otherwise a Step without `pad` (the rule itself runs).
   static Step pad_step(void (*fn)(rules::Ctx&), const GraphNode& nd, const std::vector<std::string>& bound, const Inputs& base,
@@ -454,6 +481,25 @@ struct RiskModel::Kernel {
     } else if (fn == rules::signaleringswaarde) {
       st.pad = rules::signaleringswaarde_pad;
     }
+#ifdef BEGROTING_LANES
+    using Form = std::pair<void (*)(const rules::Pad&), void (*)(const rules::Pad8Data&)>;
+    static constexpr Form kLaneForms[] = {
+        {rules::population_pad, rules::population_pad8},
+        {rules::rijksbijdrage_pad, rules::rijksbijdrage_pad8},
+        {rules::inhouding_duo_pad, rules::inhouding_duo_pad8},
+        {rules::ikc_volumebekostiging_pad, rules::ikc_volumebekostiging_pad8},
+        {rules::ikc_bandbreedte_pad, rules::ikc_bandbreedte_pad8},
+        {rules::afdracht_verwijzingen_pad, rules::afdracht_verwijzingen_pad8},
+        {rules::ondersteuningsbedrag_bao_pad, rules::ondersteuningsbedrag_bao_pad8},
+        {rules::instroom_terugplaatsing_pad, rules::instroom_terugplaatsing_pad8},
+        {rules::personeel_pad, rules::personeel_pad8},
+        {rules::vangnet_pad, rules::vangnet_pad8},
+        {rules::reserves_pad, rules::reserves_pad8},
+        {rules::signaleringswaarde_pad, rules::signaleringswaarde_pad8},
+    };
+    for (const auto& [form, lane_form] : kLaneForms)
+      if (st.pad == form) st.pad8 = lane_form;
+#endif
     return st;
   }
 
@@ -487,6 +533,10 @@ struct RiskModel::Kernel {
     for (int i = 0; i < N; ++i) out[i] = acc[static_cast<size_t>(i)];
   }
 
+#ifdef BEGROTING_LANES
+  void run8(const Inputs* const* ins, lanes::C8* cents, lanes::D8* real, const std::uintptr_t* bound, std::size_t bound_n,
+            rules::Pad8Seen* seen) const;
+#endif
   void run(const Inputs& in, Result& r) const {
     rules::Ctx c{in, r, nullptr, in.horizon.size(), in.horizon.first, false};
     const int n = c.n;
@@ -519,6 +569,34 @@ struct RiskModel::Kernel {
     }
   }
 };
+
+#ifdef BEGROTING_LANES
+/// Eight paths at once: run() with every step in its lane form (rules/pads8.cpp). Lines are
+/// [line * n + i] of eight lanes; ins: the eight paths' Inputs; bound: the addresses of the
+/// bound values in ins[0], sorted (Pad8Data). Throws lanes::Fallback where a lane would throw.
+void RiskModel::Kernel::run8(const Inputs* const* ins, lanes::C8* cents, lanes::D8* real, const std::uintptr_t* bound, std::size_t bound_n,
+                             rules::Pad8Seen* seen) const {
+  const Inputs& in = *ins[0];
+  rules::Pad8Data pad{ins, cents, real, in.horizon.size(), in.horizon.first, 0, bound, bound_n, seen};
+  for (const Step& s : steps) {
+    switch (s.kind) {
+      case Step::Kind::Pad:
+        pad.flags = s.flags;
+        s.pad8(pad);
+        break;
+      case Step::Kind::Copy: rules::copy8(pad, s.index); break;
+      case Step::Kind::Sum: {
+        const Sum& sum = sums[static_cast<size_t>(s.index)];
+        rules::sum8(pad, sum.parent, sum.constant.data(), sum.dirty_at.data(), sum.dirty_at.size());
+        break;
+      }
+      case Step::Kind::ScholenBasis: break;  // only without schools (decide_lanes): the rule does nothing
+      case Step::Kind::Rule:
+      case Step::Kind::Node: throw lanes::Fallback{};  // never: decide_lanes
+    }
+  }
+}
+#endif
 
 struct RiskModel::Compiled {
   Uncertainty u;
@@ -591,6 +669,7 @@ RiskModel::RiskModel(const Scenario& s)
   std::vector<std::string> bound;
   for (const auto& c : *compiled_) bound.insert(bound.end(), c.u.params.begin(), c.u.params.end());
   kernel_ = std::make_unique<Kernel>(bound, base_, plan_);
+  kernel_->decide_lanes(base_);
   check_kernel();
 }
 
@@ -620,9 +699,6 @@ struct PathEvaluator::Impl {
     int cover;       ///< an uncertainty that always overwrites this value (first to touch it, no
                      ///< event, toepassing waarde): while it is enabled no reset is needed; -1: none
   };
-  std::vector<Op<double>> reals;
-  std::vector<Op<Cents>> money;
-  std::vector<Op<int>> ints;
   /// Values exactly one op touches (the usual case): applied in one pass, each written once
   /// from the scenario's value (no reset pass); grouped by kind. `reals`, `money` and `ints`
   /// keep only the values two or more uncertainties touch (reset, then applied in order).
@@ -637,9 +713,16 @@ struct PathEvaluator::Impl {
   };
   template <class T>
   using Solo = std::array<std::vector<SoloOp<T>>, 3>;
-  Solo<double> solo_reals;
-  Solo<Cents> solo_money;
-  Solo<int> solo_ints;
+  /// Every bound value of one Inputs copy.
+  struct Ops {
+    std::vector<Op<double>> reals;
+    std::vector<Op<Cents>> money;
+    std::vector<Op<int>> ints;
+    Solo<double> solo_reals;
+    Solo<Cents> solo_money;
+    Solo<int> solo_ints;
+  };
+  Ops ops;  ///< into `work`
   /// Per uncertainty, what draw() needs, copied out of Compiled (fixed per model): the
   /// distribution's constants precomputed where that does not change a single bit (b - a,
   /// c - b, c - a and the mode's position are each one exact-once operation in quantile()).
@@ -663,8 +746,84 @@ struct PathEvaluator::Impl {
   bool vector_checked = false;        ///< the vector lanes compared with the scalar code once
   bool vector_ok = true;              ///< ... and they agreed
   std::vector<unsigned char> enabled; ///< per uncertainty
+#ifdef BEGROTING_LANES
+  /// The lane kernel (Kernel::run8), set up on first use: an Inputs copy per lane with its ops,
+  /// the addresses of the bound values in the first copy (sorted: Pad8 broadcasts an array
+  /// without one) and the lines of the eight paths, [line * n + i] of lanes, starting as the plan.
+  bool lanes_ready = false;
+  std::vector<Inputs> lane_in;
+  std::array<const Inputs*, L> lane_ptr{};
+  std::vector<Ops> lane_ops;
+  std::vector<std::uintptr_t> bound;
+  std::vector<rules::Pad8Seen> seen = std::vector<rules::Pad8Seen>(rules::Pad8Data::kSeen);
+  std::vector<lanes::C8, lanes::Aligned64<lanes::C8>> lane_cents;
+  std::vector<lanes::D8, lanes::Aligned64<lanes::D8>> lane_real;
+  void init_lanes() {
+    lane_in.assign(L, m.base());
+    lane_ops.clear();
+    for (std::size_t l = 0; l < L; ++l) {
+      lane_ops.push_back(make_ops(m, lane_in[l], ns));
+      lane_ptr[l] = &lane_in[l];
+    }
+    bound.clear();
+    auto add = [&](const auto& list) {
+      for (const auto& o : list) bound.push_back(reinterpret_cast<std::uintptr_t>(o.ptr));
+    };
+    const Ops& o = lane_ops[0];
+    add(o.reals);
+    add(o.money);
+    add(o.ints);
+    for (std::size_t a = 0; a < 3; ++a) {
+      add(o.solo_reals[a]);
+      add(o.solo_money[a]);
+      add(o.solo_ints[a]);
+    }
+    std::sort(bound.begin(), bound.end());
+    bound.erase(std::unique(bound.begin(), bound.end()), bound.end());
+    const Result& plan = m.plan();
+    lane_cents.resize(plan.cents.size());
+    for (std::size_t x = 0; x < plan.cents.size(); ++x)
+      for (std::size_t l = 0; l < L; ++l) lane_cents[x][l] = plan.cents[x];
+    lane_real.resize(plan.real.size());
+    for (std::size_t x = 0; x < plan.real.size(); ++x)
+      for (std::size_t l = 0; l < L; ++l) lane_real[x][l] = plan.real[x];
+    lanes_ready = true;
+  }
+#endif
 
   explicit Impl(const RiskModel& model) : m(model), work(model.base()), res(model.plan()), ns(model.slots()) {
+    ops = make_ops(m, work, ns);
+    const auto& cs = m.compiled();
+    for (const auto& c : cs) {
+      DrawPlan d{};
+      const Distribution& dist = c.u.dist;
+      d.kind = dist.kind;
+      d.a = dist.a;
+      d.b = dist.b;
+      d.c = dist.c;
+      d.w = dist.c - dist.a;
+      d.fm = d.w > 0 ? (dist.b - dist.a) / d.w : 0.0;
+      d.bma = dist.b - dist.a;
+      d.cmb = dist.c - dist.b;
+      d.event = c.u.event;
+      d.blijvend = c.u.blijvend;
+      d.eenmalig = c.u.draw == Uncertainty::Draw::Eenmalig;
+      d.kans = c.u.kans;
+      d.win_first = c.win_first;
+      d.win_last = c.win_last;
+      d.used_at = static_cast<std::uint32_t>(used_slots.size());
+      d.used_n = static_cast<std::uint32_t>(c.used.size());
+      used_slots.insert(used_slots.end(), c.used.begin(), c.used.end());
+      plans.push_back(d);
+    }
+    value.assign(m.size() * static_cast<std::size_t>(ns) * L, 0.0);
+    active.assign(m.size() * static_cast<std::size_t>(ns) * L, 1);
+    enabled.assign(m.size(), 1);
+  }
+
+  /// The ops of every bound value of `work` (a copy of the model's base Inputs).
+  static Ops make_ops(const RiskModel& m, Inputs& work, int ns) {
+    Ops o;
     Inputs& base = const_cast<Inputs&>(m.base());  // resolve needs a mutable reference; never written
     std::vector<std::pair<void*, int>> first;  // value -> first uncertainty touching it (setup only)
     const auto& cs = m.compiled();
@@ -691,44 +850,20 @@ struct PathEvaluator::Impl {
         const double shift = cs[k].shift[j];
         switch (w.kind) {
           case Target::Kind::Real:
-            reals.push_back({static_cast<double*>(w.ptr), static_cast<const double*>(b.ptr), k, s, mode, shift, lo_eff, w.hi, cover});
+            o.reals.push_back({static_cast<double*>(w.ptr), static_cast<const double*>(b.ptr), k, s, mode, shift, lo_eff, w.hi, cover});
             break;
           case Target::Kind::Money:
-            money.push_back({static_cast<Cents*>(w.ptr), static_cast<const Cents*>(b.ptr), k, s, mode, shift, lo_eff, w.hi, cover});
+            o.money.push_back({static_cast<Cents*>(w.ptr), static_cast<const Cents*>(b.ptr), k, s, mode, shift, lo_eff, w.hi, cover});
             break;
           case Target::Kind::Integer:
-            ints.push_back({static_cast<int*>(w.ptr), static_cast<const int*>(b.ptr), k, s, mode, shift, lo_eff, w.hi, cover});
+            o.ints.push_back({static_cast<int*>(w.ptr), static_cast<const int*>(b.ptr), k, s, mode, shift, lo_eff, w.hi, cover});
             break;
         }
       }
-    split_solo(reals, solo_reals);
-    split_solo(money, solo_money);
-    split_solo(ints, solo_ints);
-    for (const auto& c : cs) {
-      DrawPlan d{};
-      const Distribution& dist = c.u.dist;
-      d.kind = dist.kind;
-      d.a = dist.a;
-      d.b = dist.b;
-      d.c = dist.c;
-      d.w = dist.c - dist.a;
-      d.fm = d.w > 0 ? (dist.b - dist.a) / d.w : 0.0;
-      d.bma = dist.b - dist.a;
-      d.cmb = dist.c - dist.b;
-      d.event = c.u.event;
-      d.blijvend = c.u.blijvend;
-      d.eenmalig = c.u.draw == Uncertainty::Draw::Eenmalig;
-      d.kans = c.u.kans;
-      d.win_first = c.win_first;
-      d.win_last = c.win_last;
-      d.used_at = static_cast<std::uint32_t>(used_slots.size());
-      d.used_n = static_cast<std::uint32_t>(c.used.size());
-      used_slots.insert(used_slots.end(), c.used.begin(), c.used.end());
-      plans.push_back(d);
-    }
-    value.assign(m.size() * static_cast<std::size_t>(ns) * L, 0.0);
-    active.assign(m.size() * static_cast<std::size_t>(ns) * L, 1);
-    enabled.assign(m.size(), 1);
+    split_solo(o.reals, o.solo_reals);
+    split_solo(o.money, o.solo_money);
+    split_solo(o.ints, o.solo_ints);
+    return o;
   }
 
   /// The value in parameter units (Slot::get) and back (Slot::set: clamp, then store; money
@@ -835,13 +970,20 @@ struct PathEvaluator::Impl {
     }
   }
 
+  void apply_all(const Ops& o) {
+    apply_solo(o.solo_reals);
+    apply_solo(o.solo_money);
+    apply_solo(o.solo_ints);
+    apply(o.reals);
+    apply(o.money);
+    apply(o.ints);
+  }
+
+  /// The block's paths in the lanes (PathEvaluator::evaluate_lanes).
+  bool evaluate_lanes();
+
   const Result& evaluate() {
-    apply_solo(solo_reals);
-    apply_solo(solo_money);
-    apply_solo(solo_ints);
-    apply(reals);
-    apply(money);
-    apply(ints);
+    apply_all(ops);
     const RiskModel::Kernel& kernel = m.kernel();
     if (full || kernel.full) compute(work, res, nullptr, Findings::Skip);
     else kernel.run(work, res);
@@ -885,6 +1027,38 @@ void RiskModel::check_kernel() {
       }
     } catch (const std::exception&) {
       // a probe path the scenario cannot compute (an arithmetic error): not a verdict on the kernel
+    }
+  }
+  check_lanes();
+}
+
+// The lane kernel's self-check: on probe blocks, every line of every lane bit for bit what the
+// kernel gives that path on its own. Should they ever differ, run_risk evaluates path by path.
+void RiskModel::check_lanes() {
+  if (!lane_kernel()) return;
+  PathEvaluator pe(*this);
+  const int lines = plan_.m().size();
+  const int n = base_.horizon.size();
+  for (std::uint64_t b = 0; b < 4; ++b) {
+    pe.draw_block(0x5EED, b * PathEvaluator::kBlock, PathEvaluator::kBlock);
+    if (!pe.evaluate_lanes()) continue;  // a lane would throw: the block falls back, not a verdict
+    for (std::size_t j = 0; j < PathEvaluator::kBlock; ++j) {
+      pe.use(j);
+      try {
+        const Result& r = pe.evaluate();
+        for (int l = 0; l < lines; ++l)
+          for (int i = 0; i < n; ++i) {
+            const auto line = static_cast<Line>(l);
+            const double lane_real = pe.lane_real(line, i, j), path_real = r.r(line, i);
+            if (pe.lane_cents(line, i, j) != r.c(line, i) || std::memcmp(&lane_real, &path_real, sizeof(double)) != 0) {
+              kernel_->lanes = false;
+              return;
+            }
+          }
+      } catch (const std::exception&) {
+        kernel_->lanes = false;  // the lanes gave figures where the path throws
+        return;
+      }
     }
   }
 }
@@ -1116,6 +1290,61 @@ void PathEvaluator::set_extreme(std::size_t k, bool high) {
 
 const Result& PathEvaluator::evaluate() { return impl_->evaluate(); }
 
+namespace {
+std::atomic<bool> g_vector_kernel{true};
+}
+void PathEvaluator::vector_kernel(bool on) { g_vector_kernel = on; }
+
+bool RiskModel::lane_kernel() const { return kernel_->lanes && PathEvaluator::vector_lanes(); }
+
+bool PathEvaluator::Impl::evaluate_lanes() {
+#ifdef BEGROTING_LANES
+  if (full || !m.lane_kernel() || !g_vector_kernel.load(std::memory_order_relaxed)) return false;
+  if (!lanes_ready) init_lanes();
+  const std::size_t keep = lane;
+  try {
+    // Lanes past the drawn ones repeat the first path (their figures are never read; so they
+    // cannot make the block fall back).
+    for (std::size_t l = 0; l < L; ++l) {
+      lane = l < drawn ? l : 0;
+      apply_all(lane_ops[l]);
+    }
+    lane = keep;
+    m.kernel().run8(lane_ptr.data(), lane_cents.data(), lane_real.data(), bound.data(), bound.size(), seen.data());
+  } catch (...) {
+    // A lane would throw (or applying a value did): path by path, the scalar code gives the
+    // figures or throws what it throws, in path order.
+    lane = keep;
+    return false;
+  }
+  return true;
+#else
+  return false;
+#endif
+}
+
+bool PathEvaluator::evaluate_lanes() { return impl_->evaluate_lanes(); }
+
+Cents PathEvaluator::lane_cents(Line l, int i, std::size_t j) const {
+#ifdef BEGROTING_LANES
+  const Impl& I = *impl_;
+  return I.lane_cents[static_cast<std::size_t>(static_cast<int>(l) * I.m.base().horizon.size() + i)][j];
+#else
+  (void)l, (void)i, (void)j;
+  throw std::logic_error("lane_cents zonder rijen");
+#endif
+}
+
+double PathEvaluator::lane_real(Line l, int i, std::size_t j) const {
+#ifdef BEGROTING_LANES
+  const Impl& I = *impl_;
+  return I.lane_real[static_cast<std::size_t>(static_cast<int>(l) * I.m.base().horizon.size() + i)][j];
+#else
+  (void)l, (void)i, (void)j;
+  throw std::logic_error("lane_real zonder rijen");
+#endif
+}
+
 std::pair<double, double> PathEvaluator::applied(std::size_t k) {
   Impl& I = *impl_;
   const auto& c = I.m.compiled()[k];
@@ -1162,24 +1391,32 @@ RiskResult run_risk(const RiskModel& m, const RiskOptions& o) {
         const std::uint64_t begin = next.fetch_add(kChunk, std::memory_order_relaxed);
         if (begin >= N) return;
         const std::uint64_t end = std::min(N, begin + kChunk);
-        for (std::uint64_t p = begin; p < end; ++p) {
-          const std::size_t in_block = static_cast<std::size_t>((p - begin) % PathEvaluator::kBlock);
-          if (in_block == 0) pe.draw_block(o.seed, p, static_cast<std::size_t>(std::min<std::uint64_t>(PathEvaluator::kBlock, end - p)));
-          pe.use(in_block);
-          const Result& r = pe.evaluate();
-          const Cents* eigen = r.cents.data() + static_cast<std::ptrdiff_t>(Line::eigen_vermogen) * n;
-          const Cents* resultaat = r.cents.data() + static_cast<std::ptrdiff_t>(Line::resultaat) * n;
-          const Cents* signalering = r.cents.data() + static_cast<std::ptrdiff_t>(Line::signaleringswaarde) * n;
-          const Cents* niveau = r.cents.data() + static_cast<std::ptrdiff_t>(Line::weerstandsvermogen_niveau) * n;
-          std::uint64_t* c = cnt.data();
-          for (int i = 0; i < n; ++i, c += 3) {
-            const Cents e = eigen[i];
-            const auto at = static_cast<std::size_t>(i) * N + p;
-            ev[at] = e;
-            res[at] = resultaat[i];
-            c[0] += e < signalering[i];
-            c[1] += e < niveau[i];
-            c[2] += e < 0;
+        for (std::uint64_t first = begin; first < end; first += PathEvaluator::kBlock) {
+          const auto count = static_cast<std::size_t>(std::min<std::uint64_t>(PathEvaluator::kBlock, end - first));
+          pe.draw_block(o.seed, first, count);
+          const bool lanes = pe.evaluate_lanes();  // all of the block at once, or path by path below
+          for (std::size_t j = 0; j < count; ++j) {
+            const std::uint64_t p = first + j;
+            std::uint64_t* c = cnt.data();
+            auto keep = [&](int i, Cents e, Cents resultaat, Cents signalering, Cents niveau) {
+              const auto at = static_cast<std::size_t>(i) * N + p;
+              ev[at] = e;
+              res[at] = resultaat;
+              c[3 * i] += e < signalering;
+              c[3 * i + 1] += e < niveau;
+              c[3 * i + 2] += e < 0;
+            };
+            if (lanes) {
+              for (int i = 0; i < n; ++i)
+                keep(i, pe.lane_cents(Line::eigen_vermogen, i, j), pe.lane_cents(Line::resultaat, i, j),
+                     pe.lane_cents(Line::signaleringswaarde, i, j), pe.lane_cents(Line::weerstandsvermogen_niveau, i, j));
+              continue;
+            }
+            pe.use(j);
+            const Result& r = pe.evaluate();
+            for (int i = 0; i < n; ++i)
+              keep(i, r.c(Line::eigen_vermogen, i), r.c(Line::resultaat, i), r.c(Line::signaleringswaarde, i),
+                   r.c(Line::weerstandsvermogen_niveau, i));
           }
         }
         done.fetch_add(end - begin, std::memory_order_relaxed);

@@ -80,6 +80,10 @@ class RiskModel {
   /// The kernel's steps in order (rule names, copied amount lines, "som <subtotal>"), or
   /// {"compute()"} when a path evaluates the whole compute() (a bound parameter no rule claims).
   [[nodiscard]] std::vector<std::string> kernel_steps() const;
+  /// Whether run_risk evaluates eight paths at once (PathEvaluator::evaluate_lanes): every step
+  /// of the kernel has a lane form, the self-check found the lanes equal to the kernel path by
+  /// path, and the processor has AVX-512F/DQ.
+  [[nodiscard]] bool lane_kernel() const;
 
  private:
   std::string name_;
@@ -88,6 +92,7 @@ class RiskModel {
   std::unique_ptr<std::vector<Compiled>> compiled_;
   std::unique_ptr<Kernel> kernel_;
   void check_kernel();
+  void check_lanes();
 };
 
 /// One thread's evaluator: its own Inputs copy and Result; allocates only when constructed.
@@ -123,6 +128,18 @@ class PathEvaluator {
   /// allocation). The lines the kernel does not touch keep the plan's values; the waterbed
   /// view, the kengetallen and the identity checks are the plan run's, not the path's.
   const Result& evaluate();
+  /// After draw_block(): evaluate all its paths at once, eight lanes side by side (AVX-512: the
+  /// kernel's rules in their lane forms, the same operations per lane, so the same figures as
+  /// use(i) and evaluate() give each path). False when this model, processor or block cannot
+  /// (a step without a lane form, no AVX-512, a lane that would throw or branch differently
+  /// from the others): then evaluate the paths one by one.
+  bool evaluate_lanes();
+  /// After evaluate_lanes() returned true: line `l` (money or count/ratio) in year index `i` of
+  /// path first + j of the block.
+  [[nodiscard]] Cents lane_cents(Line l, int i, std::size_t j) const;
+  [[nodiscard]] double lane_real(Line l, int i, std::size_t j) const;
+  /// Tests only: evaluate_lanes() off (always false), to compare the two ways on any model.
+  static void vector_kernel(bool on);
   /// After evaluate(): the smallest and largest value (in the parameter's unit) that uncertainty
   /// `k` put into the inputs over the years it applied in: the value the engine used, after the
   /// shift of 'toepassing: waarde' and the clamp to the parameter's range. NaN, NaN when it did

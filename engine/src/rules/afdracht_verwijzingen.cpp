@@ -48,24 +48,12 @@
 
 namespace begroting::rules {
 
-namespace {
-// D = top.plaatsing_jaren split into whole years and the fraction paid in the last one.
-struct Jaren {
-  double d;
-  int whole;
-  double frac;
-};
-inline Jaren plaatsing_jaren(const Inputs& in) {
-  const double d = in.top_plaatsing_jaren;
-  const int whole = static_cast<int>(std::floor(d));
-  return {d, whole, d - whole};
-}
-}  // namespace
+#include "afdracht_verwijzingen_pad.inc"
 
 void afdracht_verwijzingen(Ctx& c) {
   afdracht_verwijzingen_pad(pad_of(c));  // the figures (below); here the trace
   if (!c.tr) return;
-  const auto [d, whole, frac] = plaatsing_jaren(c.in);
+  const auto [d, whole, frac] = plaatsing_jaren(c.in.top_plaatsing_jaren);
   for (int i = 0; i < c.n; ++i) {
     const auto k = static_cast<size_t>(i);
     const bool expliciet = c.in.afdracht[k] != kNietGegeven;
@@ -104,42 +92,6 @@ void afdracht_verwijzingen(Ctx& c) {
   }
 }
 
-// The figures, for compute() (through the rule above) and the Monte Carlo kernel alike (rules.hpp, Pad).
-void afdracht_verwijzingen_pad(const Pad& p) {
-  constexpr int kMax = 64;
-  if (p.n > kMax) throw std::invalid_argument("afdracht verwijzingen: meer dan 64 jaren");
-  const Inputs& in = p.in;
-  const double* sbo = p.r(Line::leerlingen_sbo);
-  const double* so1 = p.r(Line::leerlingen_so_cat1);
-  const double* so2 = p.r(Line::leerlingen_so_cat2);
-  const double* so3 = p.r(Line::leerlingen_so_cat3);
-  double* nieuw_line = p.r(Line::plaatsingen_nieuw);
-  double* betaald_line = p.r(Line::plaatsingen_betaald);
-  Cents* afdracht = p.c(Line::afdracht_verwijzingen_dws);
-  std::array<double, kMax> nieuw;  // written for every year before it is read (no zeroing per path)
-  double prev = sbo[0] + so1[0] + so2[0] + so3[0];  // the first year: S(t-1) = S(t)
-  for (int i = 0; i < p.n; ++i) {
-    const double s = sbo[i] + so1[i] + so2[i] + so3[i];
-    nieuw[static_cast<size_t>(i)] = std::max(0.0, s - prev + in.top_uitstroom[static_cast<size_t>(i)] * prev);
-    nieuw_line[i] = nieuw[static_cast<size_t>(i)];
-    prev = s;
-  }
-  const auto [d, whole, frac] = plaatsing_jaren(in);
-  auto at = [&](int j) { return nieuw[static_cast<size_t>(std::max(0, j))]; };
-  for (int i = 0; i < p.n; ++i) {
-    const auto k = static_cast<size_t>(i);
-    double betaald = 0;
-    for (int j = 0; j < whole; ++j) betaald += at(i - j);
-    if (frac > 0) betaald += frac * at(i - whole);
-    betaald_line[i] = betaald;
-    if (in.afdracht[k] != kNietGegeven) {  // an explicit amount replaces the driver
-      afdracht[i] = in.afdracht[k];
-      continue;
-    }
-    const Cents plaatsingen = mul_round(in.top_tlv_sbo[k], betaald);           // rounding: once, tarief x placements
-    const Cents dws = mul_round(in.top_dws_prijs[k], in.top_dws_plaatsen[k]);  // rounding: once, prijs x places
-    afdracht[i] = add_checked(add_checked(plaatsingen, dws), in.kal_afdracht[k]);
-  }
-}
+void afdracht_verwijzingen_pad(const Pad& p) { afdracht_verwijzingen_pad_t(p); }
 
 }  // namespace begroting::rules

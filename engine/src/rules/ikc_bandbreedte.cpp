@@ -38,6 +38,8 @@
 
 namespace begroting::rules {
 
+#include "ikc_tarief_pad.inc"
+
 namespace {
 std::string nl(double v, int decimals) {
   // Dutch decimal comma for messages (no locale): 632.4 -> "632,4"
@@ -49,68 +51,7 @@ std::string nl(double v, int decimals) {
   return s;
 }
 
-// The rule's figures for all years, for compute() and the Monte Carlo kernel alike (rules.hpp,
-// Pad): the volumebekostiging, the aanvulling volgens teldatum, the verrekening, the aanvulling
-// after settlement, the later count and the afwijking (lines hold 0 where the test has no count:
-// NaN would break equality of results). With `rec` (the full rule) also each year's test for the
-// record, the signal and the trace; the kernel passes none (kRecord false: the same code as before
-// the fold, instruction for instruction).
-struct BandJaar {
-  double later;        ///< the count L on a later teldatum in t; NaN: none, no test
-  bool geprojecteerd;  ///< L is the projection's count on 1-2-t (no ikc.teldatum_later)
-  bool binnen_band;    ///< true also without a test
-  double diff;         ///< L - N (0 without L)
-  double afwijking;    ///< (L - N) / N; NaN without L or without funded pupils
-};
-template <bool kRecord>
-inline void band_years(const Pad& p, BandJaar* rec) {
-  using V = IkcAfspraak::Verrekening;
-  const double nan = std::numeric_limits<double>::quiet_NaN();
-  const Inputs& in = p.in;
-  const V keuze = in.verdeling.ikc.verrekening;
-  const double* ikc = p.r(Line::leerlingen_ikc);
-  Cents* volume = p.c(Line::ikc_volumebekostiging);
-  Cents* teldatum = p.c(Line::ikc_aanvulling_teldatum);
-  Cents* aanvulling = p.c(Line::ikc_aanvulling);
-  Cents* verrekening = p.c(Line::ikc_verrekening);
-  double* later_line = p.r(Line::ikc_leerlingen_later);
-  double* afwijking_line = p.r(Line::ikc_afwijking);
-  for (int i = 0; i < p.n; ++i) {
-    const auto k = static_cast<size_t>(i);
-    const double n_bek = ikc[i];
-    const auto [tarief, rate] = ikc_tarief(in, k);  // rate: the aanvulling per pupil
-    volume[i] = round_to_cent(tarief * n_bek);
-    const Cents basis = aanvulling[i];  // ikc_volumebekostiging.cpp
-    teldatum[i] = basis;
-    double later = in.ikc_later[k];
-    const bool geprojecteerd = std::isnan(later) && i + 1 < p.n;
-    if (geprojecteerd) later = ikc[i + 1];  // the projection's count on 1-2-t
-    double diff = 0;
-    double afwijking = nan;
-    bool binnen_band = true;
-    Cents verrekend = 0;
-    if (!std::isnan(later)) {
-      const double b = in.ikc_band[k];
-      diff = later - n_bek;
-      afwijking = n_bek > 0 ? diff / n_bek : nan;
-      binnen_band = std::fabs(diff) <= b * n_bek + 1e-9 * std::max(1.0, n_bek);
-      if (!binnen_band) {
-        double pupils = 0;
-        switch (keuze) {
-          case V::Geen: pupils = 0; break;
-          case V::DeelBuitenBand: pupils = diff > 0 ? later - n_bek * (1 + b) : later - n_bek * (1 - b); break;
-          case V::Volledig: pupils = diff; break;
-        }
-        verrekend = round_to_cent(rate * pupils);  // rounding: once, rate x pupils
-      }
-    }
-    aanvulling[i] = add_checked(basis, verrekend);
-    verrekening[i] = verrekend;
-    later_line[i] = std::isnan(later) ? 0.0 : later;
-    afwijking_line[i] = std::isnan(afwijking) ? 0.0 : afwijking;
-    if constexpr (kRecord) rec[i] = {later, geprojecteerd, binnen_band, diff, afwijking};
-  }
-}
+#include "ikc_bandbreedte_pad.inc"
 }  // namespace
 
 void ikc_bandbreedte(Ctx& c) {
@@ -195,5 +136,6 @@ void ikc_bandbreedte(Ctx& c) {
 // The Monte Carlo kernel's form (rules.hpp, Pad): the same figures (band_years above); no per-year
 // record, no split over the boards (only the ikc view shows it, from the plan run).
 void ikc_bandbreedte_pad(const Pad& p) { band_years<false>(p, nullptr); }
+
 
 }  // namespace begroting::rules

@@ -10,6 +10,16 @@
 
 namespace begroting::rules {
 
+#include "ikc_tarief_pad.inc"
+#include "ikc_volumebekostiging_pad.inc"
+
+namespace {
+IkcTarief<double> ikc_tarief(const Inputs& in, size_t k) {
+  const Pad p{in, nullptr, nullptr, 0, 0, 0};
+  return IkcTariefArrays<Pad>(p)(static_cast<std::ptrdiff_t>(k));
+}
+}  // namespace
+
 void ikc_volumebekostiging(Ctx& c) {
   ikc_volumebekostiging_pad(pad_of(c));  // the figures (below; every flag on: all three lines); here the trace
   if (!c.tr) return;
@@ -34,23 +44,6 @@ void ikc_volumebekostiging(Ctx& c) {
   }
 }
 
-// The figures, for compute() (through the rule above) and the Monte Carlo kernel alike (rules.hpp,
-// Pad): the aanvulling IKC; with flags 1 also the IKC tarief and the invoices to other SWVs (the
-// kernel leaves them off when no draw reaches them: they keep the plan's value).
-void ikc_volumebekostiging_pad(const Pad& p) {
-  const bool all = (p.flags & 1u) != 0;
-  const double* ikc = p.r(Line::leerlingen_ikc);
-  const double* ander = p.r(Line::leerlingen_ikc_ander_swv);
-  Cents* tarief_line = p.c(Line::ikc_tarief);
-  Cents* aanvulling = p.c(Line::ikc_aanvulling);
-  Cents* ander_swv = p.c(Line::ikc_ander_swv);
-  const Inputs& in = p.in;
-  for (int i = 0; i < p.n; ++i) {
-    const auto [tarief, verschil] = ikc_tarief(in, static_cast<size_t>(i));
-    if (all) tarief_line[i] = round_to_cent(tarief);  // display only
-    aanvulling[i] = round_to_cent(verschil * ikc[i]);
-    if (all) ander_swv[i] = round_to_cent(verschil * ander[i]);
-  }
-}
+void ikc_volumebekostiging_pad(const Pad& p) { ikc_volumebekostiging_pad_t(p); }
 
 }  // namespace begroting::rules

@@ -29,25 +29,7 @@ void inhouding_duo(Ctx& c) {
   }
 }
 
-// The figures, for compute() (through the rule above) and the Monte Carlo kernel alike (rules.hpp, Pad).
-void inhouding_duo_pad(const Pad& p) {
-  const double* sbo = p.r(Line::leerlingen_sbo);
-  const double* so1 = p.r(Line::leerlingen_so_cat1);
-  const double* so2 = p.r(Line::leerlingen_so_cat2);
-  const double* so3 = p.r(Line::leerlingen_so_cat3);
-  Cents* sbo_inh = p.c(Line::sbo_inhouding);
-  Cents* so_inh = p.c(Line::so_inhouding);
-  const Cents* ts = p.in.t_sbo.data();
-  const Cents* t1 = p.in.t_so1.data();
-  const Cents* t2 = p.in.t_so2.data();
-  const Cents* t3 = p.in.t_so3.data();
-  for (int i = 0; i < p.n; ++i) {
-    sbo_inh[i] = mul_round(ts[i], sbo[i]);
-    // One rounding for the whole SO line: sum of exact products, then round to the cent.
-    const double so_exact = static_cast<double>(t1[i]) * so1[i] + static_cast<double>(t2[i]) * so2[i] +
-                            static_cast<double>(t3[i]) * so3[i];
-    so_inh[i] = round_to_cent(so_exact);
-  }
-}
+#include "inhouding_duo_pad.inc"
+void inhouding_duo_pad(const Pad& p) { inhouding_duo_pad_t(p); }
 
 }  // namespace begroting::rules

@@ -26,18 +26,7 @@ void instroom_terugplaatsing(Ctx& c) {
   }
 }
 
-// The figures, for compute() (through the rule above) and the Monte Carlo kernel alike (rules.hpp, Pad):
-// each product rounded once to the cent.
-void instroom_terugplaatsing_pad(const Pad& p) {
-  Cents* instroom = p.c(Line::instroombudget);
-  Cents* terug = p.c(Line::terugplaatsing);
-  const Cents* bedrag = p.in.bedrag_instroom.data();
-  const double* ilj = p.in.instroom_lj.data();
-  const double* tlj = p.in.terug_lj.data();
-  for (int i = 0; i < p.n; ++i) {
-    instroom[i] = mul_round(bedrag[i], ilj[i]);
-    terug[i] = mul_round(bedrag[i], tlj[i]);
-  }
-}
+#include "instroom_terugplaatsing_pad.inc"
+void instroom_terugplaatsing_pad(const Pad& p) { instroom_terugplaatsing_pad_t(p); }
 
 }  // namespace begroting::rules

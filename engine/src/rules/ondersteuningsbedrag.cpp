@@ -29,20 +29,7 @@ void ondersteuningsbedrag_bao(Ctx& c) {
   }
 }
 
-// The figures, for compute() (through the rule above) and the Monte Carlo kernel alike (rules.hpp, Pad).
-void ondersteuningsbedrag_bao_pad(const Pad& p) {
-  const double* bo = p.r(Line::leerlingen_bo);
-  const Cents* afdracht = p.c(Line::afdracht_verwijzingen_dws);
-  Cents* per = p.c(Line::ondersteuningsbedrag_per_leerling);
-  Cents* bruto_line = p.c(Line::ondersteuningsbedrag_bruto);
-  Cents* bao = p.c(Line::ondersteuningsbedrag_bao);
-  const Cents* ob = p.in.ob_per_leerling.data();
-  for (int i = 0; i < p.n; ++i) {
-    per[i] = ob[i];
-    const Cents bruto = mul_round(ob[i], bo[i]);
-    bruto_line[i] = bruto;
-    bao[i] = sub_checked(bruto, afdracht[i]);
-  }
-}
+#include "ondersteuningsbedrag_pad.inc"
+void ondersteuningsbedrag_bao_pad(const Pad& p) { ondersteuningsbedrag_bao_pad_t(p); }
 
 }  // namespace begroting::rules

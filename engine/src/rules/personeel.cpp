@@ -25,16 +25,7 @@ void personeel(Ctx& c) {
   }
 }
 
-// The figures, for compute() (through the rule above) and the Monte Carlo kernel alike (rules.hpp, Pad).
-void personeel_pad(const Pad& p) {
-  Cents* pk = p.c(Line::personeelskosten);
-  const double* groei = p.in.personeel_groei.data();
-  Cents prev = p.in.personeel_first;
-  if (p.n > 0) pk[0] = prev;
-  for (int i = 1; i < p.n; ++i) {
-    prev = mul_round(prev, 1.0 + groei[i]);
-    pk[i] = prev;
-  }
-}
+#include "personeel_pad.inc"
+void personeel_pad(const Pad& p) { personeel_pad_t(p); }
 
 }  // namespace begroting::rules

@@ -10,11 +10,7 @@
 
 namespace begroting::rules {
 
-namespace {
-constexpr Line kPopLine[kPopCount] = {Line::leerlingen_bo,      Line::leerlingen_sbo,     Line::leerlingen_so_cat1,
-                                      Line::leerlingen_so_cat2, Line::leerlingen_so_cat3, Line::leerlingen_ikc,
-                                      Line::leerlingen_ikc_ander_swv};
-}
+#include "population_pad.inc"
 
 namespace {
 bool by_flows(const Ctx& c, int p) {
@@ -117,23 +113,6 @@ void population(Ctx& c) {
   }
 }
 
-// The projection count(y) = given(y), else count(y-1) x (1 + groei(y)) (DOMAIN 1), for the
-// populations `flags` selects: compute() (through the rule above: all but those of the flow
-// model) and the Monte Carlo kernel (those a draw reaches) alike (rules.hpp, Pad).
-void population_pad(const Pad& p) {
-  for (int q = 0; q < kPopCount; ++q) {
-    if (!((p.flags >> q) & 1u)) continue;
-    const auto& pin = p.in.pop[static_cast<size_t>(q)];
-    double* out = p.r(kPopLine[q]);
-    const double* given = pin.given.data();
-    const double* growth = pin.growth.data();
-    const size_t n = pin.given.size();
-    double prev = 0;
-    for (size_t i = 0; i < n; ++i) {
-      prev = !std::isnan(given[i]) ? given[i] : prev * (1.0 + growth[i]);  // index 0 is always given
-      out[i] = prev;
-    }
-  }
-}
+void population_pad(const Pad& p) { population_pad_t(p); }
 
 }  // namespace begroting::rules

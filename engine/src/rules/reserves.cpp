@@ -53,29 +53,7 @@ void reserves(Ctx& c) {
   }
 }
 
-// The figures, for compute() (through the rule above) and the Monte Carlo kernel alike (rules.hpp, Pad).
-void reserves_pad(const Pad& p) {
-  const Cents* baten = p.c(Line::baten_totaal);
-  const Cents* lasten = p.c(Line::lasten_totaal);
-  Cents* resultaat = p.c(Line::resultaat);
-  Cents* eigen = p.c(Line::eigen_vermogen);
-  Cents* niveau_line = p.c(Line::weerstandsvermogen_niveau);
-  Cents* bestemming_line = p.c(Line::bestemmingsreserve);
-  Cents* wv = p.c(Line::weerstandsvermogen);
-  const Cents* niveau = p.in.wv_niveau.data();
-  const int laatste = p.in.bestemmingsreserve_last;
-  Cents prev = p.in.ev_begin;
-  for (int i = 0; i < p.n; ++i) {
-    const Cents res = sub_checked(baten[i], lasten[i]);
-    resultaat[i] = res;
-    const Cents ev = add_checked(prev, res);
-    eigen[i] = ev;
-    niveau_line[i] = niveau[i];
-    const Cents bestemming = p.first + i <= laatste ? std::max<Cents>(0, sub_checked(ev, niveau[i])) : 0;
-    bestemming_line[i] = bestemming;
-    wv[i] = ev - bestemming;  // cannot overflow: 0 <= bestemming <= |ev|+|niveau|
-    prev = ev;
-  }
-}
+#include "reserves_pad.inc"
+void reserves_pad(const Pad& p) { reserves_pad_t(p); }
 
 }  // namespace begroting::rules

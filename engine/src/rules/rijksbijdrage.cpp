@@ -28,19 +28,7 @@ void rijksbijdrage(Ctx& c) {
   }
 }
 
-// The figures, for compute() (through the rule above) and the Monte Carlo kernel alike (rules.hpp, Pad).
-void rijksbijdrage_pad(const Pad& p) {
-  const double* bo = p.r(Line::leerlingen_bo);
-  const double* sbo = p.r(Line::leerlingen_sbo);
-  Cents* lichte = p.c(Line::lichte_ondersteuning);
-  Cents* zware = p.c(Line::zware_ondersteuning);
-  const Cents* tl = p.in.t_lichte.data();
-  const Cents* tz = p.in.t_zware.data();
-  const Cents* kal = p.in.kal_zware.data();
-  for (int i = 0; i < p.n; ++i) {
-    lichte[i] = mul_round(tl[i], bo[i]);
-    zware[i] = add_checked(mul_round(tz[i], bo[i] + sbo[i]), kal[i]);
-  }
-}
+#include "rijksbijdrage_pad.inc"
+void rijksbijdrage_pad(const Pad& p) { rijksbijdrage_pad_t(p); }
 
 }  // namespace begroting::rules

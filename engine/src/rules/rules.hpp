@@ -1,12 +1,17 @@
 // Internal: the rule functions compute() calls in order, one file each, each citing the
 // plan paragraph it implements. Every rule reads Inputs and earlier lines of the Result.
 #pragma once
+#include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <functional>
+#include <type_traits>
 #include <string>
 #include <tuple>
 #include <vector>
 
 #include "begroting/engine.hpp"
+#include "../lanes.hpp"
 
 namespace begroting::rules {
 
@@ -35,7 +40,15 @@ inline double eur(Cents x) { return cents_to_euros(x); }
 /// records. `flags` (per rule, at its declaration) lets it skip lines whose inputs no draw
 /// reaches: those keep the plan's value, which the kernel's Result starts with. The kernel
 /// compares every line with compute() on probe paths before it uses them (RiskModel::check_kernel).
+//
+/// Each kernel form is a template (`<rule>_pad_t`) over its pad: Pad for one path (compute() and
+/// the kernel path by path) and Pad8 for eight paths at once (lanes.hpp), so its arithmetic is
+/// written once. A form reads the Inputs only through the pad: p.arr(&Inputs::x) for a value per
+/// year (p.arr(f)[i]), p.val(f) for one value, p.same(f) for one the rule's control flow depends
+/// on (the lanes must agree on it, or the block falls back to path by path).
 struct Pad {
+  using C = Cents;   ///< a money value
+  using D = double;  ///< a count or ratio
   const Inputs& in;
   Cents* cents;  ///< Result::cents
   double* real;  ///< Result::real
@@ -44,24 +57,43 @@ struct Pad {
   unsigned flags;
   [[nodiscard]] Cents* c(Line l) const { return cents + static_cast<std::ptrdiff_t>(l) * n; }
   [[nodiscard]] double* r(Line l) const { return real + static_cast<std::ptrdiff_t>(l) * n; }
+  template <class F>
+  [[nodiscard]] auto arr(F f) const { return std::invoke(f, in).data(); }
+  template <class F>
+  [[nodiscard]] auto val(F f) const { return std::invoke(f, in); }
+  template <class F>
+  [[nodiscard]] auto same(F f) const { return std::invoke(f, in); }
 };
+
+#include "form_ops.inc"
+
+#ifdef BEGROTING_LANES
+/// Eight paths (pads8.cpp, Pad8): lane l of every value is path l of the block. Lines are
+/// [line * n + i] of lanes; the Inputs are eight copies, one per path, of which only the values an
+/// uncertainty is bound to differ (`bound`: their addresses in lane 0's copy, sorted), so an array
+/// without one is read once and broadcast instead of gathered from the eight copies. Which arrays
+/// those are is remembered per array (`seen`, a small table by address: the eight copies live as
+/// long as the evaluator, so an address always names the same array).
+struct Pad8Seen {
+  std::uintptr_t data = 0;  ///< an array of lane 0's Inputs (0: empty slot)
+  bool uniform = false;     ///< no bound value in it
+};
+struct Pad8Data {
+  static constexpr std::size_t kSeen = 256;  ///< slots of `seen` (a power of two)
+  const Inputs* const* in;  ///< lanes::kW Inputs
+  lanes::C8* cents;
+  lanes::D8* real;
+  int n;
+  int first;
+  unsigned flags;
+  const std::uintptr_t* bound;  ///< sorted
+  std::size_t bound_n;
+  Pad8Seen* seen;               ///< kSeen slots
+};
+#endif
 /// The Pad over a full run's Result (every flag on): the full rule computes its figures with its
 /// kernel form and adds findings and trace on top, so the arithmetic is written once.
 inline Pad pad_of(Ctx& c) { return Pad{c.in, c.r.cents.data(), c.r.real.data(), c.n, c.first, ~0u}; }
-/// The IKC tarief of year index k in cents, exact (plan 8.1.6: not rounded, the plan's 1,172,511 =
-/// 620 x 1,891.146 needs the exact 8,525.666): aandeel SBO x tarief SBO + aandeel SO cat. I x
-/// tarief SO cat. I; and the aanvulling per pupil the SWV pays on top of DUO's SBO tarief
-/// (IKC tarief - tarief SBO). One formula for ikc_volumebekostiging.cpp and ikc_bandbreedte.cpp.
-struct IkcTarief {
-  double tarief;    ///< cents, exact
-  double verschil;  ///< tarief - tarief SBO, cents, exact
-};
-inline IkcTarief ikc_tarief(const Inputs& in, size_t k) {
-  const double tarief = in.ikc_share_sbo[k] * static_cast<double>(in.t_sbo[k]) +
-                        in.ikc_share_so1[k] * static_cast<double>(in.t_so1[k]);
-  return {tarief, tarief - static_cast<double>(in.t_sbo[k])};
-}
-
 void population_pad(const Pad& p);                // flags: bit q = project population q (Pop); no stromen
 void rijksbijdrage_pad(const Pad& p);
 void inhouding_duo_pad(const Pad& p);
@@ -74,6 +106,24 @@ void personeel_pad(const Pad& p);
 void vangnet_pad(const Pad& p);                   // the claims stay the plan's: only the overschrijding
 void reserves_pad(const Pad& p);
 void signaleringswaarde_pad(const Pad& p);
+#ifdef BEGROTING_LANES
+// The lane forms (pads8.cpp), and the kernel's own steps in lanes: an amount line copied from the
+// Inputs, a subtotal (its constant part plus the dirty children, each add checked).
+void copy8(const Pad8Data& p, int line);
+void sum8(const Pad8Data& p, int parent, const Cents* constant, const std::ptrdiff_t* dirty_at, std::size_t dirty_n);
+void population_pad8(const Pad8Data& p);
+void rijksbijdrage_pad8(const Pad8Data& p);
+void inhouding_duo_pad8(const Pad8Data& p);
+void ikc_volumebekostiging_pad8(const Pad8Data& p);
+void ikc_bandbreedte_pad8(const Pad8Data& p);
+void afdracht_verwijzingen_pad8(const Pad8Data& p);
+void ondersteuningsbedrag_bao_pad8(const Pad8Data& p);
+void instroom_terugplaatsing_pad8(const Pad8Data& p);
+void personeel_pad8(const Pad8Data& p);
+void vangnet_pad8(const Pad8Data& p);
+void reserves_pad8(const Pad8Data& p);
+void signaleringswaarde_pad8(const Pad8Data& p);
+#endif
 
 void population(Ctx& c);                 // population.cpp           DOMAIN 1, 8.1.1
 void rijksbijdrage(Ctx& c);              // rijksbijdrage.cpp        8.1.1

@@ -31,19 +31,7 @@ void signaleringswaarde(Ctx& c) {
   }
 }
 
-// The figures, for compute() (through the rule above) and the Monte Carlo kernel alike (rules.hpp, Pad).
-void signaleringswaarde_pad(const Pad& p) {
-  const Cents* baten = p.c(Line::baten_totaal);
-  const Cents* eigen = p.c(Line::eigen_vermogen);
-  Cents* sw_line = p.c(Line::signaleringswaarde);
-  Cents* boven = p.c(Line::boven_signaleringswaarde);
-  const double* pct = p.in.signal_pct.data();
-  const Cents* minimum = p.in.signal_min.data();
-  for (int i = 0; i < p.n; ++i) {
-    const Cents sw = std::max(mul_round(baten[i], pct[i]), minimum[i]);
-    sw_line[i] = sw;
-    boven[i] = std::max<Cents>(0, sub_checked(eigen[i], sw));
-  }
-}
+#include "signaleringswaarde_pad.inc"
+void signaleringswaarde_pad(const Pad& p) { signaleringswaarde_pad_t(p); }
 
 }  // namespace begroting::rules

@@ -86,15 +86,7 @@ void vangnet(Ctx& c) {
   }
 }
 
-// The overschrijding from the claims line, for compute() (through the rule above, after the claims)
-// and the Monte Carlo kernel alike (rules.hpp, Pad). The kernel uses it when no draw reaches the
-// claims (the tellingen, the SO tarieven, the fractie): the claims stay the plan's, the
-// overschrijding follows the ruimte; otherwise the kernel runs the rule above.
-void vangnet_pad(const Pad& p) {
-  const Cents* ruimte = p.c(Line::vangnet_ruimte);
-  const Cents* claims = p.c(Line::vangnet_claims);
-  Cents* over = p.c(Line::vangnet_overschrijding);
-  for (int i = 0; i < p.n; ++i) over[i] = std::max<Cents>(0, sub_checked(claims[i], ruimte[i]));
-}
+#include "vangnet_pad.inc"
+void vangnet_pad(const Pad& p) { vangnet_pad_t(p); }
 
 }  // namespace begroting::rules

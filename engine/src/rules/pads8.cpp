@@ -1,0 +1,141 @@
+// The rules' kernel forms over eight Monte Carlo paths at once (issue 15; lanes.hpp): every
+// *_pad.inc form instantiated with Pad8, whose values are vectors of eight (one lane per path),
+// compiled for AVX-512F/DQ. The forms are the same text as the scalar ones their rule files use
+// (each rule's file cites its paragraph of the plan), included here into namespace
+// begroting::rules::avx512 under `#pragma GCC target`: GCC lowers a vector operation for the
+// target of the function that defines it, so the forms and their operations (form_ops.inc) must
+// be defined inside the AVX-512 region, not merely inlined into it. Their own names (the
+// namespace) keep them apart from the scalar forms. The kernel (risk.cpp) calls the entry points
+// below only on a processor with AVX-512F/DQ (PathEvaluator::vector_lanes).
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <limits>
+#include <stdexcept>
+#include <type_traits>
+#include <vector>
+
+#include "rules.hpp"
+
+#ifdef BEGROTING_LANES
+#pragma GCC push_options
+#pragma GCC target("avx512f,avx512dq")
+
+namespace begroting::rules::avx512 {
+
+#define BEGROTING_FORM_LANES 1
+#include "form_ops.inc"
+#undef BEGROTING_FORM_LANES
+
+/// The pad of eight paths (rules.hpp, Pad8Data): as Pad, with lanes.
+struct Pad8 : Pad8Data {
+  using C = lanes::C8;
+  using D = lanes::D8;
+  [[nodiscard]] C* c(Line l) const { return cents + static_cast<std::ptrdiff_t>(l) * n; }
+  [[nodiscard]] D* r(Line l) const { return real + static_cast<std::ptrdiff_t>(l) * n; }
+  /// An Inputs array of the eight paths: broadcast when no bound value is in it, else gathered.
+  template <class T>
+  struct Gather {
+    const T* p[lanes::kW];
+    bool uniform;
+    Lane<T> operator[](std::ptrdiff_t i) const {
+      if (uniform) return splat(p[0][i]);
+      Lane<T> v;
+      for (int l = 0; l < lanes::kW; ++l) v[l] = p[l][i];
+      return v;
+    }
+  };
+  template <class F>
+  [[nodiscard]] auto arr(F f) const {
+    using Vec = std::remove_cvref_t<std::invoke_result_t<F, const Inputs&>>;
+    Gather<typename Vec::value_type> g;
+    const Vec& v0 = std::invoke(f, *in[0]);
+    g.p[0] = v0.data();
+    const auto lo = reinterpret_cast<std::uintptr_t>(v0.data());
+    Pad8Seen& s = seen[(lo >> 4) & (kSeen - 1)];
+    if (s.data != lo) {  // first time (or a collision): look the array up in `bound`
+      const auto hi = reinterpret_cast<std::uintptr_t>(v0.data() + v0.size());
+      const std::uintptr_t* at = std::lower_bound(bound, bound + bound_n, lo);
+      s = Pad8Seen{lo, at == bound + bound_n || *at >= hi};
+    }
+    g.uniform = s.uniform;
+    if (!g.uniform)
+      for (int l = 1; l < lanes::kW; ++l) g.p[l] = std::invoke(f, *in[l]).data();
+    return g;
+  }
+  /// One value of the eight paths' Inputs.
+  template <class F>
+  [[nodiscard]] auto val(F f) const {
+    Lane<std::remove_cvref_t<std::invoke_result_t<F, const Inputs&>>> v;
+    for (int l = 0; l < lanes::kW; ++l) v[l] = std::invoke(f, *in[l]);
+    return v;
+  }
+  /// A value the rule's control flow depends on: the same in every lane, or Fallback.
+  template <class F>
+  [[nodiscard]] auto same(F f) const {
+    const auto v = std::invoke(f, *in[0]);
+    for (int l = 1; l < lanes::kW; ++l)
+      if (!(std::invoke(f, *in[l]) == v)) throw lanes::Fallback{};
+    return v;
+  }
+};
+
+#include "ikc_tarief_pad.inc"
+#include "afdracht_verwijzingen_pad.inc"
+#include "ikc_bandbreedte_pad.inc"
+#include "ikc_volumebekostiging_pad.inc"
+#include "inhouding_duo_pad.inc"
+#include "instroom_terugplaatsing_pad.inc"
+#include "ondersteuningsbedrag_pad.inc"
+#include "personeel_pad.inc"
+#include "population_pad.inc"
+#include "reserves_pad.inc"
+#include "rijksbijdrage_pad.inc"
+#include "signaleringswaarde_pad.inc"
+#include "vangnet_pad.inc"
+
+}  // namespace begroting::rules::avx512
+
+namespace begroting::rules {
+
+#define BEGROTING_PAD8(name) \
+  __attribute__((flatten)) void name##8(const Pad8Data& p) { avx512::name##_t(avx512::Pad8{p}); }
+BEGROTING_PAD8(afdracht_verwijzingen_pad)
+BEGROTING_PAD8(ikc_bandbreedte_pad)
+BEGROTING_PAD8(ikc_volumebekostiging_pad)
+BEGROTING_PAD8(inhouding_duo_pad)
+BEGROTING_PAD8(instroom_terugplaatsing_pad)
+BEGROTING_PAD8(ondersteuningsbedrag_bao_pad)
+BEGROTING_PAD8(personeel_pad)
+BEGROTING_PAD8(population_pad)
+BEGROTING_PAD8(reserves_pad)
+BEGROTING_PAD8(rijksbijdrage_pad)
+BEGROTING_PAD8(signaleringswaarde_pad)
+BEGROTING_PAD8(vangnet_pad)
+#undef BEGROTING_PAD8
+
+__attribute__((flatten)) void copy8(const Pad8Data& d, int line) {
+  const avx512::Pad8 p{d};
+  const auto k = static_cast<std::size_t>(line);
+  const auto amounts = p.arr([k](const Inputs& x) -> const std::vector<Cents>& { return x.amounts[k]; });
+  lanes::C8* out = p.c(static_cast<Line>(line));
+  for (int i = 0; i < p.n; ++i) out[i] = amounts[i];
+}
+
+__attribute__((flatten)) void sum8(const Pad8Data& d, int parent, const Cents* constant, const std::ptrdiff_t* dirty_at,
+                                   std::size_t dirty_n) {
+  lanes::C8* out = d.cents + static_cast<std::ptrdiff_t>(parent) * d.n;
+  for (int i = 0; i < d.n; ++i) {
+    lanes::C8 acc = avx512::splat(constant[i]);
+    for (std::size_t j = 0; j < dirty_n; ++j) acc = avx512::add_checked(acc, d.cents[dirty_at[j] + i]);
+    out[i] = acc;
+  }
+}
+
+}  // namespace begroting::rules
+
+#pragma GCC pop_options
+#endif
