@@ -758,6 +758,49 @@ struct PathEvaluator::Impl {
   std::vector<rules::Pad8Seen> seen = std::vector<rules::Pad8Seen>(rules::Pad8Data::kSeen);
   std::vector<lanes::C8, lanes::Aligned64<lanes::C8>> lane_cents;
   std::vector<lanes::D8, lanes::Aligned64<lanes::D8>> lane_real;
+  /// A bound value in all eight Inputs copies (apply8): the op of each lane's list at the same
+  /// place (make_ops builds the eight lists alike).
+  struct Op8 {
+    void* ptr[L];
+    const void* base;
+    std::uint32_t k, s;
+    int cover;  ///< shared ops: as Op::cover
+    Uncertainty::Apply mode;
+    double shift, lo_eff, hi;
+  };
+  std::array<std::vector<Op8>, 3> solo8;    ///< per kind (Target::Kind), values one op touches
+  std::array<std::vector<Op8>, 3> shared8;  ///< per kind, the others, in the order of their ops
+  template <class List>
+  void add8(std::vector<Op8>& out, List Ops::*list, std::size_t a = 0) {
+    const auto& ops0 = select(lane_ops[0].*list, a);
+    for (std::size_t j = 0; j < ops0.size(); ++j) {
+      const auto& o = ops0[j];
+      Op8 e{};
+      for (std::size_t l = 0; l < L; ++l) e.ptr[l] = select(lane_ops[l].*list, a)[j].ptr;
+      e.base = o.base;
+      e.k = static_cast<std::uint32_t>(o.k);
+      e.s = static_cast<std::uint32_t>(o.s);
+      e.shift = o.shift;
+      e.lo_eff = o.lo_eff;
+      e.hi = o.hi;
+      if constexpr (requires { o.cover; }) {
+        e.cover = o.cover;
+        e.mode = o.mode;
+      } else {
+        e.cover = -1;
+        e.mode = static_cast<Uncertainty::Apply>(a);
+      }
+      out.push_back(e);
+    }
+  }
+  template <class T>
+  static const std::vector<T>& select(const std::vector<T>& v, std::size_t) { return v; }
+  template <class T>
+  static const std::vector<SoloOp<T>>& select(const Solo<T>& v, std::size_t a) { return v[a]; }
+  bool apply8();
+  template <class T>
+  static bool apply8_kind(const std::vector<Op8>& solo, const std::vector<Op8>& shared, const unsigned char* en, const unsigned char* active,
+                          const double* value);
   void init_lanes() {
     lane_in.assign(L, m.base());
     lane_ops.clear();
@@ -780,6 +823,16 @@ struct PathEvaluator::Impl {
     }
     std::sort(bound.begin(), bound.end());
     bound.erase(std::unique(bound.begin(), bound.end()), bound.end());
+    constexpr auto kReal = static_cast<std::size_t>(Target::Kind::Real), kMoney = static_cast<std::size_t>(Target::Kind::Money),
+                   kInt = static_cast<std::size_t>(Target::Kind::Integer);
+    for (std::size_t a = 0; a < 3; ++a) {
+      add8(solo8[kReal], &Ops::solo_reals, a);
+      add8(solo8[kMoney], &Ops::solo_money, a);
+      add8(solo8[kInt], &Ops::solo_ints, a);
+    }
+    add8(shared8[kReal], &Ops::reals);
+    add8(shared8[kMoney], &Ops::money);
+    add8(shared8[kInt], &Ops::ints);
     const Result& plan = m.plan();
     lane_cents.resize(plan.cents.size());
     for (std::size_t x = 0; x < plan.cents.size(); ++x)
@@ -1211,11 +1264,14 @@ BEGROTING_AVX512 __m512d PathEvaluator::Impl::quantile8(const DrawPlan& d, __m51
     case Distribution::Kind::Uniform: return _mm512_add_pd(a, _mm512_mul_pd(p, _mm512_set1_pd(d.bma)));
     case Distribution::Kind::Driehoek: {
       if (d.w <= 0) return a;
+      // one square root per lane: of p w (b - a) left of the mode, of (1 - p) w (c - b) right of it
       const __m512d w = _mm512_set1_pd(d.w);
-      const __m512d left = _mm512_add_pd(a, _mm512_sqrt_pd(_mm512_mul_pd(_mm512_mul_pd(p, w), _mm512_set1_pd(d.bma))));
+      const __mmask8 left = _mm512_cmp_pd_mask(p, _mm512_set1_pd(d.fm), _CMP_LT_OQ);
       const __m512d one_p = _mm512_sub_pd(_mm512_set1_pd(1.0), p);
-      const __m512d right = _mm512_sub_pd(_mm512_set1_pd(d.c), _mm512_sqrt_pd(_mm512_mul_pd(_mm512_mul_pd(one_p, w), _mm512_set1_pd(d.cmb))));
-      return _mm512_mask_blend_pd(_mm512_cmp_pd_mask(p, _mm512_set1_pd(d.fm), _CMP_LT_OQ), right, left);
+      const __m512d under = _mm512_mask_blend_pd(left, _mm512_mul_pd(_mm512_mul_pd(one_p, w), _mm512_set1_pd(d.cmb)),
+                                                 _mm512_mul_pd(_mm512_mul_pd(p, w), _mm512_set1_pd(d.bma)));
+      const __m512d root = _mm512_sqrt_pd(under);
+      return _mm512_mask_blend_pd(left, _mm512_sub_pd(_mm512_set1_pd(d.c), root), _mm512_add_pd(a, root));
     }
   }
   return a;
@@ -1297,19 +1353,128 @@ void PathEvaluator::vector_kernel(bool on) { g_vector_kernel = on; }
 
 bool RiskModel::lane_kernel() const { return kernel_->lanes && PathEvaluator::vector_lanes(); }
 
+#ifdef BEGROTING_LANES
+// What apply_all() does for each of the eight paths, for all eight at once: per bound value the
+// eight drawn numbers are adjacent (value[s + lane]), so the value each path gets is computed in
+// one vector with the same operations as Impl::apply_solo / apply (x + shift, base + x or
+// base x x; the clamp; money x 100 rounded to the cent as round_to_cent does; whole numbers
+// rounded half away from zero) and stored into each path's Inputs. False on a NaN or an amount
+// out of range in a lane that applies (path by path then throws, in path order).
+// GCC 12's _mm512_cvttpd_epi32 leaves an operand undefined on purpose and then warns about it.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+namespace {
+#define BEGROTING_AVX512 __attribute__((target("avx512f,avx512dq")))
+BEGROTING_AVX512 inline __m512d get8(const double* p) { return _mm512_set1_pd(*p); }
+BEGROTING_AVX512 inline __m512d get8(const Cents* p) { return _mm512_set1_pd(cents_to_euros(*p)); }
+BEGROTING_AVX512 inline __m512d get8(const int* p) { return _mm512_set1_pd(static_cast<double>(*p)); }
+/// Slot::set's store of v (clamped, not NaN) for the lanes in `on`, `other` (the value's raw bits
+/// before, or the scenario's) for the rest; every lane stored. False when a money amount in a
+/// lane in `on` is out of round_to_cent's range.
+BEGROTING_AVX512 inline bool put8(void* const* ptr, __m512d v, __mmask8 on, const double* other) {
+  alignas(64) double out[8];
+  _mm512_store_pd(out, _mm512_mask_blend_pd(on, _mm512_loadu_pd(other), v));
+  for (int l = 0; l < 8; ++l) *static_cast<double*>(ptr[l]) = out[l];
+  return true;
+}
+BEGROTING_AVX512 inline bool put8(void* const* ptr, __m512d v, __mmask8 on, const Cents* other) {
+  const __m512d x = _mm512_mul_pd(v, _mm512_set1_pd(100.0));
+  const __mmask8 ok = _mm512_cmp_pd_mask(x, _mm512_set1_pd(9.0e18), _CMP_LT_OQ) & _mm512_cmp_pd_mask(x, _mm512_set1_pd(-9.0e18), _CMP_GT_OQ);
+  if ((on & ok) != on) return false;
+  const __m512i t = _mm512_cvttpd_epi64(x);
+  const __m512d f = _mm512_sub_pd(x, _mm512_cvtepi64_pd(t));
+  __m512i r = _mm512_mask_add_epi64(t, _mm512_cmp_pd_mask(f, _mm512_set1_pd(0.5), _CMP_GE_OQ), t, _mm512_set1_epi64(1));
+  r = _mm512_mask_sub_epi64(r, _mm512_cmp_pd_mask(f, _mm512_set1_pd(-0.5), _CMP_LE_OQ), r, _mm512_set1_epi64(1));
+  alignas(64) Cents out[8];
+  _mm512_store_si512(out, _mm512_mask_blend_epi64(on, _mm512_loadu_si512(other), r));
+  for (int l = 0; l < 8; ++l) *static_cast<Cents*>(ptr[l]) = out[l];
+  return true;
+}
+BEGROTING_AVX512 inline bool put8(void* const* ptr, __m512d v, __mmask8 on, const int* other) {
+  const __mmask8 neg = _mm512_cmp_pd_mask(v, _mm512_setzero_pd(), _CMP_LT_OQ);
+  const __m512d half = _mm512_mask_blend_pd(neg, _mm512_add_pd(v, _mm512_set1_pd(0.5)), _mm512_sub_pd(v, _mm512_set1_pd(0.5)));
+  const __m512i r = _mm512_castsi256_si512(_mm512_cvttpd_epi32(half));
+  const __m512i before = _mm512_castsi256_si512(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(other)));
+  alignas(64) int out[16];
+  _mm512_store_si512(out, _mm512_mask_blend_epi32(on, before, r));
+  for (int l = 0; l < 8; ++l) *static_cast<int*>(ptr[l]) = out[l];
+  return true;
+}
+/// The lanes in which an uncertainty applies: enabled and active in that slot.
+BEGROTING_AVX512 inline __mmask8 o8_lanes_on(unsigned char enabled, const unsigned char* active) {
+  if (!enabled) return 0;
+  const __m128i a = _mm_loadl_epi64(reinterpret_cast<const __m128i*>(active));
+  return static_cast<__mmask8>(_mm_movemask_epi8(_mm_cmpeq_epi8(a, _mm_setzero_si128())) ^ 0xFF);
+}
+/// v from the drawn x and the value before (b), clamped to [lo, hi]; false on a NaN in a lane in `on`.
+BEGROTING_AVX512 inline bool o8_value(Uncertainty::Apply mode, double shift, double lo, double hi, const double* x8, __m512d b, __mmask8 on,
+                                      __m512d& v) {
+  using Apply = Uncertainty::Apply;
+  const __m512d x = _mm512_loadu_pd(x8);
+  v = mode == Apply::Waarde ? _mm512_add_pd(x, _mm512_set1_pd(shift)) : mode == Apply::Verschil ? _mm512_add_pd(b, x) : _mm512_mul_pd(b, x);
+  if (_mm512_mask_cmp_pd_mask(on, v, v, _CMP_UNORD_Q)) return false;
+  const __mmask8 below = _mm512_cmp_pd_mask(v, _mm512_set1_pd(lo), _CMP_LT_OQ);
+  const __mmask8 above = _mm512_cmp_pd_mask(v, _mm512_set1_pd(hi), _CMP_GT_OQ);
+  v = _mm512_mask_blend_pd(below, _mm512_mask_blend_pd(above, v, _mm512_set1_pd(hi)), _mm512_set1_pd(lo));
+  return true;
+}
+}  // namespace
+
+template <class T>
+BEGROTING_AVX512 bool PathEvaluator::Impl::apply8_kind(const std::vector<Op8>& solo, const std::vector<Op8>& shared, const unsigned char* en,
+                                                       const unsigned char* active, const double* value) {
+  for (const auto& o : solo) {  // apply_solo: the scenario's value, or the realisation
+    const T b = *static_cast<const T*>(o.base);
+    const __mmask8 on = o8_lanes_on(en[o.k], active + o.s);
+    if (!on) {
+      for (int l = 0; l < 8; ++l) *static_cast<T*>(o.ptr[l]) = b;
+      continue;
+    }
+    const T base8[8] = {b, b, b, b, b, b, b, b};
+    __m512d v;
+    if (!o8_value(o.mode, o.shift, o.lo_eff, o.hi, value + o.s, get8(static_cast<const T*>(o.base)), on, v) || !put8(o.ptr, v, on, base8))
+      return false;
+  }
+  // apply: reset what no enabled uncertainty overwrites anyway, then each op in order
+  for (const auto& o : shared)
+    if (o.cover < 0 || !en[o.cover])
+      for (int l = 0; l < 8; ++l) *static_cast<T*>(o.ptr[l]) = *static_cast<const T*>(o.base);
+  for (const auto& o : shared) {
+    const __mmask8 on = o8_lanes_on(en[o.k], active + o.s);
+    if (!on) continue;
+    T raw[8];            // the values before, of each path
+    alignas(64) double now[8];  // ... in parameter units (Slot::get)
+    for (int l = 0; l < 8; ++l) {
+      raw[l] = *static_cast<const T*>(o.ptr[l]);
+      now[l] = get(&raw[l]);
+    }
+    __m512d v;
+    if (!o8_value(o.mode, o.shift, o.lo_eff, o.hi, value + o.s, _mm512_load_pd(now), on, v) || !put8(o.ptr, v, on, raw)) return false;
+  }
+  return true;
+}
+
+bool PathEvaluator::Impl::apply8() {
+  const unsigned char* en = enabled.data();
+  constexpr auto kReal = static_cast<std::size_t>(Target::Kind::Real), kMoney = static_cast<std::size_t>(Target::Kind::Money),
+                 kInt = static_cast<std::size_t>(Target::Kind::Integer);
+  return apply8_kind<double>(solo8[kReal], shared8[kReal], en, active.data(), value.data()) &&
+         apply8_kind<Cents>(solo8[kMoney], shared8[kMoney], en, active.data(), value.data()) &&
+         apply8_kind<int>(solo8[kInt], shared8[kInt], en, active.data(), value.data());
+}
+#undef BEGROTING_AVX512
+#pragma GCC diagnostic pop
+#endif
+
 bool PathEvaluator::Impl::evaluate_lanes() {
 #ifdef BEGROTING_LANES
   if (full || !m.lane_kernel() || !g_vector_kernel.load(std::memory_order_relaxed)) return false;
   if (!lanes_ready) init_lanes();
   const std::size_t keep = lane;
   try {
-    // Lanes past the drawn ones repeat the first path (their figures are never read; so they
-    // cannot make the block fall back).
-    for (std::size_t l = 0; l < L; ++l) {
-      lane = l < drawn ? l : 0;
-      apply_all(lane_ops[l]);
-    }
-    lane = keep;
+    // Lanes past the drawn ones hold an earlier block's paths (or none): their figures are
+    // never read.
+    if (!apply8()) return false;
     m.kernel().run8(lane_ptr.data(), lane_cents.data(), lane_real.data(), bound.data(), bound.size(), seen.data());
   } catch (...) {
     // A lane would throw (or applying a value did): path by path, the scalar code gives the

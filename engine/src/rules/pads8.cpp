@@ -127,12 +127,23 @@ __attribute__((flatten)) void copy8(const Pad8Data& d, int line) {
 
 __attribute__((flatten)) void sum8(const Pad8Data& d, int parent, const Cents* constant, const std::ptrdiff_t* dirty_at,
                                    std::size_t dirty_n) {
-  lanes::C8* out = d.cents + static_cast<std::ptrdiff_t>(parent) * d.n;
+  // add_checked per add, with the overflow test of all of them made once at the end (the sums
+  // wrap in the meantime; on an overflow the block falls back and they are never read)
+  using lanes::C8;
+  using lanes::U8;
+  C8* out = d.cents + static_cast<std::ptrdiff_t>(parent) * d.n;
+  C8 overflow = avx512::splat(Cents{0});
   for (int i = 0; i < d.n; ++i) {
-    lanes::C8 acc = avx512::splat(constant[i]);
-    for (std::size_t j = 0; j < dirty_n; ++j) acc = avx512::add_checked(acc, d.cents[dirty_at[j] + i]);
+    C8 acc = avx512::splat(constant[i]);
+    for (std::size_t j = 0; j < dirty_n; ++j) {
+      const C8 b = d.cents[dirty_at[j] + i];
+      const C8 r = reinterpret_cast<C8>(reinterpret_cast<U8>(acc) + reinterpret_cast<U8>(b));
+      overflow |= (acc ^ r) & (b ^ r);  // sign bit: both operands' sign differs from the sum's
+      acc = r;
+    }
     out[i] = acc;
   }
+  if (avx512::any(overflow < 0)) throw lanes::Fallback{};
 }
 
 }  // namespace begroting::rules
