@@ -35,6 +35,12 @@
 #endif
 
 namespace begroting {
+#ifdef BEGROTING_DRAW_AVX512
+void normal_quantile_lanes_avx512(const double* p, double* z);  // below, with the eight-lane draws
+#endif
+}  // namespace begroting
+
+namespace begroting {
 
 // ---- random numbers ------------------------------------------------------------------------
 
@@ -1197,6 +1203,16 @@ void PathEvaluator::use(std::size_t i) {
   impl_->lane = i;
 }
 
+void PathEvaluator::normal_quantile_lanes(const double* p, double* z) {
+#ifdef BEGROTING_DRAW_AVX512
+  if (vector_lanes()) {
+    normal_quantile_lanes_avx512(p, z);
+    return;
+  }
+#endif
+  for (std::size_t l = 0; l < kBlock; ++l) z[l] = normal_quantile(p[l]);
+}
+
 bool PathEvaluator::vector_lanes() {
 #ifdef BEGROTING_DRAW_AVX512
   static const bool avx512 = __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512dq");
@@ -1245,16 +1261,30 @@ BEGROTING_AVX512 inline __m512d normal8(__m512d p) {
   const __m512d den = horner8(as241::kCentralDen, r);
   __m512d z = _mm512_div_pd(_mm512_mul_pd(q, num), den);
   if (central != 0xFF) {
-    alignas(64) double pl[8], zl[8];
-    _mm512_store_pd(pl, p);
-    _mm512_store_pd(zl, z);
+    // The tails as normal_quantile() computes them (p lies in (0, 1): uniform8): r = min(p, 1 - p)
+    // as q < 0 ? p : 1 - p, the logarithm per lane with std::log (the only scalar step), then the
+    // square root and the near (r <= 5) or far polynomial in the lanes.
+    const __mmask8 below = _mm512_cmp_pd_mask(q, _mm512_setzero_pd(), _CMP_LT_OQ);
+    alignas(64) double rl[8];
+    _mm512_store_pd(rl, _mm512_mask_blend_pd(below, _mm512_sub_pd(_mm512_set1_pd(1.0), p), p));
     for (int l = 0; l < 8; ++l)
-      if (!((central >> l) & 1)) zl[l] = normal_quantile(pl[l]);
-    z = _mm512_load_pd(zl);
+      if (!((central >> l) & 1)) rl[l] = -std::log(rl[l]);
+    const __m512d r = _mm512_sqrt_pd(_mm512_load_pd(rl));  // central lanes: unused
+    const __mmask8 near = _mm512_cmp_pd_mask(r, _mm512_set1_pd(5.0), _CMP_LE_OQ);
+    const __m512d rn = _mm512_sub_pd(r, _mm512_set1_pd(1.6));
+    __m512d x = _mm512_div_pd(horner8(as241::kNearNum, rn), horner8(as241::kNearDen, rn));
+    if ((near | central) != 0xFF) {
+      const __m512d rf = _mm512_sub_pd(r, _mm512_set1_pd(5.0));
+      x = _mm512_mask_blend_pd(near, _mm512_div_pd(horner8(as241::kFarNum, rf), horner8(as241::kFarDen, rf)), x);
+    }
+    x = _mm512_mask_blend_pd(below, x, _mm512_xor_pd(x, _mm512_set1_pd(-0.0)));  // q < 0 ? -x : x
+    z = _mm512_mask_blend_pd(central, x, z);
   }
   return z;
 }
 }  // namespace
+
+BEGROTING_AVX512 void normal_quantile_lanes_avx512(const double* p, double* z) { _mm512_storeu_pd(z, normal8(_mm512_loadu_pd(p))); }
 
 BEGROTING_AVX512 __m512d PathEvaluator::Impl::quantile8(const DrawPlan& d, __m512d p) {
   const __m512d a = _mm512_set1_pd(d.a);

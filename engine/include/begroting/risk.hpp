@@ -120,6 +120,9 @@ class PathEvaluator {
   static void vector_draws(bool on);
   /// Whether this processor and build draw in vector lanes (AVX-512F/DQ on x86-64).
   static bool vector_lanes();
+  /// Tests only: the inverse normal of kBlock probabilities in (0, 1) as the vector lanes of
+  /// draw_block compute it (the scalar normal_quantile() per value without AVX-512).
+  static void normal_quantile_lanes(const double* p, double* z);
   /// Sensitivity: every uncertainty off (the scenario's own values) ...
   void all_off();
   /// ... then one at its low (`high` false) or high value (see sensitivity below).
