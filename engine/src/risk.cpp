@@ -62,7 +62,7 @@ SplitMix64::SplitMix64(std::uint64_t seed, std::uint64_t path)
 namespace {
 /// The order statistics at ranks `ranks` (0-based, ascending, < n) of v[0..n): radix select.
 /// One pass finds min and max; one pass counts the values in equal-width buckets of [min, max]
-/// (n / 4 to n / 2 of them, at most 65,536); the buckets that hold a wanted rank are moved to the front in place
+/// (n / 4 to n / 2 of them, at most 4,096); the buckets that hold a wanted rank are moved to the front in place
 /// (std::partition) and only they are searched with nth_element. The buckets are monotone in
 /// the value, so a rank inside its bucket is the rank minus the count below that bucket. Cost:
 /// three linear passes plus a selection over a few buckets' values (all of them only when
@@ -72,9 +72,9 @@ void select_ranks(Cents* v, std::size_t n, const std::size_t* ranks, std::size_t
   const auto [mn_it, mx_it] = std::minmax_element(v, v + n);
   const auto mn = static_cast<std::uint64_t>(*mn_it);
   const std::uint64_t range = static_cast<std::uint64_t>(*mx_it) - mn;  // unsigned: no overflow
-  // Bucket count: between n / 4 and n / 2 (a power of two), at most 2^16 (the counts stay in
-  // the L2 cache), at least 2^4.
-  const int digits = std::clamp(static_cast<int>(std::bit_width(n)) - 2, 4, 16);
+  // Bucket count: between n / 4 and n / 2 (a power of two), at most 2^12 (the counts stay in
+  // the L1 cache: measured faster than 2^16 at 1,000,000 values), at least 2^4.
+  const int digits = std::clamp(static_cast<int>(std::bit_width(n)) - 2, 4, 12);
   const int width = std::bit_width(range);
   const int shift = width > digits ? width - digits : 0;
   const std::size_t buckets = static_cast<std::size_t>(range >> shift) + 1;
@@ -1520,6 +1520,16 @@ bool PathEvaluator::Impl::evaluate_lanes() {
 
 bool PathEvaluator::evaluate_lanes() { return impl_->evaluate_lanes(); }
 
+const Cents* PathEvaluator::lane_line(Line l) const {
+#ifdef BEGROTING_LANES
+  const Impl& I = *impl_;
+  return &I.lane_cents[static_cast<std::size_t>(static_cast<int>(l) * I.m.base().horizon.size())][0];
+#else
+  (void)l;
+  throw std::logic_error("lane_line zonder rijen");
+#endif
+}
+
 Cents PathEvaluator::lane_cents(Line l, int i, std::size_t j) const {
 #ifdef BEGROTING_LANES
   const Impl& I = *impl_;
@@ -1589,8 +1599,26 @@ RiskResult run_risk(const RiskModel& m, const RiskOptions& o) {
         for (std::uint64_t first = begin; first < end; first += PathEvaluator::kBlock) {
           const auto count = static_cast<std::size_t>(std::min<std::uint64_t>(PathEvaluator::kBlock, end - first));
           pe.draw_block(o.seed, first, count);
-          const bool lanes = pe.evaluate_lanes();  // all of the block at once, or path by path below
-          for (std::size_t j = 0; j < count; ++j) {
+          if (pe.evaluate_lanes()) {  // all of the block at once: each year's eight paths side by side
+            const Cents* eigen = pe.lane_line(Line::eigen_vermogen);
+            const Cents* resultaat = pe.lane_line(Line::resultaat);
+            const Cents* signalering = pe.lane_line(Line::signaleringswaarde);
+            const Cents* niveau = pe.lane_line(Line::weerstandsvermogen_niveau);
+            std::uint64_t* c = cnt.data();
+            for (int i = 0; i < n; ++i, c += 3) {
+              const std::size_t at = static_cast<std::size_t>(i) * PathEvaluator::kBlock;
+              std::copy_n(eigen + at, count, ev.get() + static_cast<std::size_t>(i) * N + first);
+              std::copy_n(resultaat + at, count, res.get() + static_cast<std::size_t>(i) * N + first);
+              for (std::size_t j = 0; j < count; ++j) {
+                const Cents e = eigen[at + j];
+                c[0] += e < signalering[at + j];
+                c[1] += e < niveau[at + j];
+                c[2] += e < 0;
+              }
+            }
+            continue;
+          }
+          for (std::size_t j = 0; j < count; ++j) {  // path by path
             const std::uint64_t p = first + j;
             std::uint64_t* c = cnt.data();
             auto keep = [&](int i, Cents e, Cents resultaat, Cents signalering, Cents niveau) {
@@ -1601,12 +1629,6 @@ RiskResult run_risk(const RiskModel& m, const RiskOptions& o) {
               c[3 * i + 1] += e < niveau;
               c[3 * i + 2] += e < 0;
             };
-            if (lanes) {
-              for (int i = 0; i < n; ++i)
-                keep(i, pe.lane_cents(Line::eigen_vermogen, i, j), pe.lane_cents(Line::resultaat, i, j),
-                     pe.lane_cents(Line::signaleringswaarde, i, j), pe.lane_cents(Line::weerstandsvermogen_niveau, i, j));
-              continue;
-            }
             pe.use(j);
             const Result& r = pe.evaluate();
             for (int i = 0; i < n; ++i)

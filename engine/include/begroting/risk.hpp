@@ -140,6 +140,8 @@ class PathEvaluator {
   /// After evaluate_lanes() returned true: line `l` (money or count/ratio) in year index `i` of
   /// path first + j of the block.
   [[nodiscard]] Cents lane_cents(Line l, int i, std::size_t j) const;
+  /// ... a money line of all lanes at once: year i of path first + j at [i * kBlock + j].
+  [[nodiscard]] const Cents* lane_line(Line l) const;
   [[nodiscard]] double lane_real(Line l, int i, std::size_t j) const;
   /// Tests only: evaluate_lanes() off (always false), to compare the two ways on any model.
   static void vector_kernel(bool on);
