@@ -540,8 +540,7 @@ struct RiskModel::Kernel {
   }
 
 #ifdef BEGROTING_LANES
-  void run8(const Inputs* const* ins, lanes::C8* cents, lanes::D8* real, const std::uintptr_t* bound, std::size_t bound_n,
-            rules::Pad8Seen* seen) const;
+  void run8(rules::Pad8Data pad) const;
 #endif
   void run(const Inputs& in, Result& r) const {
     rules::Ctx c{in, r, nullptr, in.horizon.size(), in.horizon.first, false};
@@ -577,13 +576,9 @@ struct RiskModel::Kernel {
 };
 
 #ifdef BEGROTING_LANES
-/// Eight paths at once: run() with every step in its lane form (rules/pads8.cpp). Lines are
-/// [line * n + i] of eight lanes; ins: the eight paths' Inputs; bound: the addresses of the
-/// bound values in ins[0], sorted (Pad8Data). Throws lanes::Fallback where a lane would throw.
-void RiskModel::Kernel::run8(const Inputs* const* ins, lanes::C8* cents, lanes::D8* real, const std::uintptr_t* bound, std::size_t bound_n,
-                             rules::Pad8Seen* seen) const {
-  const Inputs& in = *ins[0];
-  rules::Pad8Data pad{ins, cents, real, in.horizon.size(), in.horizon.first, 0, bound, bound_n, seen};
+/// Eight paths at once: run() with every step in its lane form (rules/pads8.cpp), over the
+/// lanes `pad` describes (rules.hpp, Pad8Data). Throws lanes::Fallback where a lane would throw.
+void RiskModel::Kernel::run8(rules::Pad8Data pad) const {
   for (const Step& s : steps) {
     switch (s.kind) {
       case Step::Kind::Pad:
@@ -753,21 +748,24 @@ struct PathEvaluator::Impl {
   bool vector_ok = true;              ///< ... and they agreed
   std::vector<unsigned char> enabled; ///< per uncertainty
 #ifdef BEGROTING_LANES
-  /// The lane kernel (Kernel::run8), set up on first use: an Inputs copy per lane with its ops,
-  /// the addresses of the bound values in the first copy (sorted: Pad8 broadcasts an array
-  /// without one) and the lines of the eight paths, [line * n + i] of lanes, starting as the plan.
+  /// The lane kernel (Kernel::run8), set up on first use. The eight paths share one Inputs, the
+  /// scenario's (never written); each bound value has a slot of eight lanes (`shadow`: its bits,
+  /// an int as an int64) that apply8 writes and the lane forms read instead of the Inputs
+  /// (rules.hpp, Pad8Data: `bound` holds the values' addresses in `lane_in`, sorted, `bound_slot`
+  /// their slots). The lines of the eight paths are [line * n + i] of lanes, starting as the plan.
   bool lanes_ready = false;
-  std::vector<Inputs> lane_in;
-  std::array<const Inputs*, L> lane_ptr{};
-  std::vector<Ops> lane_ops;
+  std::unique_ptr<Inputs> lane_in;
   std::vector<std::uintptr_t> bound;
+  std::vector<std::uint32_t> bound_slot;
+  std::vector<lanes::C8, lanes::Aligned64<lanes::C8>> shadow;
   std::vector<rules::Pad8Seen> seen = std::vector<rules::Pad8Seen>(rules::Pad8Data::kSeen);
+  std::vector<std::int32_t> slot_pool;  ///< per array with a bound value: each element's slot or -1
+  std::size_t slot_pool_used = 0;
   std::vector<lanes::C8, lanes::Aligned64<lanes::C8>> lane_cents;
   std::vector<lanes::D8, lanes::Aligned64<lanes::D8>> lane_real;
-  /// A bound value in all eight Inputs copies (apply8): the op of each lane's list at the same
-  /// place (make_ops builds the eight lists alike).
+  /// A bound value for all eight paths (apply8): its slot and what Op/SoloOp holds.
   struct Op8 {
-    void* ptr[L];
+    std::uint32_t slot;
     const void* base;
     std::uint32_t k, s;
     int cover;  ///< shared ops: as Op::cover
@@ -777,12 +775,11 @@ struct PathEvaluator::Impl {
   std::array<std::vector<Op8>, 3> solo8;    ///< per kind (Target::Kind), values one op touches
   std::array<std::vector<Op8>, 3> shared8;  ///< per kind, the others, in the order of their ops
   template <class List>
-  void add8(std::vector<Op8>& out, List Ops::*list, std::size_t a = 0) {
-    const auto& ops0 = select(lane_ops[0].*list, a);
-    for (std::size_t j = 0; j < ops0.size(); ++j) {
-      const auto& o = ops0[j];
+  void add8(const Ops& ops0, std::vector<Op8>& out, List Ops::*list, std::size_t a = 0) {
+    for (const auto& o : select(ops0.*list, a)) {
       Op8 e{};
-      for (std::size_t l = 0; l < L; ++l) e.ptr[l] = select(lane_ops[l].*list, a)[j].ptr;
+      const auto at = static_cast<std::size_t>(std::lower_bound(bound.begin(), bound.end(), reinterpret_cast<std::uintptr_t>(o.ptr)) - bound.begin());
+      e.slot = bound_slot[at];
       e.base = o.base;
       e.k = static_cast<std::uint32_t>(o.k);
       e.s = static_cast<std::uint32_t>(o.s);
@@ -806,39 +803,38 @@ struct PathEvaluator::Impl {
   bool apply8();
   template <class T>
   static bool apply8_kind(const std::vector<Op8>& solo, const std::vector<Op8>& shared, const unsigned char* en, const unsigned char* active,
-                          const double* value);
+                          const double* value, lanes::C8* shadow);
   void init_lanes() {
-    lane_in.assign(L, m.base());
-    lane_ops.clear();
-    for (std::size_t l = 0; l < L; ++l) {
-      lane_ops.push_back(make_ops(m, lane_in[l], ns));
-      lane_ptr[l] = &lane_in[l];
-    }
+    lane_in = std::make_unique<Inputs>(m.base());
+    const Ops ops0 = make_ops(m, *lane_in, ns);  // only their addresses: nothing writes lane_in
     bound.clear();
     auto add = [&](const auto& list) {
       for (const auto& o : list) bound.push_back(reinterpret_cast<std::uintptr_t>(o.ptr));
     };
-    const Ops& o = lane_ops[0];
-    add(o.reals);
-    add(o.money);
-    add(o.ints);
+    add(ops0.reals);
+    add(ops0.money);
+    add(ops0.ints);
     for (std::size_t a = 0; a < 3; ++a) {
-      add(o.solo_reals[a]);
-      add(o.solo_money[a]);
-      add(o.solo_ints[a]);
+      add(ops0.solo_reals[a]);
+      add(ops0.solo_money[a]);
+      add(ops0.solo_ints[a]);
     }
     std::sort(bound.begin(), bound.end());
     bound.erase(std::unique(bound.begin(), bound.end()), bound.end());
+    bound_slot.resize(bound.size());
+    for (std::size_t x = 0; x < bound.size(); ++x) bound_slot[x] = static_cast<std::uint32_t>(x);
+    shadow.assign(bound.size(), lanes::C8{});
     constexpr auto kReal = static_cast<std::size_t>(Target::Kind::Real), kMoney = static_cast<std::size_t>(Target::Kind::Money),
                    kInt = static_cast<std::size_t>(Target::Kind::Integer);
     for (std::size_t a = 0; a < 3; ++a) {
-      add8(solo8[kReal], &Ops::solo_reals, a);
-      add8(solo8[kMoney], &Ops::solo_money, a);
-      add8(solo8[kInt], &Ops::solo_ints, a);
+      add8(ops0, solo8[kReal], &Ops::solo_reals, a);
+      add8(ops0, solo8[kMoney], &Ops::solo_money, a);
+      add8(ops0, solo8[kInt], &Ops::solo_ints, a);
     }
-    add8(shared8[kReal], &Ops::reals);
-    add8(shared8[kMoney], &Ops::money);
-    add8(shared8[kInt], &Ops::ints);
+    add8(ops0, shared8[kReal], &Ops::reals);
+    add8(ops0, shared8[kMoney], &Ops::money);
+    add8(ops0, shared8[kInt], &Ops::ints);
+    slot_pool.assign(rules::Pad8Data::kSeen * 64, -1);
     const Result& plan = m.plan();
     lane_cents.resize(plan.cents.size());
     for (std::size_t x = 0; x < plan.cents.size(); ++x)
@@ -1388,7 +1384,7 @@ bool RiskModel::lane_kernel() const { return kernel_->lanes && PathEvaluator::ve
 // eight drawn numbers are adjacent (value[s + lane]), so the value each path gets is computed in
 // one vector with the same operations as Impl::apply_solo / apply (x + shift, base + x or
 // base x x; the clamp; money x 100 rounded to the cent as round_to_cent does; whole numbers
-// rounded half away from zero) and stored into each path's Inputs. False on a NaN or an amount
+// rounded half away from zero) and stored as the value's slot of eight lanes. False on a NaN or an amount
 // out of range in a lane that applies (path by path then throws, in path order).
 // GCC 12's _mm512_cvttpd_epi32 leaves an operand undefined on purpose and then warns about it.
 #pragma GCC diagnostic push
@@ -1398,16 +1394,14 @@ namespace {
 BEGROTING_AVX512 inline __m512d get8(const double* p) { return _mm512_set1_pd(*p); }
 BEGROTING_AVX512 inline __m512d get8(const Cents* p) { return _mm512_set1_pd(cents_to_euros(*p)); }
 BEGROTING_AVX512 inline __m512d get8(const int* p) { return _mm512_set1_pd(static_cast<double>(*p)); }
-/// Slot::set's store of v (clamped, not NaN) for the lanes in `on`, `other` (the value's raw bits
-/// before, or the scenario's) for the rest; every lane stored. False when a money amount in a
-/// lane in `on` is out of round_to_cent's range.
-BEGROTING_AVX512 inline bool put8(void* const* ptr, __m512d v, __mmask8 on, const double* other) {
-  alignas(64) double out[8];
-  _mm512_store_pd(out, _mm512_mask_blend_pd(on, _mm512_loadu_pd(other), v));
-  for (int l = 0; l < 8; ++l) *static_cast<double*>(ptr[l]) = out[l];
+/// Slot::set's store of v (clamped, not NaN) as the slot's bits: v for the lanes in `on`, `other`
+/// (the slot's bits before, or the scenario's value) for the rest. False when a money amount in
+/// a lane in `on` is out of round_to_cent's range.
+BEGROTING_AVX512 inline bool put8(double*, lanes::C8* slot, __m512d v, __mmask8 on, __m512i other) {
+  _mm512_store_si512(slot, _mm512_mask_blend_epi64(on, other, _mm512_castpd_si512(v)));
   return true;
 }
-BEGROTING_AVX512 inline bool put8(void* const* ptr, __m512d v, __mmask8 on, const Cents* other) {
+BEGROTING_AVX512 inline bool put8(Cents*, lanes::C8* slot, __m512d v, __mmask8 on, __m512i other) {
   const __m512d x = _mm512_mul_pd(v, _mm512_set1_pd(100.0));
   const __mmask8 ok = _mm512_cmp_pd_mask(x, _mm512_set1_pd(9.0e18), _CMP_LT_OQ) & _mm512_cmp_pd_mask(x, _mm512_set1_pd(-9.0e18), _CMP_GT_OQ);
   if ((on & ok) != on) return false;
@@ -1415,21 +1409,24 @@ BEGROTING_AVX512 inline bool put8(void* const* ptr, __m512d v, __mmask8 on, cons
   const __m512d f = _mm512_sub_pd(x, _mm512_cvtepi64_pd(t));
   __m512i r = _mm512_mask_add_epi64(t, _mm512_cmp_pd_mask(f, _mm512_set1_pd(0.5), _CMP_GE_OQ), t, _mm512_set1_epi64(1));
   r = _mm512_mask_sub_epi64(r, _mm512_cmp_pd_mask(f, _mm512_set1_pd(-0.5), _CMP_LE_OQ), r, _mm512_set1_epi64(1));
-  alignas(64) Cents out[8];
-  _mm512_store_si512(out, _mm512_mask_blend_epi64(on, _mm512_loadu_si512(other), r));
-  for (int l = 0; l < 8; ++l) *static_cast<Cents*>(ptr[l]) = out[l];
+  _mm512_store_si512(slot, _mm512_mask_blend_epi64(on, other, r));
   return true;
 }
-BEGROTING_AVX512 inline bool put8(void* const* ptr, __m512d v, __mmask8 on, const int* other) {
+BEGROTING_AVX512 inline bool put8(int*, lanes::C8* slot, __m512d v, __mmask8 on, __m512i other) {
   const __mmask8 neg = _mm512_cmp_pd_mask(v, _mm512_setzero_pd(), _CMP_LT_OQ);
   const __m512d half = _mm512_mask_blend_pd(neg, _mm512_add_pd(v, _mm512_set1_pd(0.5)), _mm512_sub_pd(v, _mm512_set1_pd(0.5)));
-  const __m512i r = _mm512_castsi256_si512(_mm512_cvttpd_epi32(half));
-  const __m512i before = _mm512_castsi256_si512(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(other)));
-  alignas(64) int out[16];
-  _mm512_store_si512(out, _mm512_mask_blend_epi32(on, before, r));
-  for (int l = 0; l < 8; ++l) *static_cast<int*>(ptr[l]) = out[l];
+  const __m512i r = _mm512_cvtepi32_epi64(_mm512_cvttpd_epi32(half));  // static_cast<int>, kept as an int64
+  _mm512_store_si512(slot, _mm512_mask_blend_epi64(on, other, r));
   return true;
 }
+/// A slot's bits in parameter units (Slot::get).
+BEGROTING_AVX512 inline __m512d units8(double*, __m512i raw) { return _mm512_castsi512_pd(raw); }
+BEGROTING_AVX512 inline __m512d units8(Cents*, __m512i raw) { return _mm512_div_pd(_mm512_cvtepi64_pd(raw), _mm512_set1_pd(100.0)); }
+BEGROTING_AVX512 inline __m512d units8(int*, __m512i raw) { return _mm512_cvtepi64_pd(raw); }
+/// The scenario's value as a slot's bits.
+BEGROTING_AVX512 inline __m512i raw8(const double* p) { return _mm512_castpd_si512(_mm512_set1_pd(*p)); }
+BEGROTING_AVX512 inline __m512i raw8(const Cents* p) { return _mm512_set1_epi64(*p); }
+BEGROTING_AVX512 inline __m512i raw8(const int* p) { return _mm512_set1_epi64(*p); }
 /// The lanes in which an uncertainty applies: enabled and active in that slot.
 BEGROTING_AVX512 inline __mmask8 o8_lanes_on(unsigned char enabled, const unsigned char* active) {
   if (!enabled) return 0;
@@ -1452,34 +1449,25 @@ BEGROTING_AVX512 inline bool o8_value(Uncertainty::Apply mode, double shift, dou
 
 template <class T>
 BEGROTING_AVX512 bool PathEvaluator::Impl::apply8_kind(const std::vector<Op8>& solo, const std::vector<Op8>& shared, const unsigned char* en,
-                                                       const unsigned char* active, const double* value) {
+                                                       const unsigned char* active, const double* value, lanes::C8* shadow) {
+  T* const kind = nullptr;  // selects put8, units8
   for (const auto& o : solo) {  // apply_solo: the scenario's value, or the realisation
-    const T b = *static_cast<const T*>(o.base);
+    const T* base = static_cast<const T*>(o.base);
     const __mmask8 on = o8_lanes_on(en[o.k], active + o.s);
-    if (!on) {
-      for (int l = 0; l < 8; ++l) *static_cast<T*>(o.ptr[l]) = b;
-      continue;
-    }
-    const T base8[8] = {b, b, b, b, b, b, b, b};
-    __m512d v;
-    if (!o8_value(o.mode, o.shift, o.lo_eff, o.hi, value + o.s, get8(static_cast<const T*>(o.base)), on, v) || !put8(o.ptr, v, on, base8))
-      return false;
+    __m512d v = _mm512_setzero_pd();
+    if (on && !o8_value(o.mode, o.shift, o.lo_eff, o.hi, value + o.s, get8(base), on, v)) return false;
+    if (!put8(kind, &shadow[o.slot], v, on, raw8(base))) return false;
   }
   // apply: reset what no enabled uncertainty overwrites anyway, then each op in order
   for (const auto& o : shared)
-    if (o.cover < 0 || !en[o.cover])
-      for (int l = 0; l < 8; ++l) *static_cast<T*>(o.ptr[l]) = *static_cast<const T*>(o.base);
+    if (o.cover < 0 || !en[o.cover]) _mm512_store_si512(&shadow[o.slot], raw8(static_cast<const T*>(o.base)));
   for (const auto& o : shared) {
     const __mmask8 on = o8_lanes_on(en[o.k], active + o.s);
     if (!on) continue;
-    T raw[8];            // the values before, of each path
-    alignas(64) double now[8];  // ... in parameter units (Slot::get)
-    for (int l = 0; l < 8; ++l) {
-      raw[l] = *static_cast<const T*>(o.ptr[l]);
-      now[l] = get(&raw[l]);
-    }
+    const __m512i before = _mm512_load_si512(&shadow[o.slot]);
     __m512d v;
-    if (!o8_value(o.mode, o.shift, o.lo_eff, o.hi, value + o.s, _mm512_load_pd(now), on, v) || !put8(o.ptr, v, on, raw)) return false;
+    if (!o8_value(o.mode, o.shift, o.lo_eff, o.hi, value + o.s, units8(kind, before), on, v) || !put8(kind, &shadow[o.slot], v, on, before))
+      return false;
   }
   return true;
 }
@@ -1488,9 +1476,9 @@ bool PathEvaluator::Impl::apply8() {
   const unsigned char* en = enabled.data();
   constexpr auto kReal = static_cast<std::size_t>(Target::Kind::Real), kMoney = static_cast<std::size_t>(Target::Kind::Money),
                  kInt = static_cast<std::size_t>(Target::Kind::Integer);
-  return apply8_kind<double>(solo8[kReal], shared8[kReal], en, active.data(), value.data()) &&
-         apply8_kind<Cents>(solo8[kMoney], shared8[kMoney], en, active.data(), value.data()) &&
-         apply8_kind<int>(solo8[kInt], shared8[kInt], en, active.data(), value.data());
+  return apply8_kind<double>(solo8[kReal], shared8[kReal], en, active.data(), value.data(), shadow.data()) &&
+         apply8_kind<Cents>(solo8[kMoney], shared8[kMoney], en, active.data(), value.data(), shadow.data()) &&
+         apply8_kind<int>(solo8[kInt], shared8[kInt], en, active.data(), value.data(), shadow.data());
 }
 #undef BEGROTING_AVX512
 #pragma GCC diagnostic pop
@@ -1505,7 +1493,9 @@ bool PathEvaluator::Impl::evaluate_lanes() {
     // Lanes past the drawn ones hold an earlier block's paths (or none): their figures are
     // never read.
     if (!apply8()) return false;
-    m.kernel().run8(lane_ptr.data(), lane_cents.data(), lane_real.data(), bound.data(), bound.size(), seen.data());
+    m.kernel().run8(rules::Pad8Data{lane_in.get(), lane_cents.data(), lane_real.data(), lane_in->horizon.size(), lane_in->horizon.first, 0,
+                                    bound.data(), bound_slot.data(), bound.size(), shadow.data(), seen.data(), slot_pool.data(),
+                                    &slot_pool_used, slot_pool.size()});
   } catch (...) {
     // A lane would throw (or applying a value did): path by path, the scalar code gives the
     // figures or throws what it throws, in path order.

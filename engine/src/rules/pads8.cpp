@@ -36,50 +36,80 @@ struct Pad8 : Pad8Data {
   using D = lanes::D8;
   [[nodiscard]] C* c(Line l) const { return cents + static_cast<std::ptrdiff_t>(l) * n; }
   [[nodiscard]] D* r(Line l) const { return real + static_cast<std::ptrdiff_t>(l) * n; }
-  /// An Inputs array of the eight paths: broadcast when no bound value is in it, else gathered.
+  /// The slot of the bound value at `address`, or -1.
+  [[nodiscard]] std::int32_t slot_of(const void* address) const {
+    const auto a = reinterpret_cast<std::uintptr_t>(address);
+    const std::uintptr_t* at = std::lower_bound(bound, bound + bound_n, a);
+    return at != bound + bound_n && *at == a ? static_cast<std::int32_t>(bound_slot[at - bound]) : -1;
+  }
+  /// A value of type T as lanes: the eight paths' slot, or the scenario's value in every lane.
+  template <class T>
+  static Lane<T> lanes_of(const C8& raw) {
+    if constexpr (std::is_floating_point_v<T>) return reinterpret_cast<D8>(raw);
+    else return raw;
+  }
+  template <class T>
+  static Lane<T> splat_of(T x) {
+    if constexpr (std::is_floating_point_v<T>) return splat(static_cast<double>(x));
+    else return splat(static_cast<Cents>(x));
+  }
+  /// An Inputs array of the eight paths: the scenario's value broadcast, a slot where bound.
   template <class T>
   struct Gather {
-    const T* p[lanes::kW];
-    bool uniform;
+    const T* p;
+    const std::int32_t* slots;  ///< null: no bound value in the array
+    const C8* shadow;
     Lane<T> operator[](std::ptrdiff_t i) const {
-      if (uniform) return splat(p[0][i]);
-      Lane<T> v;
-      for (int l = 0; l < lanes::kW; ++l) v[l] = p[l][i];
-      return v;
+      if (slots != nullptr && slots[i] >= 0) return lanes_of<T>(shadow[slots[i]]);
+      return splat_of<T>(p[i]);
     }
   };
   template <class F>
   [[nodiscard]] auto arr(F f) const {
     using Vec = std::remove_cvref_t<std::invoke_result_t<F, const Inputs&>>;
-    Gather<typename Vec::value_type> g;
-    const Vec& v0 = std::invoke(f, *in[0]);
-    g.p[0] = v0.data();
-    const auto lo = reinterpret_cast<std::uintptr_t>(v0.data());
-    Pad8Seen& s = seen[(lo >> 4) & (kSeen - 1)];
-    if (s.data != lo) {  // first time (or a collision): look the array up in `bound`
-      const auto hi = reinterpret_cast<std::uintptr_t>(v0.data() + v0.size());
+    using T = typename Vec::value_type;
+    const Vec& v = std::invoke(f, *in);
+    const auto lo = reinterpret_cast<std::uintptr_t>(v.data());
+    std::size_t e = (lo >> 4) & (kSeen - 1);
+    for (std::size_t probes = 0; seen[e].data != lo && seen[e].data != 0; e = (e + 1) & (kSeen - 1))  // open addressing
+      if (++probes == kSeen) throw lanes::Fallback{};  // full (more arrays than a model has)
+    if (seen[e].data == 0) {  // first time: does the array hold a bound value, and where?
+      if (*pool_used + v.size() > pool_cap) throw lanes::Fallback{};  // full (as above)
+      const auto hi = reinterpret_cast<std::uintptr_t>(v.data() + v.size());
       const std::uintptr_t* at = std::lower_bound(bound, bound + bound_n, lo);
-      s = Pad8Seen{lo, at == bound + bound_n || *at >= hi};
+      std::int32_t off = -1;
+      if (at != bound + bound_n && *at < hi) {
+        off = static_cast<std::int32_t>(*pool_used);
+        *pool_used += v.size();
+        for (std::size_t i = 0; i < v.size(); ++i) pool[static_cast<std::size_t>(off) + i] = slot_of(&v[i]);
+      }
+      seen[e] = Pad8Seen{lo, off};
     }
-    g.uniform = s.uniform;
-    if (!g.uniform)
-      for (int l = 1; l < lanes::kW; ++l) g.p[l] = std::invoke(f, *in[l]).data();
-    return g;
+    return Gather<T>{v.data(), seen[e].slots >= 0 ? pool + seen[e].slots : nullptr, shadow};
   }
-  /// One value of the eight paths' Inputs.
+  /// One value of the eight paths.
   template <class F>
   [[nodiscard]] auto val(F f) const {
-    Lane<std::remove_cvref_t<std::invoke_result_t<F, const Inputs&>>> v;
-    for (int l = 0; l < lanes::kW; ++l) v[l] = std::invoke(f, *in[l]);
-    return v;
+    decltype(auto) x = std::invoke(f, *in);
+    using T = std::remove_cvref_t<decltype(x)>;
+    if constexpr (std::is_lvalue_reference_v<decltype(x)>)
+      if (const std::int32_t sl = slot_of(&x); sl >= 0) return lanes_of<T>(shadow[sl]);
+    return splat_of<T>(x);
   }
   /// A value the rule's control flow depends on: the same in every lane, or Fallback.
   template <class F>
   [[nodiscard]] auto same(F f) const {
-    const auto v = std::invoke(f, *in[0]);
-    for (int l = 1; l < lanes::kW; ++l)
-      if (!(std::invoke(f, *in[l]) == v)) throw lanes::Fallback{};
-    return v;
+    decltype(auto) x = std::invoke(f, *in);
+    using T = std::remove_cvref_t<decltype(x)>;
+    if constexpr (std::is_lvalue_reference_v<decltype(x)>) {
+      if (const std::int32_t sl = slot_of(&x); sl >= 0) {
+        const C8 raw = shadow[sl];
+        if (any(raw != splat(raw[0]))) throw lanes::Fallback{};
+        if constexpr (std::is_floating_point_v<T>) return static_cast<T>(reinterpret_cast<D8>(raw)[0]);
+        else return static_cast<T>(raw[0]);
+      }
+    }
+    return T(x);
   }
 };
 

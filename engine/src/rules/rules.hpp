@@ -69,26 +69,31 @@ struct Pad {
 
 #ifdef BEGROTING_LANES
 /// Eight paths (pads8.cpp, Pad8): lane l of every value is path l of the block. Lines are
-/// [line * n + i] of lanes; the Inputs are eight copies, one per path, of which only the values an
-/// uncertainty is bound to differ (`bound`: their addresses in lane 0's copy, sorted), so an array
-/// without one is read once and broadcast instead of gathered from the eight copies. Which arrays
-/// those are is remembered per array (`seen`, a small table by address: the eight copies live as
-/// long as the evaluator, so an address always names the same array).
+/// [line * n + i] of lanes. The paths share one Inputs, the scenario's; a value an uncertainty
+/// is bound to is read instead from its slot in `shadow` (eight lanes: the value's bits, an int
+/// as an int64), found by its address in `in` (`bound`, sorted, and `bound_slot`). Per Inputs
+/// array the forms read, `seen` (open addressing by address, never evicted) remembers whether it
+/// holds a bound value and then each element's slot (in `pool`, -1 for an unbound element).
 struct Pad8Seen {
-  std::uintptr_t data = 0;  ///< an array of lane 0's Inputs (0: empty slot)
-  bool uniform = false;     ///< no bound value in it
+  std::uintptr_t data = 0;  ///< an array of `in` (0: empty entry)
+  std::int32_t slots = -1;  ///< offset in the pool of its elements' slots; -1: no bound value in it
 };
 struct Pad8Data {
-  static constexpr std::size_t kSeen = 256;  ///< slots of `seen` (a power of two)
-  const Inputs* const* in;  ///< lanes::kW Inputs
+  static constexpr std::size_t kSeen = 256;  ///< entries of `seen` (a power of two)
+  const Inputs* in;
   lanes::C8* cents;
   lanes::D8* real;
   int n;
   int first;
   unsigned flags;
-  const std::uintptr_t* bound;  ///< sorted
+  const std::uintptr_t* bound;
+  const std::uint32_t* bound_slot;
   std::size_t bound_n;
-  Pad8Seen* seen;               ///< kSeen slots
+  const lanes::C8* shadow;
+  Pad8Seen* seen;
+  std::int32_t* pool;
+  std::size_t* pool_used;
+  std::size_t pool_cap;
 };
 #endif
 /// The Pad over a full run's Result (every flag on): the full rule computes its figures with its
