@@ -34,8 +34,41 @@ namespace begroting::rules::avx512 {
 struct Pad8 : Pad8Data {
   using C = lanes::C8;
   using D = lanes::D8;
+  /// The lanes in which an operation would have thrown (sign bit set): the operations below only
+  /// note them, and the entry point tests once, after the form (no test per operation). The
+  /// values of such a lane are never read: the block falls back to path by path.
+  mutable C8 faults{};
   [[nodiscard]] C* c(Line l) const { return cents + static_cast<std::ptrdiff_t>(l) * n; }
   [[nodiscard]] D* r(Line l) const { return real + static_cast<std::ptrdiff_t>(l) * n; }
+
+  // money.hpp per lane: the same overflow tests, and round_to_cent's range test, truncation and
+  // remainder test (a true comparison is -1: t + (f >= 0.5) - (f <= -0.5) is t - ge + le). The
+  // int64 arithmetic wraps (unsigned) where it overflows; the lane is then a fault.
+  C8 add_checked(C8 a, C8 b) const {
+    const C8 r = reinterpret_cast<C8>(reinterpret_cast<U8>(a) + reinterpret_cast<U8>(b));
+    faults |= (a ^ r) & (b ^ r);  // overflow: both operands' sign differs from the sum's
+    return r;
+  }
+  C8 sub_checked(C8 a, C8 b) const {
+    const C8 r = reinterpret_cast<C8>(reinterpret_cast<U8>(a) - reinterpret_cast<U8>(b));
+    faults |= (a ^ b) & (a ^ r);
+    return r;
+  }
+  C8 round_to_cent(D8 x) const {
+    faults |= ~((x < 9.0e18) & (x > -9.0e18));  // NaN: a fault
+    const C8 t = __builtin_convertvector(x, C8);
+    const D8 f = x - to_double(t);
+    return reinterpret_cast<C8>(reinterpret_cast<U8>(t) - reinterpret_cast<U8>(f >= 0.5) + reinterpret_cast<U8>(f <= -0.5));
+  }
+  C8 mul_round(C8 amount, D8 factor) const { return round_to_cent(to_double(amount) * factor); }
+  C8 mul_round(C8 amount, double factor) const { return round_to_cent(to_double(amount) * factor); }
+  /// round_to_cent(x) where m holds, 0 elsewhere (where m fails the scalar rounds nothing, so
+  /// such a lane is never a fault).
+  C8 round_to_cent_where(C8 m, D8 x) const { return m & round_to_cent(m ? x : splat(0.0)); }
+  /// After the form: a fault in some lane makes the block fall back.
+  void check() const {
+    if (any(faults < 0)) throw lanes::Fallback{};
+  }
   /// The slot of the bound value at `address`, or -1.
   [[nodiscard]] std::int32_t slot_of(const void* address) const {
     const auto a = reinterpret_cast<std::uintptr_t>(address);
@@ -131,8 +164,12 @@ struct Pad8 : Pad8Data {
 
 namespace begroting::rules {
 
-#define BEGROTING_PAD8(name) \
-  __attribute__((flatten)) void name##8(const Pad8Data& p) { avx512::name##_t(avx512::Pad8{p}); }
+#define BEGROTING_PAD8(name)                                 \
+  __attribute__((flatten)) void name##8(const Pad8Data& d) { \
+    const avx512::Pad8 p{d};                                 \
+    avx512::name##_t(p);                                     \
+    p.check();                                               \
+  }
 BEGROTING_PAD8(afdracht_verwijzingen_pad)
 BEGROTING_PAD8(ikc_bandbreedte_pad)
 BEGROTING_PAD8(ikc_volumebekostiging_pad)

@@ -57,6 +57,13 @@ struct Pad {
   unsigned flags;
   [[nodiscard]] Cents* c(Line l) const { return cents + static_cast<std::ptrdiff_t>(l) * n; }
   [[nodiscard]] double* r(Line l) const { return real + static_cast<std::ptrdiff_t>(l) * n; }
+  // The rounding and checked arithmetic of money.hpp (Pad8 has lane forms of them).
+  static Cents round_to_cent(double cents) { return ::begroting::round_to_cent(cents); }
+  static Cents mul_round(Cents amount, double factor) { return ::begroting::mul_round(amount, factor); }
+  static Cents add_checked(Cents a, Cents b) { return ::begroting::add_checked(a, b); }
+  static Cents sub_checked(Cents a, Cents b) { return ::begroting::sub_checked(a, b); }
+  /// round_to_cent(x) where m holds, else 0 (nothing rounded, so nothing thrown, where m fails).
+  static Cents round_to_cent_where(bool m, double x) { return m ? round_to_cent(x) : 0; }
   template <class F>
   [[nodiscard]] auto arr(F f) const { return std::invoke(f, in).data(); }
   template <class F>
