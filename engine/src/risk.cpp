@@ -68,10 +68,19 @@ namespace {
 /// three linear passes plus a selection over a few buckets' values (all of them only when
 /// almost every value falls in one bucket: then as costly as nth_element on the whole). Exact:
 /// integer keys, no rounding. Reorders v.
-void select_ranks(Cents* v, std::size_t n, const std::size_t* ranks, std::size_t k, Cents* out) {
-  const auto [mn_it, mx_it] = std::minmax_element(v, v + n);
-  const auto mn = static_cast<std::uint64_t>(*mn_it);
-  const std::uint64_t range = static_cast<std::uint64_t>(*mx_it) - mn;  // unsigned: no overflow
+/// The smallest and largest value of v[0..n), when the caller already knows them.
+struct Range {
+  Cents min, max;
+};
+void select_ranks(Cents* v, std::size_t n, const std::size_t* ranks, std::size_t k, Cents* out, const Range* known = nullptr) {
+  Range r{};
+  if (known) r = *known;
+  else {
+    const auto [mn_it, mx_it] = std::minmax_element(v, v + n);
+    r = {*mn_it, *mx_it};
+  }
+  const auto mn = static_cast<std::uint64_t>(r.min);
+  const std::uint64_t range = static_cast<std::uint64_t>(r.max) - mn;  // unsigned: no overflow
   // Bucket count: between n / 4 and n / 2 (a power of two), at most 2^12 (the counts stay in
   // the L1 cache: measured faster than 2^16 at 1,000,000 values), at least 2^4.
   const int digits = std::clamp(static_cast<int>(std::bit_width(n)) - 2, 4, 12);
@@ -143,8 +152,8 @@ Cents interpolate(Cents x_lo, Cents x_hi, std::uint64_t rest) {
 
 /// Type-7 quantiles at levels `ps` (whole basis points, see level_basis_points): for each level
 /// the order statistics at floor(h) and floor(h) + 1, h = (n - 1) p, interpolated and rounded
-/// once to the cent. Reorders v.
-void multi_quantile(Cents* v, std::size_t n, const double* ps, std::size_t k, Cents* out) {
+/// once to the cent. Reorders v. `known`: v's smallest and largest value, if known.
+void multi_quantile(Cents* v, std::size_t n, const double* ps, std::size_t k, Cents* out, const Range* known = nullptr) {
   __extension__ using U = unsigned __int128;
   std::vector<std::size_t> lo(k), ranks;
   std::vector<std::uint64_t> rest(k);
@@ -158,7 +167,7 @@ void multi_quantile(Cents* v, std::size_t n, const double* ps, std::size_t k, Ce
   std::sort(ranks.begin(), ranks.end());
   ranks.erase(std::unique(ranks.begin(), ranks.end()), ranks.end());
   std::vector<Cents> x(ranks.size());
-  select_ranks(v, n, ranks.data(), ranks.size(), x.data());
+  select_ranks(v, n, ranks.data(), ranks.size(), x.data(), known);
   auto at = [&](std::size_t r) { return x[static_cast<std::size_t>(std::lower_bound(ranks.begin(), ranks.end(), r) - ranks.begin())]; };
   for (std::size_t j = 0; j < k; ++j) {
     const Cents x_lo = at(lo[j]);
@@ -1569,6 +1578,10 @@ RiskResult run_risk(const RiskModel& m, const RiskOptions& o) {
   std::unique_ptr<Cents[]> res(new Cents[total]);
   std::vector<std::vector<std::uint64_t>> counts(static_cast<std::size_t>(T),
                                                  std::vector<std::uint64_t>(static_cast<std::size_t>(3 * n), 0));
+  // Per thread, per year: the smallest and largest eigen vermogen and resultaat it kept (the
+  // quantiles' radix select then needs no pass of its own to find them).
+  std::vector<std::vector<Range>> ranges(static_cast<std::size_t>(T),
+                                         std::vector<Range>(static_cast<std::size_t>(2 * n), Range{INT64_MAX, INT64_MIN}));
   // Paths are handed out in chunks: large enough that the shared counter is rare, small enough
   // that the threads finish together (about 32 chunks per thread, 64 to 2,048 paths each).
   const std::uint64_t kChunk = std::clamp<std::uint64_t>(N / (32 * static_cast<std::uint64_t>(T)), 64, 2048);
@@ -1581,6 +1594,11 @@ RiskResult run_risk(const RiskModel& m, const RiskOptions& o) {
     try {
       PathEvaluator pe(m);
       auto& cnt = counts[static_cast<std::size_t>(t)];
+      Range* const rng = ranges[static_cast<std::size_t>(t)].data();  // [2 i]: eigen vermogen, [2 i + 1]: resultaat
+      auto widen = [](Range& r, Cents x) {
+        r.min = std::min(r.min, x);
+        r.max = std::max(r.max, x);
+      };
       for (;;) {
         if (stop.load(std::memory_order_relaxed)) return;
         const std::uint64_t begin = next.fetch_add(kChunk, std::memory_order_relaxed);
@@ -1604,6 +1622,8 @@ RiskResult run_risk(const RiskModel& m, const RiskOptions& o) {
                 c[0] += e < signalering[at + j];
                 c[1] += e < niveau[at + j];
                 c[2] += e < 0;
+                widen(rng[2 * i], e);
+                widen(rng[2 * i + 1], resultaat[at + j]);
               }
             }
             continue;
@@ -1615,6 +1635,8 @@ RiskResult run_risk(const RiskModel& m, const RiskOptions& o) {
               const auto at = static_cast<std::size_t>(i) * N + p;
               ev[at] = e;
               res[at] = resultaat;
+              widen(rng[2 * i], e);
+              widen(rng[2 * i + 1], resultaat);
               c[3 * i] += e < signalering;
               c[3 * i + 1] += e < niveau;
               c[3 * i + 2] += e < 0;
@@ -1678,17 +1700,22 @@ RiskResult run_risk(const RiskModel& m, const RiskOptions& o) {
     const int i = static_cast<int>(task / 2);
     RiskYear& y = out.years[static_cast<std::size_t>(i)];
     Cents* v = (task % 2 == 0 ? ev.get() : res.get()) + static_cast<std::size_t>(i) * N;
+    Range range{INT64_MAX, INT64_MIN};
+    for (const auto& r : ranges) {
+      range.min = std::min(range.min, r[task].min);
+      range.max = std::max(range.max, r[task].max);
+    }
     const Moments mo = moments(v, N);
     if (task % 2 == 1) {
       y.resultaat_mean = mo.mean;
       y.resultaat_sd = mo.sd;
-      multi_quantile(v, N, kRiskPercentiles.data(), kRiskPercentiles.size(), y.resultaat_q.data());
+      multi_quantile(v, N, kRiskPercentiles.data(), kRiskPercentiles.size(), y.resultaat_q.data(), &range);
       return;
     }
     y.ev_mean = mo.mean;
     y.ev_sd = mo.sd;
     Cents q[7];
-    multi_quantile(v, N, kEvLevels, 7, q);
+    multi_quantile(v, N, kEvLevels, 7, q, &range);
     y.ev_q = {q[0], q[3], q[4], q[5], q[6]};
     const Cents lower[3] = {q[2], q[1], q[0]};  // Q_{1-c} for c = 0.80, 0.90, 0.95
     for (int c = 0; c < 3; ++c) y.benodigd[static_cast<std::size_t>(c)] = std::max<Cents>(0, plan.c(Line::eigen_vermogen, i) - lower[c]);
