@@ -19,6 +19,7 @@
 #include <cmath>
 #include <condition_variable>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <exception>
 #include <mutex>
@@ -26,6 +27,10 @@
 #include <string_view>
 #include <thread>
 #include <unordered_map>
+
+#ifdef __linux__
+#include <sys/mman.h>
+#endif
 
 #if defined(__x86_64__) && defined(__GNUC__)
 // Eight paths' draws side by side (PathEvaluator::draw_block): AVX-512F/DQ has the 64-bit
@@ -1566,16 +1571,45 @@ std::pair<double, double> PathEvaluator::applied(std::size_t k) {
 
 // ---- Monte Carlo ---------------------------------------------------------------------------------
 
+namespace {
+/// A kept array of run_risk: not value-initialised (every element is written by exactly one
+/// path). On Linux, from 2 MB on, in transparent huge pages where the system allows them
+/// (madvise): at 1,000,000 paths the two arrays of 40 MB take some 40 page faults instead of
+/// 20,000, and the quantiles' passes over them fewer TLB misses. Elsewhere plain malloc.
+class KeptArray {
+ public:
+  explicit KeptArray(std::size_t count) {
+    const std::size_t bytes = std::max<std::size_t>(count, 1) * sizeof(Cents);
+#ifdef __linux__
+    constexpr std::size_t kHuge = std::size_t{2} << 20;
+    if (bytes >= kHuge) {
+      const std::size_t rounded = (bytes + kHuge - 1) / kHuge * kHuge;
+      p_ = static_cast<Cents*>(std::aligned_alloc(kHuge, rounded));
+      if (p_ != nullptr) madvise(p_, rounded, MADV_HUGEPAGE);  // a hint: without it, ordinary pages
+    }
+#endif
+    if (p_ == nullptr) p_ = static_cast<Cents*>(std::malloc(bytes));
+    if (p_ == nullptr) throw std::bad_alloc();
+  }
+  ~KeptArray() { std::free(p_); }
+  KeptArray(const KeptArray&) = delete;
+  KeptArray& operator=(const KeptArray&) = delete;
+  [[nodiscard]] Cents* get() const { return p_; }
+  Cents& operator[](std::size_t i) const { return p_[i]; }
+
+ private:
+  Cents* p_ = nullptr;
+};
+}  // namespace
+
 RiskResult run_risk(const RiskModel& m, const RiskOptions& o) {
   if (o.paths == 0) throw std::invalid_argument("aantal paden moet minstens 1 zijn");
   const std::uint64_t N = o.paths;
   const int n = m.base().horizon.size();
   const int T = std::max(1, o.threads);
   const auto total = static_cast<std::size_t>(N) * static_cast<std::size_t>(n);
-  // Kept arrays, year-major ([year * N + path]); new[] without value-initialisation: every
-  // element is written by exactly one path.
-  std::unique_ptr<Cents[]> ev(new Cents[total]);
-  std::unique_ptr<Cents[]> res(new Cents[total]);
+  // Kept arrays, year-major ([year * N + path]), not value-initialised (KeptArray).
+  const KeptArray ev(total), res(total);
   std::vector<std::vector<std::uint64_t>> counts(static_cast<std::size_t>(T),
                                                  std::vector<std::uint64_t>(static_cast<std::size_t>(3 * n), 0));
   // Per thread, per year: the smallest and largest eigen vermogen and resultaat it kept (the
