@@ -761,6 +761,14 @@ struct PathEvaluator::Impl {
   bool vector_checked = false;        ///< the vector lanes compared with the scalar code once
   bool vector_ok = true;              ///< ... and they agreed
   std::vector<unsigned char> enabled; ///< per uncertainty
+  /// The lines of the eight paths after evaluate_lanes(), [line * n + i] of lanes (empty without
+  /// lanes); lane_row: where line l, year index i is.
+  std::vector<lanes::C8, lanes::Aligned64<lanes::C8>> lane_cents;
+  std::vector<lanes::D8, lanes::Aligned64<lanes::D8>> lane_real;
+  [[nodiscard]] std::size_t lane_row(Line l, int i = 0) const {
+    if (lane_cents.empty()) throw std::logic_error("rijen van banen gelezen zonder evaluate_lanes()");
+    return static_cast<std::size_t>(static_cast<int>(l) * m.base().horizon.size() + i);
+  }
 #ifdef BEGROTING_LANES
   /// The lane kernel (Kernel::run8), set up on first use. The eight paths share one Inputs, the
   /// scenario's (never written); each bound value has a slot of eight lanes (`shadow`: its bits,
@@ -775,8 +783,6 @@ struct PathEvaluator::Impl {
   std::vector<rules::Pad8Seen> seen = std::vector<rules::Pad8Seen>(rules::Pad8Data::kSeen);
   std::vector<std::int32_t> slot_pool;  ///< per array with a bound value: each element's slot or -1
   std::size_t slot_pool_used = 0;
-  std::vector<lanes::C8, lanes::Aligned64<lanes::C8>> lane_cents;
-  std::vector<lanes::D8, lanes::Aligned64<lanes::D8>> lane_real;
   /// A bound value for all eight paths (apply8): its slot and what Op/SoloOp holds.
   struct Op8 {
     std::uint32_t slot;
@@ -1524,35 +1530,9 @@ bool PathEvaluator::Impl::evaluate_lanes() {
 
 bool PathEvaluator::evaluate_lanes() { return impl_->evaluate_lanes(); }
 
-const Cents* PathEvaluator::lane_line(Line l) const {
-#ifdef BEGROTING_LANES
-  const Impl& I = *impl_;
-  return &I.lane_cents[static_cast<std::size_t>(static_cast<int>(l) * I.m.base().horizon.size())][0];
-#else
-  (void)l;
-  throw std::logic_error("lane_line zonder rijen");
-#endif
-}
-
-Cents PathEvaluator::lane_cents(Line l, int i, std::size_t j) const {
-#ifdef BEGROTING_LANES
-  const Impl& I = *impl_;
-  return I.lane_cents[static_cast<std::size_t>(static_cast<int>(l) * I.m.base().horizon.size() + i)][j];
-#else
-  (void)l, (void)i, (void)j;
-  throw std::logic_error("lane_cents zonder rijen");
-#endif
-}
-
-double PathEvaluator::lane_real(Line l, int i, std::size_t j) const {
-#ifdef BEGROTING_LANES
-  const Impl& I = *impl_;
-  return I.lane_real[static_cast<std::size_t>(static_cast<int>(l) * I.m.base().horizon.size() + i)][j];
-#else
-  (void)l, (void)i, (void)j;
-  throw std::logic_error("lane_real zonder rijen");
-#endif
-}
+const Cents* PathEvaluator::lane_line(Line l) const { return &impl_->lane_cents[impl_->lane_row(l)][0]; }
+Cents PathEvaluator::lane_cents(Line l, int i, std::size_t j) const { return impl_->lane_cents[impl_->lane_row(l, i)][j]; }
+double PathEvaluator::lane_real(Line l, int i, std::size_t j) const { return impl_->lane_real[impl_->lane_row(l, i)][j]; }
 
 std::pair<double, double> PathEvaluator::applied(std::size_t k) {
   Impl& I = *impl_;
