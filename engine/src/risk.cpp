@@ -1530,7 +1530,9 @@ bool PathEvaluator::Impl::evaluate_lanes() {
 
 bool PathEvaluator::evaluate_lanes() { return impl_->evaluate_lanes(); }
 
-const Cents* PathEvaluator::lane_line(Line l) const { return &impl_->lane_cents[impl_->lane_row(l)][0]; }
+const Cents* PathEvaluator::lane_line(Line l) const {
+  return reinterpret_cast<const Cents*>(impl_->lane_cents.data() + impl_->lane_row(l));  // its lanes are eight Cents
+}
 Cents PathEvaluator::lane_cents(Line l, int i, std::size_t j) const { return impl_->lane_cents[impl_->lane_row(l, i)][j]; }
 double PathEvaluator::lane_real(Line l, int i, std::size_t j) const { return impl_->lane_real[impl_->lane_row(l, i)][j]; }
 
