@@ -97,13 +97,16 @@ TEST_CASE("draw_block with fewer than eight paths and with normal tails drawn on
 TEST_CASE("the inverse normal in vector lanes equals normal_quantile bit for bit, in the centre and both tails") {
   // Central region |p - 0.5| <= 0.425, the near tails (r = sqrt(-log(min(p, 1 - p))) <= 5) and
   // the far tails (r > 5: p below about 1.4e-11), mixed in one block and block by block; the
-  // boundaries 0.075 and 0.925 and the smallest and largest doubles a uniform() gives.
+  // boundaries 0.075 and 0.925, the smallest double a uniform() gives and 1.0, which it gives
+  // when the top 53 bits are all ones ((2^53 - 1 + 0.5) x 2^-53 rounds to 1).
   const std::vector<double> ps = {0.5,    0.075,  0.925,  0.0749999999999,
                                   0.9250000000001, 0.02, 0.98, 1e-3,
                                   1 - 1e-3, 1e-10, 1 - 1e-10, 1.3e-11,
                                   1.5e-11, 1e-12, 1e-16, 0x1.0p-54,
                                   1 - 0x1.0p-53, 0.3, 0.6, 1e-300,
-                                  2.5e-12, 0.999999999999, 0.4, 0.0001};
+                                  2.5e-12, 0.999999999999, 0.4, 0.0001,
+                                  1.0,    0.5,    0.7,    0.2,  // uniform() can give 1.0 itself: +inf
+                                  0.1,    0.9,    0.95,   0.05};
   for (std::size_t at = 0; at + PathEvaluator::kBlock <= ps.size(); ++at) {
     double z[PathEvaluator::kBlock];
     PathEvaluator::normal_quantile_lanes(ps.data() + at, z);
@@ -117,4 +120,5 @@ TEST_CASE("the inverse normal in vector lanes equals normal_quantile bit for bit
   // the far tail is reached: z(1e-12) is about -7.03 (r > 5)
   CHECK(normal_quantile(1e-12) < -7.0);
   CHECK(std::sqrt(-std::log(1e-12)) > 5.0);
+  CHECK(std::isinf(normal_quantile(1.0)));
 }

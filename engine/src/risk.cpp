@@ -776,6 +776,7 @@ struct PathEvaluator::Impl {
   /// (rules.hpp, Pad8Data: `bound` holds the values' addresses in `lane_in`, sorted, `bound_slot`
   /// their slots). The lines of the eight paths are [line * n + i] of lanes, starting as the plan.
   bool lanes_ready = false;
+  std::uint64_t lane_tries = 0, lane_fallbacks = 0;  ///< blocks tried in the lanes, and fallen back
   std::unique_ptr<Inputs> lane_in;
   std::vector<std::uintptr_t> bound;
   std::vector<std::uint32_t> bound_slot;
@@ -1114,9 +1115,11 @@ void RiskModel::check_lanes() {
   PathEvaluator pe(*this);
   const int lines = plan_.m().size();
   const int n = base_.horizon.size();
-  for (std::uint64_t b = 0; b < 4; ++b) {
+  int compared = 0;
+  for (std::uint64_t b = 0; b < 16 && compared < 4; ++b) {  // four blocks the lanes evaluate
     pe.draw_block(0x5EED, b * PathEvaluator::kBlock, PathEvaluator::kBlock);
     if (!pe.evaluate_lanes()) continue;  // a lane would throw: the block falls back, not a verdict
+    ++compared;
     for (std::size_t j = 0; j < PathEvaluator::kBlock; ++j) {
       pe.use(j);
       try {
@@ -1136,6 +1139,7 @@ void RiskModel::check_lanes() {
       }
     }
   }
+  if (compared == 0) kernel_->lanes = false;  // never compared (every probe block fell back): not used
 }
 PathEvaluator::~PathEvaluator() = default;
 
@@ -1283,8 +1287,14 @@ BEGROTING_AVX512 inline __m512d normal8(__m512d p) {
     const __mmask8 below = _mm512_cmp_pd_mask(q, _mm512_setzero_pd(), _CMP_LT_OQ);
     alignas(64) double rl[8];
     _mm512_store_pd(rl, _mm512_mask_blend_pd(below, _mm512_sub_pd(_mm512_set1_pd(1.0), p), p));
+    // uniform() gives 1.0 itself (rarely: once in 2^53 draws): min(p, 1 - p) is 0 and
+    // normal_quantile() returns +inf, not what the polynomials give for an infinite r.
+    unsigned at_one = 0;
     for (int l = 0; l < 8; ++l)
-      if (!((central >> l) & 1)) rl[l] = -std::log(rl[l]);
+      if (!((central >> l) & 1)) {
+        if (rl[l] == 0.0) at_one |= 1u << l;
+        rl[l] = -std::log(rl[l]);
+      }
     const __m512d r = _mm512_sqrt_pd(_mm512_load_pd(rl));  // central lanes: unused
     const __mmask8 near = _mm512_cmp_pd_mask(r, _mm512_set1_pd(5.0), _CMP_LE_OQ);
     const __m512d rn = _mm512_sub_pd(r, _mm512_set1_pd(1.6));
@@ -1295,6 +1305,14 @@ BEGROTING_AVX512 inline __m512d normal8(__m512d p) {
     }
     x = _mm512_mask_blend_pd(below, x, _mm512_xor_pd(x, _mm512_set1_pd(-0.0)));  // q < 0 ? -x : x
     z = _mm512_mask_blend_pd(central, x, z);
+    if (at_one != 0) {
+      alignas(64) double pl[8], zl[8];
+      _mm512_store_pd(pl, p);
+      _mm512_store_pd(zl, z);
+      for (int l = 0; l < 8; ++l)
+        if ((at_one >> l) & 1) zl[l] = normal_quantile(pl[l]);
+      z = _mm512_load_pd(zl);
+    }
   }
   return z;
 }
@@ -1397,7 +1415,7 @@ std::atomic<bool> g_vector_kernel{true};
 }
 void PathEvaluator::vector_kernel(bool on) { g_vector_kernel = on; }
 
-bool RiskModel::lane_kernel() const { return kernel_->lanes && PathEvaluator::vector_lanes(); }
+bool RiskModel::lane_kernel() const { return kernel_->lanes && !kernel_->full && PathEvaluator::vector_lanes(); }
 
 #ifdef BEGROTING_LANES
 // What apply_all() does for each of the eight paths, for all eight at once: per bound value the
@@ -1432,6 +1450,9 @@ BEGROTING_AVX512 inline bool put8(Cents*, lanes::C8* slot, __m512d v, __mmask8 o
   _mm512_store_si512(slot, _mm512_mask_blend_epi64(on, other, r));
   return true;
 }
+// A whole number: static_cast<int>(v -/+ 0.5) truncates as cvttpd2dq does. The value is clamped
+// to the parameter's range first (Slot::set; the registry's whole numbers are years and counts
+// well inside int), so the conversion never sees a value outside int.
 BEGROTING_AVX512 inline bool put8(int*, lanes::C8* slot, __m512d v, __mmask8 on, __m512i other) {
   const __mmask8 neg = _mm512_cmp_pd_mask(v, _mm512_setzero_pd(), _CMP_LT_OQ);
   const __m512d half = _mm512_mask_blend_pd(neg, _mm512_add_pd(v, _mm512_set1_pd(0.5)), _mm512_sub_pd(v, _mm512_set1_pd(0.5)));
@@ -1507,19 +1528,23 @@ bool PathEvaluator::Impl::apply8() {
 bool PathEvaluator::Impl::evaluate_lanes() {
 #ifdef BEGROTING_LANES
   if (full || !m.lane_kernel() || !g_vector_kernel.load(std::memory_order_relaxed)) return false;
+  // A model whose blocks mostly fall back (the lanes differ on a value a rule branches on, say a
+  // year drawn per path) stops trying after 16 blocks: path by path gives the same figures.
+  if (lane_tries >= 16 && 2 * lane_fallbacks > lane_tries) return false;
   if (!lanes_ready) init_lanes();
-  const std::size_t keep = lane;
+  ++lane_tries;
   try {
     // Lanes past the drawn ones hold an earlier block's paths (or none): their figures are
     // never read.
-    if (!apply8()) return false;
+    if (!apply8()) throw lanes::Fallback{};
     m.kernel().run8(rules::Pad8Data{lane_in.get(), lane_cents.data(), lane_real.data(), lane_in->horizon.size(), lane_in->horizon.first, 0,
                                     bound.data(), bound_slot.data(), bound.size(), shadow.data(), seen.data(), slot_pool.data(),
                                     &slot_pool_used, slot_pool.size()});
-  } catch (...) {
-    // A lane would throw (or applying a value did): path by path, the scalar code gives the
-    // figures or throws what it throws, in path order.
-    lane = keep;
+  } catch (const lanes::Fallback&) {
+    // A lane would throw (or applying a value would): path by path, the scalar code gives the
+    // figures or throws what it throws, in path order. Any other exception is the lanes' own
+    // error, not a path's, and goes up.
+    ++lane_fallbacks;
     return false;
   }
   return true;

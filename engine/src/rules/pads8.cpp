@@ -20,6 +20,10 @@
 
 #include "rules.hpp"
 
+// Every header is included above, before the pragma. A header first included inside the
+// AVX-512 region would define its inline functions and templates there: their out-of-line
+// copies (weak symbols, one kept by the linker for the whole program) could then be AVX-512 code
+// that the scalar code calls on a processor without it. The *_pad.inc files include nothing.
 #ifdef BEGROTING_LANES
 #pragma GCC push_options
 #pragma GCC target("avx512f,avx512dq")
