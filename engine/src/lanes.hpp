@@ -1,14 +1,11 @@
 // Internal: eight Monte Carlo paths side by side (issue 15: the kernel's rules over a block of
 // paths). A rule's kernel form (rules.hpp, Pad) is a template over its pad: with Pad every value
 // is a Cents or a double, with Pad8 a vector of eight, one per path (lane), in GCC's vector
-// extension types. The operations here are, lane by lane, exactly the scalar ones of money.hpp:
-// the same IEEE operations in the same order (add, multiply, divide and the int64 <-> double
-// conversions are correctly rounded, so every lane gets the scalar bits; the build has
-// -ffp-contract=off, so no multiply and add fuse), the same round_to_cent (truncate, then look at
-// the exact remainder) and the same int64 overflow checks. Where any lane would throw (an
-// overflow, a value that is not an amount) or the lanes would take different branches of a rule's
-// control flow, a lane operation throws Fallback: the block is then evaluated path by path by the
-// scalar code, which gives the same figures and throws what compute() throws.
+// extension types. Lane by lane the operations are exactly the scalar ones of money.hpp (the
+// same IEEE operations in the same order, the same round_to_cent, the same overflow tests). Where
+// any lane would throw (an overflow, a value that is not an amount) or the lanes would take
+// different branches of a rule's control flow, the block falls back (Fallback) and is evaluated
+// path by path by the scalar code, which gives the same figures and throws what compute() throws.
 //
 // Only the types are here. Every function that computes with them is in rules/form_ops.inc and
 // the rules' forms (rules/*_pad.inc), which rules/pads8.cpp compiles for AVX-512 (GCC lowers a
@@ -21,7 +18,6 @@
 #include <cstdint>
 #include <new>
 #include <type_traits>
-
 
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
 #define BEGROTING_LANES 1

@@ -773,13 +773,12 @@ struct PathEvaluator::Impl {
   /// The lane kernel (Kernel::run8), set up on first use. The eight paths share one Inputs, the
   /// scenario's (never written); each bound value has a slot of eight lanes (`shadow`: its bits,
   /// an int as an int64) that apply8 writes and the lane forms read instead of the Inputs
-  /// (rules.hpp, Pad8Data: `bound` holds the values' addresses in `lane_in`, sorted, `bound_slot`
-  /// their slots). The lines of the eight paths are [line * n + i] of lanes, starting as the plan.
+  /// (rules.hpp, Pad8Data: `bound` holds the values' addresses in `lane_in`, sorted; a value's
+  /// slot is its place there). The lines of the eight paths are [line * n + i] of lanes, starting as the plan.
   bool lanes_ready = false;
   std::uint64_t lane_tries = 0, lane_fallbacks = 0;  ///< blocks tried in the lanes, and fallen back
   std::unique_ptr<Inputs> lane_in;
   std::vector<std::uintptr_t> bound;
-  std::vector<std::uint32_t> bound_slot;
   std::vector<lanes::C8, lanes::Aligned64<lanes::C8>> shadow;
   std::vector<rules::Pad8Seen> seen = std::vector<rules::Pad8Seen>(rules::Pad8Data::kSeen);
   std::vector<std::int32_t> slot_pool;  ///< per array with a bound value: each element's slot or -1
@@ -799,8 +798,7 @@ struct PathEvaluator::Impl {
   void add8(const Ops& ops0, std::vector<Op8>& out, List Ops::*list, std::size_t a = 0) {
     for (const auto& o : select(ops0.*list, a)) {
       Op8 e{};
-      const auto at = static_cast<std::size_t>(std::lower_bound(bound.begin(), bound.end(), reinterpret_cast<std::uintptr_t>(o.ptr)) - bound.begin());
-      e.slot = bound_slot[at];
+      e.slot = static_cast<std::uint32_t>(std::lower_bound(bound.begin(), bound.end(), reinterpret_cast<std::uintptr_t>(o.ptr)) - bound.begin());
       e.base = o.base;
       e.k = static_cast<std::uint32_t>(o.k);
       e.s = static_cast<std::uint32_t>(o.s);
@@ -842,8 +840,6 @@ struct PathEvaluator::Impl {
     }
     std::sort(bound.begin(), bound.end());
     bound.erase(std::unique(bound.begin(), bound.end()), bound.end());
-    bound_slot.resize(bound.size());
-    for (std::size_t x = 0; x < bound.size(); ++x) bound_slot[x] = static_cast<std::uint32_t>(x);
     shadow.assign(bound.size(), lanes::C8{});
     constexpr auto kReal = static_cast<std::size_t>(Target::Kind::Real), kMoney = static_cast<std::size_t>(Target::Kind::Money),
                    kInt = static_cast<std::size_t>(Target::Kind::Integer);
@@ -1429,9 +1425,6 @@ bool RiskModel::lane_kernel() const { return kernel_->lanes && !kernel_->full &&
 #pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 namespace {
 #define BEGROTING_AVX512 __attribute__((target("avx512f,avx512dq")))
-BEGROTING_AVX512 inline __m512d get8(const double* p) { return _mm512_set1_pd(*p); }
-BEGROTING_AVX512 inline __m512d get8(const Cents* p) { return _mm512_set1_pd(cents_to_euros(*p)); }
-BEGROTING_AVX512 inline __m512d get8(const int* p) { return _mm512_set1_pd(static_cast<double>(*p)); }
 /// Slot::set's store of v (clamped, not NaN) as the slot's bits: v for the lanes in `on`, `other`
 /// (the slot's bits before, or the scenario's value) for the rest. False when a money amount in
 /// a lane in `on` is out of round_to_cent's range.
@@ -1496,7 +1489,7 @@ BEGROTING_AVX512 bool PathEvaluator::Impl::apply8_kind(const std::vector<Op8>& s
     const T* base = static_cast<const T*>(o.base);
     const __mmask8 on = o8_lanes_on(en[o.k], active + o.s);
     __m512d v = _mm512_setzero_pd();
-    if (on && !o8_value(o.mode, o.shift, o.lo_eff, o.hi, value + o.s, get8(base), on, v)) return false;
+    if (on && !o8_value(o.mode, o.shift, o.lo_eff, o.hi, value + o.s, _mm512_set1_pd(get(base)), on, v)) return false;
     if (!put8(kind, &shadow[o.slot], v, on, raw8(base))) return false;
   }
   // apply: reset what no enabled uncertainty overwrites anyway, then each op in order
@@ -1538,7 +1531,7 @@ bool PathEvaluator::Impl::evaluate_lanes() {
     // never read.
     if (!apply8()) throw lanes::Fallback{};
     m.kernel().run8(rules::Pad8Data{lane_in.get(), lane_cents.data(), lane_real.data(), lane_in->horizon.size(), lane_in->horizon.first, 0,
-                                    bound.data(), bound_slot.data(), bound.size(), shadow.data(), seen.data(), slot_pool.data(),
+                                    bound.data(), bound.size(), shadow.data(), seen.data(), slot_pool.data(),
                                     &slot_pool_used, slot_pool.size()});
   } catch (const lanes::Fallback&) {
     // A lane would throw (or applying a value would): path by path, the scalar code gives the
@@ -1648,44 +1641,33 @@ RiskResult run_risk(const RiskModel& m, const RiskOptions& o) {
         for (std::uint64_t first = begin; first < end; first += PathEvaluator::kBlock) {
           const auto count = static_cast<std::size_t>(std::min<std::uint64_t>(PathEvaluator::kBlock, end - first));
           pe.draw_block(o.seed, first, count);
+          std::uint64_t* const c = cnt.data();
+          // path p's year i: kept, its range widened, the crossings counted
+          auto keep = [&](std::uint64_t p, int i, Cents e, Cents resultaat, Cents signalering, Cents niveau) {
+            const auto at = static_cast<std::size_t>(i) * N + p;
+            ev[at] = e;
+            res[at] = resultaat;
+            widen(rng[2 * i], e);
+            widen(rng[2 * i + 1], resultaat);
+            c[3 * i] += e < signalering;
+            c[3 * i + 1] += e < niveau;
+            c[3 * i + 2] += e < 0;
+          };
           if (pe.evaluate_lanes()) {  // all of the block at once: each year's eight paths side by side
             const Cents* eigen = pe.lane_line(Line::eigen_vermogen);
             const Cents* resultaat = pe.lane_line(Line::resultaat);
             const Cents* signalering = pe.lane_line(Line::signaleringswaarde);
             const Cents* niveau = pe.lane_line(Line::weerstandsvermogen_niveau);
-            std::uint64_t* c = cnt.data();
-            for (int i = 0; i < n; ++i, c += 3) {
-              const std::size_t at = static_cast<std::size_t>(i) * PathEvaluator::kBlock;
-              std::copy_n(eigen + at, count, ev.get() + static_cast<std::size_t>(i) * N + first);
-              std::copy_n(resultaat + at, count, res.get() + static_cast<std::size_t>(i) * N + first);
-              for (std::size_t j = 0; j < count; ++j) {
-                const Cents e = eigen[at + j];
-                c[0] += e < signalering[at + j];
-                c[1] += e < niveau[at + j];
-                c[2] += e < 0;
-                widen(rng[2 * i], e);
-                widen(rng[2 * i + 1], resultaat[at + j]);
-              }
-            }
+            for (int i = 0; i < n; ++i)
+              for (std::size_t j = 0, at = static_cast<std::size_t>(i) * PathEvaluator::kBlock; j < count; ++j, ++at)
+                keep(first + j, i, eigen[at], resultaat[at], signalering[at], niveau[at]);
             continue;
           }
           for (std::size_t j = 0; j < count; ++j) {  // path by path
-            const std::uint64_t p = first + j;
-            std::uint64_t* c = cnt.data();
-            auto keep = [&](int i, Cents e, Cents resultaat, Cents signalering, Cents niveau) {
-              const auto at = static_cast<std::size_t>(i) * N + p;
-              ev[at] = e;
-              res[at] = resultaat;
-              widen(rng[2 * i], e);
-              widen(rng[2 * i + 1], resultaat);
-              c[3 * i] += e < signalering;
-              c[3 * i + 1] += e < niveau;
-              c[3 * i + 2] += e < 0;
-            };
             pe.use(j);
             const Result& r = pe.evaluate();
             for (int i = 0; i < n; ++i)
-              keep(i, r.c(Line::eigen_vermogen, i), r.c(Line::resultaat, i), r.c(Line::signaleringswaarde, i),
+              keep(first + j, i, r.c(Line::eigen_vermogen, i), r.c(Line::resultaat, i), r.c(Line::signaleringswaarde, i),
                    r.c(Line::weerstandsvermogen_niveau, i));
           }
         }

@@ -65,7 +65,6 @@ struct Pad8 : Pad8Data {
     return reinterpret_cast<C8>(reinterpret_cast<U8>(t) - reinterpret_cast<U8>(f >= 0.5) + reinterpret_cast<U8>(f <= -0.5));
   }
   C8 mul_round(C8 amount, D8 factor) const { return round_to_cent(to_double(amount) * factor); }
-  C8 mul_round(C8 amount, double factor) const { return round_to_cent(to_double(amount) * factor); }
   /// round_to_cent(x) where m holds, 0 elsewhere (where m fails the scalar rounds nothing, so
   /// such a lane is never a fault).
   C8 round_to_cent_where(C8 m, D8 x) const { return m & round_to_cent(m ? x : splat(0.0)); }
@@ -77,7 +76,7 @@ struct Pad8 : Pad8Data {
   [[nodiscard]] std::int32_t slot_of(const void* address) const {
     const auto a = reinterpret_cast<std::uintptr_t>(address);
     const std::uintptr_t* at = std::lower_bound(bound, bound + bound_n, a);
-    return at != bound + bound_n && *at == a ? static_cast<std::int32_t>(bound_slot[at - bound]) : -1;
+    return at != bound + bound_n && *at == a ? static_cast<std::int32_t>(at - bound) : -1;
   }
   /// A value of type T as lanes: the eight paths' slot, or the scenario's value in every lane.
   template <class T>
@@ -198,23 +197,15 @@ __attribute__((flatten)) void copy8(const Pad8Data& d, int line) {
 
 __attribute__((flatten)) void sum8(const Pad8Data& d, int parent, const Cents* constant, const std::ptrdiff_t* dirty_at,
                                    std::size_t dirty_n) {
-  // add_checked per add, with the overflow test of all of them made once at the end (the sums
-  // wrap in the meantime; on an overflow the block falls back and they are never read)
-  using lanes::C8;
-  using lanes::U8;
-  C8* out = d.cents + static_cast<std::ptrdiff_t>(parent) * d.n;
-  C8 overflow = avx512::splat(Cents{0});
+  // as Kernel::sum_years, each add checked (Pad8: tested once, at the end)
+  const avx512::Pad8 p{d};
+  lanes::C8* out = d.cents + static_cast<std::ptrdiff_t>(parent) * d.n;
   for (int i = 0; i < d.n; ++i) {
-    C8 acc = avx512::splat(constant[i]);
-    for (std::size_t j = 0; j < dirty_n; ++j) {
-      const C8 b = d.cents[dirty_at[j] + i];
-      const C8 r = reinterpret_cast<C8>(reinterpret_cast<U8>(acc) + reinterpret_cast<U8>(b));
-      overflow |= (acc ^ r) & (b ^ r);  // sign bit: both operands' sign differs from the sum's
-      acc = r;
-    }
+    lanes::C8 acc = avx512::splat(constant[i]);
+    for (std::size_t j = 0; j < dirty_n; ++j) acc = p.add_checked(acc, d.cents[dirty_at[j] + i]);
     out[i] = acc;
   }
-  if (avx512::any(overflow < 0)) throw lanes::Fallback{};
+  p.check();
 }
 
 }  // namespace begroting::rules

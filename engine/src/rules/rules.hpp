@@ -40,7 +40,6 @@ inline double eur(Cents x) { return cents_to_euros(x); }
 /// records. `flags` (per rule, at its declaration) lets it skip lines whose inputs no draw
 /// reaches: those keep the plan's value, which the kernel's Result starts with. The kernel
 /// compares every line with compute() on probe paths before it uses them (RiskModel::check_kernel).
-//
 /// Each kernel form is a template (`<rule>_pad_t`) over its pad: Pad for one path (compute() and
 /// the kernel path by path) and Pad8 for eight paths at once (lanes.hpp), so its arithmetic is
 /// written once. A form reads the Inputs only through the pad: p.arr(&Inputs::x) for a value per
@@ -78,7 +77,7 @@ struct Pad {
 /// Eight paths (pads8.cpp, Pad8): lane l of every value is path l of the block. Lines are
 /// [line * n + i] of lanes. The paths share one Inputs, the scenario's; a value an uncertainty
 /// is bound to is read instead from its slot in `shadow` (eight lanes: the value's bits, an int
-/// as an int64), found by its address in `in` (`bound`, sorted, and `bound_slot`). Per Inputs
+/// as an int64), found by its address in `in` (`bound`, sorted: the slot is its place there). Per Inputs
 /// array the forms read, `seen` (open addressing by address, never evicted) remembers whether it
 /// holds a bound value and then each element's slot (in `pool`, -1 for an unbound element).
 struct Pad8Seen {
@@ -94,7 +93,6 @@ struct Pad8Data {
   int first;
   unsigned flags;
   const std::uintptr_t* bound;
-  const std::uint32_t* bound_slot;
   std::size_t bound_n;
   const lanes::C8* shadow;
   Pad8Seen* seen;
