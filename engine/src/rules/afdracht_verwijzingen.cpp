@@ -51,7 +51,7 @@ namespace begroting::rules {
 #include "afdracht_verwijzingen_pad.inc"
 
 void afdracht_verwijzingen(Ctx& c) {
-  afdracht_verwijzingen_pad(pad_of(c));  // the figures (below); here the trace
+  afdracht_verwijzingen_pad(pad_of(c));  // the figures (afdracht_verwijzingen_pad.inc); here the trace
   if (!c.tr) return;
   const auto [d, whole, frac] = plaatsing_jaren(c.in.top_plaatsing_jaren);
   for (int i = 0; i < c.n; ++i) {

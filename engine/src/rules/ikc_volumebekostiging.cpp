@@ -21,7 +21,7 @@ IkcTarief<double> ikc_tarief(const Inputs& in, size_t k) {
 }  // namespace
 
 void ikc_volumebekostiging(Ctx& c) {
-  ikc_volumebekostiging_pad(pad_of(c));  // the figures (below; every flag on: all three lines); here the trace
+  ikc_volumebekostiging_pad(pad_of(c));  // the figures (ikc_volumebekostiging_pad.inc; every flag on: all three lines); here the trace
   if (!c.tr) return;
   for (int i = 0; i < c.n; ++i) {
     const int y = c.year(i);

@@ -7,7 +7,7 @@
 namespace begroting::rules {
 
 void inhouding_duo(Ctx& c) {
-  inhouding_duo_pad(pad_of(c));  // the figures (below); here the trace
+  inhouding_duo_pad(pad_of(c));  // the figures (inhouding_duo_pad.inc); here the trace
   if (!c.tr) return;
   for (int i = 0; i < c.n; ++i) {
     const int y = c.year(i);

@@ -7,7 +7,7 @@
 namespace begroting::rules {
 
 void instroom_terugplaatsing(Ctx& c) {
-  instroom_terugplaatsing_pad(pad_of(c));  // the figures (below); here the trace
+  instroom_terugplaatsing_pad(pad_of(c));  // the figures (instroom_terugplaatsing_pad.inc); here the trace
   if (!c.tr) return;
   for (int i = 0; i < c.n; ++i) {
     const int y = c.year(i);

@@ -9,7 +9,7 @@
 namespace begroting::rules {
 
 void ondersteuningsbedrag_bao(Ctx& c) {
-  ondersteuningsbedrag_bao_pad(pad_of(c));  // the figures (below); here the trace
+  ondersteuningsbedrag_bao_pad(pad_of(c));  // the figures (ondersteuningsbedrag_pad.inc); here the trace
   if (!c.tr) return;
   for (int i = 0; i < c.n; ++i) {
     const int y = c.year(i);

@@ -6,7 +6,7 @@
 namespace begroting::rules {
 
 void personeel(Ctx& c) {
-  personeel_pad(pad_of(c));  // the figures (below); here the trace
+  personeel_pad(pad_of(c));  // the figures (personeel_pad.inc); here the trace
   if (!c.tr) return;
   for (int i = 0; i < c.n; ++i) {
     const int y = c.year(i);

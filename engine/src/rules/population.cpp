@@ -80,7 +80,7 @@ void trace_flows(Ctx& c, int p, int i) {
 }  // namespace
 
 void population(Ctx& c) {
-  // The figures: the flow model for the populations it covers, the kernel form (below) for the
+  // The figures: the flow model for the populations it covers, the kernel form (population_pad.inc) for the
   // others; here the trace.
   if (c.in.flows.active) flows(c);
   Pad pad = pad_of(c);

@@ -11,7 +11,7 @@
 namespace begroting::rules {
 
 void reserves(Ctx& c) {
-  reserves_pad(pad_of(c));  // the figures (below); here the signals and the trace
+  reserves_pad(pad_of(c));  // the figures (reserves_pad.inc); here the signals and the trace
   for (int i = 0; i < c.n; ++i) {
     const int y = c.year(i);
     const Cents prev = i == 0 ? c.in.ev_begin : c.r.c(Line::eigen_vermogen, i - 1);

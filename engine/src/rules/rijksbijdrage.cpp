@@ -7,7 +7,7 @@
 namespace begroting::rules {
 
 void rijksbijdrage(Ctx& c) {
-  rijksbijdrage_pad(pad_of(c));  // the figures (below); here the trace
+  rijksbijdrage_pad(pad_of(c));  // the figures (rijksbijdrage_pad.inc); here the trace
   if (!c.tr) return;
   for (int i = 0; i < c.n; ++i) {
     const int y = c.year(i);

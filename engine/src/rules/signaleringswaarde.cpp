@@ -8,7 +8,7 @@
 namespace begroting::rules {
 
 void signaleringswaarde(Ctx& c) {
-  signaleringswaarde_pad(pad_of(c));  // the figures (below); here the signals and the trace
+  signaleringswaarde_pad(pad_of(c));  // the figures (signaleringswaarde_pad.inc); here the signals and the trace
   for (int i = 0; i < c.n; ++i) {
     const int y = c.year(i);
     const auto k = static_cast<size_t>(i);

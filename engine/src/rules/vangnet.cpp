@@ -61,7 +61,7 @@ void vangnet(Ctx& c) {
     if (c.findings) c.r.verdeling.vangnet.push_back(cl);  // detail for the view; not on the hot path
   }
   std::copy_n(claims.begin(), c.n, &c.r.c(Line::vangnet_claims, 0));
-  vangnet_pad(pad_of(c));  // the overschrijding (below); here the signal and the trace
+  vangnet_pad(pad_of(c));  // the overschrijding (vangnet_pad.inc); here the signal and the trace
   for (int i = 0; i < c.n; ++i) {
     const int y = c.year(i);
     const Cents over = c.r.c(Line::vangnet_overschrijding, i);
