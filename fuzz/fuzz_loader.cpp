@@ -12,7 +12,8 @@
 //
 // What counts as a bug: a crash, a sanitizer report (ASan, UBSan), a hang (-timeout), an
 // exception other than InputError (bad input) or ArithmeticError (overflow from extreme but
-// valid input), or a non-finite number ("nan", "inf") in any rendered report.
+// valid input), a non-finite number ("nan", "inf") in any rendered report, or the fast YAML
+// reader reading a text otherwise than libyaml (check_fast_reader).
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -25,6 +26,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "../loader/src/tree.hpp"
 #include "begroting/compare.hpp"
 #include "begroting/engine.hpp"
 #include "begroting/explain.hpp"
@@ -187,9 +189,29 @@ void run_all(const std::string& text, const std::string& name, const std::vector
   }
 }
 
+/// The fast YAML reader (loader/src/tree_fast.cpp) against libyaml on the same text: where it
+/// reads a text, libyaml's tree; where libyaml refuses one, it declines (and so never hides an
+/// error). Run on every input, before the loader.
+void check_fast_reader(const std::string& text) {
+  if (text.find('\0') != std::string::npos) return;  // the loader refuses it before parsing
+  begroting::detail::Tree fast, ref;
+  size_t handed = 0;
+  const bool read = begroting::detail::parse_yaml_fast(text, "f.yaml", nullptr, fast, handed);
+  try {
+    ref = begroting::detail::parse_yaml_libyaml(text, "f.yaml");
+  } catch (const begroting::InputError&) {
+    if (read) bug("de snelle YAML-lezer las een tekst die libyaml weigert");
+    return;
+  }
+  if (read)
+    if (const std::string d = begroting::detail::tree_difference(fast, ref); !d.empty())
+      bug("de snelle YAML-lezer leest anders dan libyaml: " + d);
+}
+
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string input(reinterpret_cast<const char*>(data), size);
   if (input.rfind(kScholenMarker, 0) == 0) {
+    check_fast_reader(input.substr(std::string(kScholenMarker).size()));
     const std::string dir = scholen_dir();
     {
       std::FILE* f = std::fopen((dir + "/fuzz.scholen.yaml").c_str(), "wb");
@@ -214,6 +236,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::vector<begroting::Override> overrides;
   for (size_t i = 1; i < parts.size(); ++i) overrides.push_back({parts[i]});
   const std::string& text = parts[0];
+  check_fast_reader(text);
   const std::string dir = text.find("../../scenarios/") != std::string::npos ? "/tests/bad/" : "/scenarios/";
   const std::string name = std::string(BEGROTING_SOURCE_DIR) + dir + "fuzz-invoer.yaml";
   run_all(text, name, overrides, parts);

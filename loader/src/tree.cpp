@@ -770,6 +770,15 @@ void separating_tabs(const std::string& text, std::string& out, std::vector<size
 }  // namespace
 
 Tree parse_yaml(const std::string& text, const std::string& file, const ListItems* items) {
+  // the plain YAML of a schools file (and of most scenarios) by the fast reader (tree_fast.cpp);
+  // anything else, and every error, by libyaml, after the items the fast reader handed over
+  Tree t;
+  size_t handed = 0;
+  if (parse_yaml_fast(text, file, items, t, handed)) return t;
+  return parse_yaml_libyaml(text, file, items, handed);
+}
+
+Tree parse_yaml_libyaml(const std::string& text, const std::string& file, const ListItems* items, size_t skip) {
   if (auto [l, c] = first_indent_tab(text); l != 0)
     fail(Loc{file, l, c}, "een tab in de inspringing; verwacht spaties om in te springen (YAML staat geen tabs toe)");
   // libyaml refuses a tab that separates where this loader (yaml-cpp) always took it as a space:
@@ -786,7 +795,7 @@ Tree parse_yaml(const std::string& text, const std::string& file, const ListItem
   std::string exact;         // the text with only the first tab libyaml stopped at made a space
   std::vector<size_t> guess;  // the guessed tabs (byte offsets, ascending) while guessing
   bool guessed = false;      // whether the guess was made (once)
-  size_t handed = 0;  // items handed over by an earlier attempt: the same again, not handed twice
+  size_t handed = skip;  // items handed over by an earlier attempt: the same again, not handed twice
   for (int attempt = 0;; ++attempt) {
     const std::string& in = attempt == 0 ? text : patched;
     std::string next;

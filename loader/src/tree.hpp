@@ -91,7 +91,21 @@ struct ListItems {
   std::function<void(Tree&&)> item;
 };
 
-/// Parse YAML text into a Tree. Throws InputError with file:line:column.
+/// Parse YAML text into a Tree. Throws InputError with file:line:column. The fast reader first,
+/// then (when it declines) libyaml.
 Tree parse_yaml(const std::string& text, const std::string& file, const ListItems* items = nullptr);
+
+/// The fast reader (tree_fast.cpp) alone: true and the Tree in `out` when the text is in its
+/// subset of YAML, the Tree libyaml would give; false when it leaves the text to libyaml (it
+/// never refuses). `handed`: how many items it handed over to `items` either way.
+bool parse_yaml_fast(const std::string& text, const std::string& file, const ListItems* items, Tree& out, size_t& handed);
+
+/// The first difference between two trees (kind, text, quoted, a location, a key), with the path
+/// to it; "" when they are the same (the fast reader's tests and fuzzer compare it with libyaml).
+std::string tree_difference(const Tree& a, const Tree& b, const std::string& path = "");
+
+/// libyaml alone (tree.cpp), not handing over the first `skip` items (handed over before).
+Tree parse_yaml_libyaml(const std::string& text, const std::string& file, const ListItems* items = nullptr,
+                        size_t skip = 0);
 
 }  // namespace begroting::detail
