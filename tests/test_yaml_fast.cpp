@@ -180,7 +180,7 @@ TEST_CASE("fast yaml: what it reads, and what it leaves to libyaml") {
            "a: 'b\\c'\n", "a: ''\n", "a: \"\"\n", "a: \xC3\xA9\xC3\xA9 {b}\n", "x: \xC3\xA9\nk: {a: \xC3\xA9, b: 1}\n",
            "a: b [c] {d}, e\n", "a:\n  - {x: 1}\n  - [2]\n  - 'q'\n", "a : 1\n", "a: {b : 1 , c: 2}\n",
            "  a: 1\n  b: 2\n", "2024: {so: 1}\n", "a: b - c\n", "a: yes\nb: 0o17\nc: .inf\n",
-           "a:   # c\n  b: 1\n"}) {
+           "a:   # c\n  b: 1\n", "- a:\n  - 1\n  b: 2\n"}) {
     const Outcome o = agree(text);
     CHECK_MESSAGE(o.fast, text);
   }
@@ -202,6 +202,10 @@ TEST_CASE("fast yaml: what it reads, and what it leaves to libyaml") {
   for (int i = 0; i < 60; ++i) deep += std::string(static_cast<size_t>(2 * i), ' ') + "k:\n";
   deep += std::string(120, ' ') + "k: 1\n";
   CHECK_FALSE(agree(deep).fast);
+  // a key whose ':' stands more than 1,000 bytes after its start (libyaml: at most 1,024 characters)
+  CHECK_FALSE(agree("a" + std::string(1100, ' ') + ": 1\n").fast);
+  CHECK_FALSE(agree("b: {a" + std::string(1100, ' ') + ": 1}\n").fast);
+  CHECK(agree("a" + std::string(900, ' ') + ": 1\n").fast);
 }
 
 TEST_CASE("fast yaml: the items of a list are handed over once, in order, also when libyaml takes over") {

@@ -34,7 +34,7 @@ namespace begroting::detail {
 namespace {
 
 constexpr int kMaxDepth = 48;        // libyaml's reader refuses at 64 (tree.cpp): declined well before
-constexpr size_t kMaxKey = 1000;     // libyaml refuses a simple key over 1024 characters
+constexpr size_t kMaxKey = 1000;     // libyaml: a key's ':' at most 1024 characters after its start
 constexpr size_t kMaxMapKeys = 512;  // duplicates are searched for by comparing each pair
 
 struct Decline {};
@@ -227,7 +227,7 @@ class Reader {
     if (at(k) != ':' || (at(k + 1) != ' ' && at(k + 1) != '\n')) throw Decline{};
     size_t e = k;
     while (e > b && s_[e - 1] == ' ') --e;
-    if (e - b > kMaxKey || null_spelling(s_ + b, e - b) || (e - b == 2 && s_[b] == '<' && s_[b + 1] == '<'))
+    if (k - b > kMaxKey || null_spelling(s_ + b, e - b) || (e - b == 2 && s_[b] == '<' && s_[b + 1] == '<'))
       throw Decline{};
     key.assign(s_ + b, e - b);
     i_ = k + 1;
@@ -459,7 +459,7 @@ class Reader {
       if (at(k + 1) != ' ') throw Decline{};
       size_t end = k;
       while (end > b && s_[end - 1] == ' ') --end;
-      if (end - b > kMaxKey || null_spelling(s_ + b, end - b) || (end - b == 2 && s_[b] == '<' && s_[b + 1] == '<'))
+      if (k - b > kMaxKey || null_spelling(s_ + b, end - b) || (end - b == 2 && s_[b] == '<' && s_[b + 1] == '<'))
         throw Decline{};
       e.key.assign(s_ + b, end - b);
       check_new_key(es, e.key);
