@@ -206,6 +206,16 @@ void check_fast_reader(const std::string& text) {
   if (read)
     if (const std::string d = begroting::detail::tree_difference(fast, ref); !d.empty())
       bug("de snelle YAML-lezer leest anders dan libyaml: " + d);
+  // the items of the list under "scholen", handed over one by one: the same both ways
+  std::vector<begroting::detail::Tree> via_both, via_libyaml;
+  const begroting::detail::ListItems both{"scholen", [&](begroting::detail::Tree&& t) { via_both.push_back(std::move(t)); }};
+  const begroting::detail::ListItems lib{"scholen", [&](begroting::detail::Tree&& t) { via_libyaml.push_back(std::move(t)); }};
+  (void)begroting::detail::parse_yaml(text, "f.yaml", &both);
+  (void)begroting::detail::parse_yaml_libyaml(text, "f.yaml", &lib);
+  if (via_both.size() != via_libyaml.size()) bug("de snelle YAML-lezer gaf een ander aantal scholen door dan libyaml");
+  for (size_t i = 0; i < via_both.size(); ++i)
+    if (const std::string d = begroting::detail::tree_difference(via_both[i], via_libyaml[i]); !d.empty())
+      bug("de snelle YAML-lezer gaf een school anders door dan libyaml: " + d);
 }
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -85,7 +85,8 @@ void check_is_a(const Tree& t, const std::string& name, const std::set<std::stri
 /// The items of the list under one top-level key, handed to `item` one by one as they are read
 /// instead of kept in the tree (a schools file: each school is read and dropped while the file
 /// is parsed, so 6,500 schools are never one tree in memory). That list stays in the tree,
-/// empty, with its location. `item` must not throw an InputError: parse errors come first.
+/// empty, with its location. `item` must not throw an InputError: parse errors come first, and
+/// items handed over before a parse error count for nothing.
 struct ListItems {
   std::string key;
   std::function<void(Tree&&)> item;
@@ -97,7 +98,9 @@ Tree parse_yaml(const std::string& text, const std::string& file, const ListItem
 
 /// The fast reader (tree_fast.cpp) alone: true and the Tree in `out` when the text is in its
 /// subset of YAML, the Tree libyaml would give; false when it leaves the text to libyaml (it
-/// never refuses). `handed`: how many items it handed over to `items` either way.
+/// never refuses). `handed`: how many items it handed over to `items` either way, each as libyaml
+/// reads it. Before a text that libyaml refuses, it may hand over items that libyaml would not
+/// have reached (libyaml looks ahead): the parse error comes first (ListItems).
 bool parse_yaml_fast(const std::string& text, const std::string& file, const ListItems* items, Tree& out, size_t& handed);
 
 /// The first difference between two trees (kind, text, quoted, a location, a key), with the path

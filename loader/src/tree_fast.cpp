@@ -46,17 +46,20 @@ bool plain_characters(const std::string& s) {
   const size_t n = s.size();
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   for (size_t i = 0; i < n;) {
-    // eight printable ASCII bytes or line feeds at a time
+    // eight printable ASCII bytes or line feeds at a time; each mask flags exactly its bytes (no
+    // borrow from one byte into the next), so two masks can be compared
     if (i + 8 <= n) {
       std::uint64_t w = 0;
       std::memcpy(&w, p + i, 8);
       constexpr std::uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
-      const std::uint64_t nl = w ^ (ones * '\n');
-      const std::uint64_t is_nl = (nl - ones) & ~nl & high;         // bytes equal to '\n' (may flag a byte after one)
-      const std::uint64_t below_20 = (w - ones * 0x20) & ~w & high;  // bytes below 0x20 (may flag more after one)
-      const std::uint64_t x7f = w ^ (ones * 0x7F);
-      const std::uint64_t is_7f = (x7f - ones) & ~x7f & high;
-      if (((w & high) | is_7f) == 0 && (below_20 == 0 || below_20 == is_nl)) {
+      const auto zero_bytes = [](std::uint64_t x) {
+        constexpr std::uint64_t low7 = 0x7F7F7F7F7F7F7F7Full;
+        return ~(((x & low7) + low7) | x | low7);
+      };
+      const std::uint64_t is_nl = zero_bytes(w ^ (ones * '\n'));
+      const std::uint64_t below_20 = zero_bytes(w & (ones * 0xE0));  // bytes below 0x20
+      const std::uint64_t is_7f = zero_bytes(w ^ (ones * 0x7F));
+      if (((w & high) | is_7f) == 0 && below_20 == is_nl) {
         i += 8;
         continue;
       }
@@ -326,7 +329,9 @@ class Reader {
     is.clear();
   }
 
-  /// Hand an item of the list under the ListItems key over (hand) or keep it.
+  /// Hand an item of the list under the ListItems key over (hand) or keep it. Only once nothing
+  /// after it can change it (the next line with content is not more indented; in a flow list the
+  /// ',' or ']' after it is read): libyaml, when it takes over, skips the items handed over.
   void add_item(std::vector<Tree>& is, Tree&& item, bool hand) {
     if (hand) {
       ++handed;
@@ -403,9 +408,11 @@ class Reader {
       } else {
         inline_value(item, depth + 1, false);
       }
+      // a more indented line would continue the item (or be an error): declined before the item
+      // is handed over, so that what is handed over is the item as libyaml reads it
+      if (!eof_ && ind_ > c) throw Decline{};
       add_item(is, std::move(item), hand);
       if (eof_ || ind_ < c) break;
-      if (ind_ > c) throw Decline{};
       if (!entry_here()) break;  // a list at its key's indentation ends at the next key
     }
     into_seq(t, is);
@@ -483,11 +490,12 @@ class Reader {
       ++i_;
       return;
     }
-    do {
+    for (bool more = true; more;) {
       Tree item;
       flow_value(item, depth + 1);
+      more = flow_next(']');  // first: a ':' after it would make it a key ("['a': b]")
       add_item(is, std::move(item), hand);
-    } while (flow_next(']'));
+    }
     into_seq(t, is);
   }
 
