@@ -129,11 +129,16 @@ class Reader {
   [[nodiscard]] char at(size_t k) const { return k < n_ ? s_[k] : '\n'; }
   [[nodiscard]] char cur() const { return at(i_); }
 
-  /// The location of the cursor: columns count characters, as libyaml's marks do.
-  [[nodiscard]] TreeLoc here() const {
-    int col = 1;
-    for (size_t k = line_start_; k < i_; ++k) col += (static_cast<unsigned char>(s_[k]) & 0xC0) != 0x80;
-    return TreeLoc{file_, line_, col};
+  /// The location of the cursor: columns count characters, as libyaml's marks do (counted on from
+  /// the last location asked on the same line: the cursor only moves forward).
+  [[nodiscard]] TreeLoc here() {
+    if (col_line_ != line_start_ || col_at_ > i_) {
+      col_line_ = line_start_;
+      col_at_ = line_start_;
+      col_ = 1;
+    }
+    for (; col_at_ < i_; ++col_at_) col_ += (static_cast<unsigned char>(s_[col_at_]) & 0xC0) != 0x80;
+    return TreeLoc{file_, line_, col_};
   }
 
   /// From `from` (the start of a line): on to the first line with content, the cursor on its
@@ -508,6 +513,9 @@ class Reader {
   int line_ = 1;           ///< the cursor's line (1-based)
   int ind_ = 0;            ///< the indentation of the line with content the cursor is on
   bool eof_ = false;       ///< no line with content left
+  size_t col_line_ = SIZE_MAX;  ///< here(): the line start of its last count,
+  size_t col_at_ = 0;           ///< the byte it counted to,
+  int col_ = 1;                 ///< and the column there
   std::vector<std::vector<Entry>> entries_;
   std::vector<std::vector<Tree>> items_;
 };
