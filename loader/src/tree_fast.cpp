@@ -223,60 +223,87 @@ class Reader {
     return false;
   }
 
+  /// Where a plain text (or key) begins: the cursor, if that is not on an indicator.
+  [[nodiscard]] size_t plain_begin() const {
+    if (!plain_start(cur(), at(i_ + 1))) throw Decline{};
+    return i_;
+  }
+
+  /// The end of the text from b to `end` without its trailing blanks.
+  [[nodiscard]] size_t trimmed(size_t b, size_t end) const {
+    while (end > b && s_[end - 1] == ' ') --end;
+    return end;
+  }
+
+  /// A plain key from b to its ':' at `colon` (not an indicator first, not a null spelling, not
+  /// '<<'), the cursor left after the ':'.
+  void key_to(std::string& key, size_t b, size_t colon) {
+    const size_t e = trimmed(b, colon);
+    if (colon - b > kMaxKey || null_spelling(s_ + b, e - b) || (e - b == 2 && s_[b] == '<' && s_[b + 1] == '<'))
+      throw Decline{};
+    key.assign(s_ + b, e - b);
+    i_ = colon + 1;
+  }
+
+  /// A plain text from b to `end` (without trailing blanks, not a null spelling), the cursor left
+  /// after it.
+  void plain_to(Tree& t, size_t b, size_t end) {
+    const size_t e = trimmed(b, end);
+    if (null_spelling(s_ + b, e - b)) throw Decline{};
+    t.kind = Tree::Kind::Scalar;
+    t.scalar.assign(s_ + b, e - b);
+    i_ = e;
+  }
+
   /// A block map's key at the cursor, the cursor left after its ':'.
   void block_key(std::string& key) {
-    const size_t b = i_;
-    if (!plain_start(cur(), at(i_ + 1))) throw Decline{};
-    size_t k = i_;
+    const size_t b = plain_begin();
+    size_t k = b;
     while (k < n_ && s_[k] != ':' && s_[k] != '\n') {
       if (s_[k] == '#' && s_[k - 1] == ' ') throw Decline{};
       ++k;
     }
     if (at(k) != ':' || (at(k + 1) != ' ' && at(k + 1) != '\n')) throw Decline{};
-    size_t e = k;
-    while (e > b && s_[e - 1] == ' ') --e;
-    if (k - b > kMaxKey || null_spelling(s_ + b, e - b) || (e - b == 2 && s_[b] == '<' && s_[b + 1] == '<'))
-      throw Decline{};
-    key.assign(s_ + b, e - b);
-    i_ = k + 1;
+    key_to(key, b, k);
+  }
+
+  /// A flow map's key at the cursor: up to a ':' and a blank.
+  void flow_key(std::string& key) {
+    const size_t b = plain_begin();
+    size_t k = b;
+    for (;; ++k) {
+      const char ch = at(k);
+      if (ch == ':') break;
+      if (ch == '\n' || ch == ',' || ch == '[' || ch == ']' || ch == '{' || ch == '}' || ch == '#') throw Decline{};
+    }
+    if (at(k + 1) != ' ') throw Decline{};
+    key_to(key, b, k);
   }
 
   /// A plain text in a block at the cursor, to the line's end or a comment.
   void block_plain(Tree& t) {
     t.loc = here();
-    if (!plain_start(cur(), at(i_ + 1))) throw Decline{};
-    const size_t b = i_;
-    size_t k = i_;
+    const size_t b = plain_begin();
+    size_t k = b;
     while (k < n_ && s_[k] != '\n') {
-      if (s_[k] == ':' || (s_[k] == '#' && s_[k - 1] == ' ')) break;
+      if (s_[k] == ':') throw Decline{};
+      if (s_[k] == '#' && s_[k - 1] == ' ') break;
       ++k;
     }
-    if (k < n_ && s_[k] == ':') throw Decline{};
-    size_t e = k;
-    while (e > b && s_[e - 1] == ' ') --e;
-    if (null_spelling(s_ + b, e - b)) throw Decline{};
-    t.kind = Tree::Kind::Scalar;
-    t.scalar.assign(s_ + b, e - b);
-    i_ = e;
+    plain_to(t, b, k);
   }
 
   /// A plain text in a flow list or map at the cursor, up to ',', ']' or '}'.
   void flow_plain(Tree& t) {
     t.loc = here();
-    if (!plain_start(cur(), at(i_ + 1))) throw Decline{};
-    const size_t b = i_;
-    size_t k = i_;
+    const size_t b = plain_begin();
+    size_t k = b;
     for (;; ++k) {
       const char c = at(k);
       if (c == ',' || c == ']' || c == '}') break;
       if (c == '\n' || c == ':' || c == '#' || c == '[' || c == '{') throw Decline{};
     }
-    size_t e = k;
-    while (e > b && s_[e - 1] == ' ') --e;
-    if (null_spelling(s_ + b, e - b)) throw Decline{};
-    t.kind = Tree::Kind::Scalar;
-    t.scalar.assign(s_ + b, e - b);
-    i_ = e;
+    plain_to(t, b, k);
   }
 
   /// A quoted text on one line at the cursor: '...' ('' for ') or "..." without escapes.
@@ -460,22 +487,8 @@ class Reader {
     do {
       Entry e;
       e.key_loc = here();
-      if (!plain_start(cur(), at(i_ + 1))) throw Decline{};
-      const size_t b = i_;
-      size_t k = i_;
-      for (;; ++k) {
-        const char ch = at(k);
-        if (ch == ':') break;
-        if (ch == '\n' || ch == ',' || ch == '[' || ch == ']' || ch == '{' || ch == '}' || ch == '#') throw Decline{};
-      }
-      if (at(k + 1) != ' ') throw Decline{};
-      size_t end = k;
-      while (end > b && s_[end - 1] == ' ') --end;
-      if (k - b > kMaxKey || null_spelling(s_ + b, end - b) || (end - b == 2 && s_[b] == '<' && s_[b + 1] == '<'))
-        throw Decline{};
-      e.key.assign(s_ + b, end - b);
+      flow_key(e.key);
       check_new_key(es, e.key);
-      i_ = k + 1;
       skip_spaces();
       flow_value(e.value, depth + 1);
       es.push_back(std::move(e));
