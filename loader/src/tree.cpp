@@ -2,7 +2,9 @@
 // API) so that every node has its own 1-based location, and so that what a finance person
 // cannot mean is refused at the place it is written: anchors and aliases (&x, *x), the merge key
 // '<<', a second document ('---'), a list or map used as a key, duplicate keys, nesting deeper
-// than a scenario ever needs. libyaml's own (English) parse errors are put into Dutch.
+// than a scenario ever needs. libyaml's own (English) parse errors are put into Dutch. Plain
+// YAML (a schools file, most scenarios) is read first by tree_fast.cpp into the same Tree; what
+// that reader declines comes here (parse_yaml).
 //
 // libyaml (Debian's libyaml-dev) replaced yaml-cpp here: it parses a 2.7 MB schools file in
 // about a seventh of the time. The Tree keeps each scalar as written plus whether it was quoted,
