@@ -5,7 +5,10 @@
 
 #include <fstream>
 #include <sstream>
+#include <string>
+#include <vector>
 
+#include "begroting/reports.hpp"
 #include "report_helpers.hpp"
 
 using testutil::run_cli;
@@ -126,4 +129,59 @@ TEST_CASE("report: a failed run leaves an existing report untouched") {
     CHECK(testutil::slurp(out).find("oude inhoud") == std::string::npos);
   }
   std::system(("rm -rf '" + dir + "'").c_str());
+}
+
+TEST_CASE("table widths: the plan's layout, a wider column only where a figure needs it") {
+  using begroting::table_widths;
+  using V = std::vector<size_t>;
+  // five years: 44 + 5 x 11 = 99 while a figure has at most 10 characters ("-1.234.567")
+  CHECK(table_widths(V{10, 10, 10, 10, 10}).label == 44);
+  CHECK(table_widths(V{10, 10, 10, 10, 10}).cols == V{11, 11, 11, 11, 11});
+  // "-12.311.192" (11) in the last year only: that column 12, the label 99 - 56 = 43
+  CHECK(table_widths(V{9, 10, 10, 10, 11}).cols == V{11, 11, 11, 11, 12});
+  CHECK(table_widths(V{9, 10, 10, 10, 11}).label == 43);
+  // "1.186.274.988" (13) in every year: columns of 14, the label 99 - 5 x 14 = 29
+  CHECK(table_widths(V{13, 13, 13, 13, 13}).label == 29);
+  CHECK(table_widths(V{14, 14, 14, 14, 14}).label == 24);  // 99 - 75
+  CHECK(table_widths(V{16, 16, 16, 16, 16}).label == 24);  // never narrower than 24
+  CHECK(table_widths(V{16, 16, 16, 16, 16}).total() == 24 + 5 * 17);
+  // eight years were 44 + 88 = 132 wide already: that stays the limit
+  CHECK(table_widths(V(8, 10)).label == 44);
+  CHECK(table_widths(V(8, 12)).label == 28);  // 132 - 8 x 13
+}
+
+TEST_CASE("run and risk tables: national amounts keep a space before every figure, within 99 columns") {
+  // 9 million pupils: budget lines in the billions ("7.623.930.988", 13 characters) used to run
+  // into each other in columns of 11
+  const auto check_table = [](const std::string& out, const std::string& label) {
+    size_t head_end = 0;  // where the year header's "2028" ends
+    std::istringstream in(out);
+    bool seen = false;
+    for (std::string line; std::getline(in, line);) {
+      CHECK_MESSAGE(begroting::display_width(line) <= 99, line);
+      if (line.find("2024") != std::string::npos && line.rfind("2028") == line.size() - 4 && head_end == 0) head_end = line.size();
+      if (line.rfind(label, 0) != 0) continue;
+      seen = true;
+      // five figures, each after at least one space, right-aligned under the years
+      std::istringstream words(line.substr(label.size()));
+      std::vector<std::string> figures;
+      for (std::string w; words >> w;) figures.push_back(w);
+      REQUIRE(figures.size() == 5);
+      for (const auto& f : figures) CHECK(f.find_first_not_of("0123456789.-") == std::string::npos);
+      CHECK(figures[0].size() >= 13);
+      CHECK(line.size() == head_end);
+    }
+    CHECK(seen);
+    CHECK(head_end > 0);
+  };
+  const auto run = run_cli("run " + kBase + " --set leerlingen.bo.teldatum.2023=9000000");
+  REQUIRE(run.exit_code == 0);
+  check_table(run.out, "  Totaal rijksbijdragen");
+  const auto risk = run_cli("risk scenarios/zuid-kennemerland-2024-risico.yaml --paths 200 --set leerlingen.bo.teldatum.2023=9000000");
+  REQUIRE(risk.exit_code == 0);
+  check_table(risk.out, "  P50 (mediaan)");
+  // the plan's own table is as it always was: 44 + 5 x 11
+  const auto plan = run_cli("run " + kBase);
+  CHECK(plan.out.find("\n                                                   2024       2025       2026       2027       2028\n") !=
+        std::string::npos);
 }

@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "begroting/reports.hpp"
@@ -12,6 +13,7 @@ struct DutchPunct : std::numpunct<char> {
   char do_thousands_sep() const override { return '.'; }
   std::string do_grouping() const override { return "\3"; }
 };
+}  // namespace
 
 size_t display_width(const std::string& s) {
   size_t w = 0;
@@ -19,7 +21,6 @@ size_t display_width(const std::string& s) {
     if ((ch & 0xC0) != 0x80) ++w;  // count UTF-8 lead bytes only
   return w;
 }
-}  // namespace
 
 const std::locale& dutch_locale() {
   static const std::locale loc(std::locale::classic(), new DutchPunct);
@@ -65,7 +66,18 @@ std::string cents_plain(Cents c) {
 
 std::string pad_left(const std::string& s, size_t width) {
   const size_t w = display_width(s);
-  return w >= width ? s : std::string(width - w, ' ') + s;
+  // a figure as wide as its column or wider still gets a space before it: never glued to the
+  // one before (a national amount in a table of fixed columns)
+  return w >= width ? " " + s : std::string(width - w, ' ') + s;
+}
+
+TableWidths table_widths(const std::vector<size_t>& widest, size_t label, size_t col) {
+  TableWidths t{label, {}};
+  size_t figures = 0;
+  for (const size_t w : widest) figures += t.cols.emplace_back(std::max(col, w + 1));
+  const size_t limit = std::max<size_t>(99, label + widest.size() * col);  // a longer horizon was wider already
+  if (label + figures > limit) t.label = std::max<size_t>(24, limit > figures ? limit - figures : 0);
+  return t;
 }
 
 std::string pad_right(const std::string& s, size_t width) {

@@ -4,6 +4,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "begroting/reports.hpp"
 #include "begroting/risk_reports.hpp"
@@ -13,16 +16,48 @@
 namespace begroting {
 
 namespace {
-constexpr size_t kLabel = 44, kCol = 11;  // 44 + 5 x 11 = 99 columns
-
 const char* kPctNames[] = {"P5", "P25", "P50 (mediaan)", "P75", "P95"};
 const char* kPctKeys[] = {"P5", "P25", "P50", "P75", "P95"};
 
-std::string row(const std::string& label, const RiskResult& r, auto cell) {
-  std::string line = pad_right("  " + label, kLabel);
-  for (const auto& y : r.years) line += pad_left(cell(y), kCol);
-  return line + "\n";
-}
+/// The rows of the risk table, kept until the widest figure is known (table_widths): a label
+/// with a figure per year, or (no figures) a line of text.
+struct RiskRows {
+  const RiskResult& r;
+  std::vector<std::pair<std::string, std::vector<std::string>>> rows;
+  void text(const std::string& t) { rows.push_back({t, {}}); }
+  void row(const std::string& label, auto cell) {
+    std::vector<std::string> cells;
+    for (const auto& y : r.years) cells.push_back(cell(y));
+    rows.push_back({"  " + label, std::move(cells)});
+  }
+  /// The table from its header on, within 99 columns as the plan's layout (layout_table).
+  [[nodiscard]] std::string render() const {
+    std::vector<size_t> widest(r.years.size(), 0);
+    for (const auto& [label, cells] : rows)
+      for (size_t i = 0; i < cells.size(); ++i) widest[i] = std::max(widest[i], display_width(cells[i]));
+    const TableWidths w = table_widths(widest);  // 44 + 5 x 11 = 99 columns
+    const size_t kLabel = w.label;
+    std::string head = pad_right("Bedragen in euro's", kLabel);
+    for (size_t i = 0; i < r.years.size(); ++i) head += pad_left(std::to_string(r.years[i].year), w.cols[i]);
+    const std::string rule(w.total(), '-');
+    std::string out = "\n" + head + "\n" + rule + "\n";
+    for (const auto& [label, cells] : rows) {
+      if (cells.empty()) {
+        out += label + "\n";
+        continue;
+      }
+      std::string line = label;
+      if (display_width(label) > kLabel - 1) {  // a line of its own, the figures on the next
+        out += label + "\n";
+        line = "    ";
+      }
+      line = pad_right(line, kLabel);
+      for (size_t i = 0; i < cells.size(); ++i) line += pad_left(cells[i], w.cols[i]);
+      out += line + "\n";
+    }
+    return out + rule + "\n";
+  }
+};
 
 double eur(Cents c) { return cents_to_euros(c); }
 
@@ -43,43 +78,39 @@ std::string render_risk_table(const RiskResult& r, const Scenario* s) {
   std::string names;
   for (const auto& n : r.uncertainties) names += (names.empty() ? "" : ", ") + n;
   out += wrap_text("Onzekerheden (" + std::to_string(r.uncertainties.size()) + "): " + (names.empty() ? "geen" : names), 99, "  ");
-  std::string head = pad_right("Bedragen in euro's", kLabel);
-  for (const auto& y : r.years) head += pad_left(std::to_string(y.year), kCol);
-  const std::string rule(kLabel + kCol * r.years.size(), '-');
-  out += "\n" + head + "\n" + rule + "\n";
-  out += "Resultaat\n";
-  out += row("plan (scenario zonder onzekerheid)", r, [](const RiskYear& y) { return format_euro(y.resultaat_plan); });
+  RiskRows t{r, {}};
+  t.text("Resultaat");
+  t.row("plan (scenario zonder onzekerheid)", [](const RiskYear& y) { return format_euro(y.resultaat_plan); });
   for (size_t q = 0; q < 5; ++q)
-    out += row(kPctNames[q], r, [q](const RiskYear& y) { return format_euro(y.resultaat_q[q]); });
-  out += row("gemiddelde", r, [](const RiskYear& y) { return format_number(y.resultaat_mean, 0); });
-  out += row("standaardafwijking", r, [](const RiskYear& y) { return format_number(y.resultaat_sd, 0); });
-  out += "Eigen vermogen 31-12\n";
-  out += row("plan (scenario zonder onzekerheid)", r, [](const RiskYear& y) { return format_euro(y.ev_plan); });
-  for (size_t q = 0; q < 5; ++q) out += row(kPctNames[q], r, [q](const RiskYear& y) { return format_euro(y.ev_q[q]); });
-  out += row("gemiddelde", r, [](const RiskYear& y) { return format_number(y.ev_mean, 0); });
-  out += row("standaardafwijking", r, [](const RiskYear& y) { return format_number(y.ev_sd, 0); });
-  out += "Risico: kans dat het eigen vermogen 31-12 ligt\n";
-  out += row("onder nul", r, [](const RiskYear& y) { return format_percent(y.p_onder_nul, 1); });
-  out += row("onder het niveau weerstandsvermogen", r, [](const RiskYear& y) { return format_percent(y.p_onder_weerstandsvermogen, 1); });
-  out += "Benodigd weerstandsvermogen (risico)\n";
+    t.row(kPctNames[q], [q](const RiskYear& y) { return format_euro(y.resultaat_q[q]); });
+  t.row("gemiddelde", [](const RiskYear& y) { return format_number(y.resultaat_mean, 0); });
+  t.row("standaardafwijking", [](const RiskYear& y) { return format_number(y.resultaat_sd, 0); });
+  t.text("Eigen vermogen 31-12");
+  t.row("plan (scenario zonder onzekerheid)", [](const RiskYear& y) { return format_euro(y.ev_plan); });
+  for (size_t q = 0; q < 5; ++q) t.row(kPctNames[q], [q](const RiskYear& y) { return format_euro(y.ev_q[q]); });
+  t.row("gemiddelde", [](const RiskYear& y) { return format_number(y.ev_mean, 0); });
+  t.row("standaardafwijking", [](const RiskYear& y) { return format_number(y.ev_sd, 0); });
+  t.text("Risico: kans dat het eigen vermogen 31-12 ligt");
+  t.row("onder nul", [](const RiskYear& y) { return format_percent(y.p_onder_nul, 1); });
+  t.row("onder het niveau weerstandsvermogen", [](const RiskYear& y) { return format_percent(y.p_onder_weerstandsvermogen, 1); });
+  t.text("Benodigd weerstandsvermogen (risico)");
   const char* cert[] = {"bij 80% zekerheid", "bij 90% zekerheid", "bij 95% zekerheid"};
-  for (size_t c = 0; c < 3; ++c) out += row(cert[c], r, [c](const RiskYear& y) { return format_euro(y.benodigd[c]); });
-  out += row("beschikbaar weerstandsvermogen (plan)", r, [](const RiskYear& y) { return format_euro(y.wv_plan); });
-  out += row("niveau weerstandsvermogen (scenario)", r, [](const RiskYear& y) { return format_euro(y.wv_niveau_plan); });
-  out += "Weerstandsratio: beschikbaar / benodigd\n";
+  for (size_t c = 0; c < 3; ++c) t.row(cert[c], [c](const RiskYear& y) { return format_euro(y.benodigd[c]); });
+  t.row("beschikbaar weerstandsvermogen (plan)", [](const RiskYear& y) { return format_euro(y.wv_plan); });
+  t.row("niveau weerstandsvermogen (scenario)", [](const RiskYear& y) { return format_euro(y.wv_niveau_plan); });
+  t.text("Weerstandsratio: beschikbaar / benodigd");
   for (size_t c = 0; c < 3; ++c)
-    out += row(cert[c], r, [c](const RiskYear& y) {
+    t.row(cert[c], [c](const RiskYear& y) {
       const Weerstandsratio w = weerstandsratio(y.wv_plan, y.benodigd[c]);
       return (std::isfinite(w.ratio) ? format_number(w.ratio, 2) : std::string("-")) + " " + std::string(1, w.klasse);
     });
   // Worded as md and pdf word it (issue 12.3): boven de signaleringswaarde is the Inspectie's
   // question (mogelijk bovenmatig); the chance of no longer being above it is no risk.
-  out += "Geen risico: kans dat het eigen vermogen 31-12 niet meer boven de signaleringswaarde ligt\n";
-  out += "(boven de signaleringswaarde is het mogelijk bovenmatig: een vraag van de Inspectie)\n";
-  out += row("niet meer mogelijk bovenmatig", r,
-             [](const RiskYear& y) { return format_percent(y.p_onder_signaleringswaarde, 1); });
-  out += row("signaleringswaarde (plan)", r, [](const RiskYear& y) { return format_euro(y.signaleringswaarde_plan); });
-  out += rule + "\n";
+  t.text("Geen risico: kans dat het eigen vermogen 31-12 niet meer boven de signaleringswaarde ligt");
+  t.text("(boven de signaleringswaarde is het mogelijk bovenmatig: een vraag van de Inspectie)");
+  t.row("niet meer mogelijk bovenmatig", [](const RiskYear& y) { return format_percent(y.p_onder_signaleringswaarde, 1); });
+  t.row("signaleringswaarde (plan)", [](const RiskYear& y) { return format_euro(y.signaleringswaarde_plan); });
+  out += t.render();
   out += wrap_text("Benodigd weerstandsvermogen bij zekerheid c: het c-kwantiel van het tekort (eigen vermogen plan - eigen "
               "vermogen pad) op 31-12 van dat jaar, niet onder 0: de buffer die met kans c het verschil met de begroting "
               "tot en met dat jaar opvangt. Percentielen: type 7 (als PERCENTIEL.INC in Excel). Weerstandsratio: "

@@ -26,9 +26,28 @@ std::string format_percent(double fraction, int decimals = 1);
 std::string format_number(double v, int decimals);
 /// Exact decimal euros from cents, "." as decimal point: -76295712 -> "-762957.12".
 std::string cents_plain(Cents c);
-/// Pad `s` on the left/right to `width` display columns (UTF-8 aware).
+/// The display columns of UTF-8 text (one per character).
+size_t display_width(const std::string& s);
+/// Pad `s` on the left/right to `width` display columns (UTF-8 aware). pad_left puts a space
+/// before a text that fills or overflows its column, so right-aligned columns never run together.
 std::string pad_left(const std::string& s, size_t width);
 std::string pad_right(const std::string& s, size_t width);
+
+/// The label and figure column widths of a table of year columns, from the widest figure of each
+/// column: the plan's layout (44 + 5 x 11 = 99 columns) unless a figure is wider than `col` - 1
+/// characters (-12.311.192; a national budget: 1.186.274.988). Then that column widens to keep a
+/// space before each figure, and the label column gives way (down to 24) so that the table stays
+/// within 99 columns; a longer label gets a line of its own (layout_table, the risk table).
+struct TableWidths {
+  size_t label;
+  std::vector<size_t> cols;
+  [[nodiscard]] size_t total() const {
+    size_t t = label;
+    for (const size_t c : cols) t += c;
+    return t;
+  }
+};
+TableWidths table_widths(const std::vector<size_t>& widest, size_t label = 44, size_t col = 11);
 /// Words of `text` in lines of at most `width` display columns, every line after the first
 /// starting with `indent`; each line ends in '\n'.
 std::string wrap_text(const std::string& text, size_t width, const std::string& indent = "");
