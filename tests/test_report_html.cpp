@@ -392,3 +392,30 @@ TEST_CASE("pdf report: the whole summary is page 1 and what follows starts on pa
     MESSAGE("pdf pages for review: " << png << "-1.png, " << png << "-2.png");
   }
 }
+
+TEST_CASE("html report: a euro axis that reaches a billion is labelled in billions, so its labels fit the margin") {
+  // The axis labels stand right-aligned in a fixed left margin; "€ -1.000.000.000" (16
+  // characters) was cut off there. 9 million pupils give an eigen vermogen axis in billions.
+  const std::regex tick(R"(text-anchor="end">(€ [^<]*)</text>)");
+  const auto labels = [&](const std::string& html) {
+    std::vector<std::string> out;
+    for (auto it = std::sregex_iterator(html.begin(), html.end(), tick); it != std::sregex_iterator(); ++it) out.push_back((*it)[1]);
+    return out;
+  };
+  const auto big = testutil::run_cli("report scenarios/zuid-kennemerland-2024.yaml --format html --date 2026-11-22 --set "
+                                     "leerlingen.bo.teldatum.2023=9000000");
+  REQUIRE(big.exit_code == 0);
+  const auto big_labels = labels(big.out);
+  REQUIRE_FALSE(big_labels.empty());
+  bool some_mld = false;
+  for (const auto& l : big_labels) {
+    CHECK_MESSAGE(begroting::display_width(l) <= 12, l);
+    some_mld = some_mld || l.find(" mld") != std::string::npos;
+  }
+  CHECK(some_mld);
+  // the plan's own charts (at most a few million) keep their labels in euros
+  const auto plan = testutil::run_cli("report scenarios/zuid-kennemerland-2024.yaml --format html --date 2026-11-22");
+  REQUIRE(plan.exit_code == 0);
+  for (const auto& l : labels(plan.out)) CHECK(l.find("mld") == std::string::npos);
+  CHECK(plan.out.find(R"(text-anchor="end">€ 1.000.000</text>)") != std::string::npos);
+}

@@ -156,14 +156,27 @@ std::string euro_label(double euros) {
   return "€ " + format_euro(static_cast<Cents>(std::llround(euros * 100)));
 }
 
+/// A value on the euro axis: as euro_label, or (`mld`: an axis that reaches a billion) in
+/// billions ("€ -1 mld", "€ 0,25 mld"): "€ -1.000.000.000" is wider than the axis' margin (a
+/// national budget).
+std::string axis_label(double euros, bool mld_axis) {
+  if (!mld_axis) return euro_label(euros);
+  if (euros == 0) return "€ 0";
+  const double mld = euros / 1e9;
+  int decimals = 0;  // as few as the (round) axis step needs
+  while (decimals < 3 && std::abs(mld * std::pow(10.0, decimals) - std::round(mld * std::pow(10.0, decimals))) > 1e-6) ++decimals;
+  return "€ " + format_number(mld, decimals) + " mld";
+}
+
 // Frame: grid lines with euro labels, the zero line, year labels.
 std::string frame(const Scale& s, const std::vector<std::string>& xlabels) {
   std::string o;
   const int n = static_cast<int>(xlabels.size());
+  const bool mld = std::max(std::abs(s.lo), std::abs(s.hi)) >= 1e9;
   for (double v = s.lo; v <= s.hi + s.step / 2; v += s.step) {
     const double y = s.y(v);
     o += "<line class=\"grid\" x1=\"" + px(kLeft) + "\" x2=\"" + px(kW - kRight) + "\" y1=\"" + px(y) + "\" y2=\"" + px(y) + "\"/>";
-    o += "<text x=\"" + px(kLeft - 6) + "\" y=\"" + px(y + 4) + "\" text-anchor=\"end\">" + esc(euro_label(v)) + "</text>";
+    o += "<text x=\"" + px(kLeft - 6) + "\" y=\"" + px(y + 4) + "\" text-anchor=\"end\">" + esc(axis_label(v, mld)) + "</text>";
   }
   o += "<line class=\"axis\" x1=\"" + px(kLeft) + "\" x2=\"" + px(kW - kRight) + "\" y1=\"" + px(s.y(0)) + "\" y2=\"" + px(s.y(0)) + "\"/>";
   for (int i = 0; i < n; ++i)
