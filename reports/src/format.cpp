@@ -80,6 +80,34 @@ TableWidths table_widths(const std::vector<size_t>& widest, size_t label, size_t
   return t;
 }
 
+std::string year_table(const std::string& corner, const std::vector<int>& years, const std::vector<YearRow>& rows,
+                       bool rule_at_end) {
+  std::vector<size_t> widest(years.size(), 0);
+  for (const auto& row : rows)
+    for (size_t i = 0; i < row.cells.size() && i < widest.size(); ++i) widest[i] = std::max(widest[i], display_width(row.cells[i]));
+  const TableWidths w = table_widths(widest);  // 44 + 5 x 11 = 99 columns
+  std::string head = pad_right(corner, w.label);
+  for (size_t i = 0; i < years.size(); ++i) head += pad_left(std::to_string(years[i]), w.cols[i]);
+  const std::string rule(w.total(), '-');
+  std::string out = head + "\n" + rule + "\n";
+  for (const auto& row : rows) {
+    if (row.cells.empty()) {
+      out += row.label + "\n";
+    } else {
+      std::string line = row.label;
+      if (display_width(line) > w.label - 1) {  // a line of its own, the figures on the next
+        out += line + "\n";
+        line = std::string(std::min(line.find_first_not_of(' '), line.size()) + 2, ' ');
+      }
+      line = pad_right(line, w.label);
+      for (size_t i = 0; i < row.cells.size() && i < w.cols.size(); ++i) line += pad_left(row.cells[i], w.cols[i]);
+      out += line + "\n";
+    }
+    if (row.rule_after) out += rule + "\n";
+  }
+  return rule_at_end ? out + rule + "\n" : out;
+}
+
 std::string pad_right(const std::string& s, size_t width) {
   const size_t w = display_width(s);
   return w >= width ? s : s + std::string(width - w, ' ');

@@ -19,43 +19,20 @@ namespace {
 const char* kPctNames[] = {"P5", "P25", "P50 (mediaan)", "P75", "P95"};
 const char* kPctKeys[] = {"P5", "P25", "P50", "P75", "P95"};
 
-/// The rows of the risk table, kept until the widest figure is known (table_widths): a label
-/// with a figure per year, or (no figures) a line of text.
+/// The rows of the risk table (year_table: widths from the widest figure).
 struct RiskRows {
   const RiskResult& r;
-  std::vector<std::pair<std::string, std::vector<std::string>>> rows;
+  std::vector<YearRow> rows;
   void text(const std::string& t) { rows.push_back({t, {}}); }
   void row(const std::string& label, auto cell) {
     std::vector<std::string> cells;
     for (const auto& y : r.years) cells.push_back(cell(y));
     rows.push_back({"  " + label, std::move(cells)});
   }
-  /// The table from its header on, within 99 columns as the plan's layout (layout_table).
   [[nodiscard]] std::string render() const {
-    std::vector<size_t> widest(r.years.size(), 0);
-    for (const auto& [label, cells] : rows)
-      for (size_t i = 0; i < cells.size(); ++i) widest[i] = std::max(widest[i], display_width(cells[i]));
-    const TableWidths w = table_widths(widest);  // 44 + 5 x 11 = 99 columns
-    const size_t kLabel = w.label;
-    std::string head = pad_right("Bedragen in euro's", kLabel);
-    for (size_t i = 0; i < r.years.size(); ++i) head += pad_left(std::to_string(r.years[i].year), w.cols[i]);
-    const std::string rule(w.total(), '-');
-    std::string out = "\n" + head + "\n" + rule + "\n";
-    for (const auto& [label, cells] : rows) {
-      if (cells.empty()) {
-        out += label + "\n";
-        continue;
-      }
-      std::string line = label;
-      if (display_width(label) > kLabel - 1) {  // a line of its own, the figures on the next
-        out += label + "\n";
-        line = "    ";
-      }
-      line = pad_right(line, kLabel);
-      for (size_t i = 0; i < cells.size(); ++i) line += pad_left(cells[i], w.cols[i]);
-      out += line + "\n";
-    }
-    return out + rule + "\n";
+    std::vector<int> years;
+    for (const auto& y : r.years) years.push_back(y.year);
+    return "\n" + year_table("Bedragen in euro's", years, rows, true);
   }
 };
 

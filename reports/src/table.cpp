@@ -22,34 +22,17 @@ std::string cell_text(const Result& r, Line l, int i) {
 
 std::string layout_table(const std::string& title, const Result& r, const std::vector<LayoutRow>& rows) {
   const int n = r.n();
-  std::vector<size_t> widest(static_cast<size_t>(n), 0);
-  for (const auto& row : rows)
-    if (row.kind == LayoutRow::Kind::Line)
-      for (int i = 0; i < n; ++i) widest[static_cast<size_t>(i)] = std::max(widest[static_cast<size_t>(i)], display_width(cell_text(r, row.line, i)));
-  const TableWidths w = table_widths(widest);  // 44 + 5 x 11 = 99 columns
-  const size_t kLabel = w.label;
-  std::string out = title + "\n";
-  std::string head = pad_right("", kLabel);
-  for (int i = 0; i < n; ++i) head += pad_left(std::to_string(r.horizon.first + i), w.cols[static_cast<size_t>(i)]);
-  out += head + "\n";
-  const std::string rule(w.total(), '-');
-  out += rule + "\n";
+  std::vector<int> years;
+  for (int i = 0; i < n; ++i) years.push_back(r.horizon.first + i);
+  std::vector<YearRow> table;
   for (const auto& row : rows) {
     const std::string ind(static_cast<size_t>(row.indent) * 2, ' ');
-    if (row.kind == LayoutRow::Kind::Blank) { out += "\n"; continue; }
-    if (row.kind == LayoutRow::Kind::Section) { out += ind + row.text + "\n"; continue; }
-    std::string label = ind + r.m().line(row.line).label;
-    // A label longer than its column gets a line of its own, the figures on the next: never cut.
-    if (display_width(label) > kLabel - 1) {
-      out += label + "\n";
-      label = ind + "  ";
-    }
-    std::string line = pad_right(label, kLabel);
-    for (int i = 0; i < n; ++i) line += pad_left(cell_text(r, row.line, i), w.cols[static_cast<size_t>(i)]);
-    out += line + "\n";
-    if (row.emphasis && row.indent == 0) out += rule + "\n";
+    if (row.kind == LayoutRow::Kind::Blank) { table.push_back({"", {}}); continue; }
+    if (row.kind == LayoutRow::Kind::Section) { table.push_back({ind + row.text, {}}); continue; }
+    YearRow& y = table.emplace_back(YearRow{ind + r.m().line(row.line).label, {}, row.emphasis && row.indent == 0});
+    for (int i = 0; i < n; ++i) y.cells.push_back(cell_text(r, row.line, i));
   }
-  return out;
+  return title + "\n" + year_table("", years, table);
 }
 
 // Heading: the scenario (a variant says so), its file chain and every --set (issue 12.2).

@@ -48,6 +48,19 @@ struct TableWidths {
   }
 };
 TableWidths table_widths(const std::vector<size_t>& widest, size_t label = 44, size_t col = 11);
+
+/// One row of a year table: a label and a figure per year, or (no figures) a line of text; a
+/// rule ('-') after it when `rule_after`.
+struct YearRow {
+  std::string label;
+  std::vector<std::string> cells;
+  bool rule_after = false;
+};
+/// The year table: `corner` and the years as its header, a rule, then the rows, in the widths of
+/// table_widths. A label longer than its column gets a line of its own, the figures on the next
+/// (indented two more than the label): never cut. `rule_at_end`: a rule after the last row.
+std::string year_table(const std::string& corner, const std::vector<int>& years, const std::vector<YearRow>& rows,
+                       bool rule_at_end = false);
 /// Words of `text` in lines of at most `width` display columns, every line after the first
 /// starting with `indent`; each line ends in '\n'.
 std::string wrap_text(const std::string& text, size_t width, const std::string& indent = "");
